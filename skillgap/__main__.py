@@ -1,0 +1,3 @@
+from skillgap.cli.main import run
+
+run()

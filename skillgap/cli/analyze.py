@@ -1,0 +1,76 @@
+"""`skillgap analyze`: the main job, from files to gaps and ranked, explained credentials."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ForceOpt,
+    OutputOpt,
+    TaxonomyOpt,
+    check_format,
+    finish_console,
+    stdout_console,
+)
+from skillgap.render.formats import Format
+
+FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)
+
+
+def analyze(
+    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    target: Annotated[
+        str,
+        typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
+    ],
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many credentials to show.")] = 5,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False)
+    ] = Format.TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
+    check_format(fmt, FORMATS)
+    from skillgap.analyse import analyse
+    from skillgap.load import load_profile, load_role
+    from skillgap.load.paths import resolve_role_path
+    from skillgap.rank import recommend
+    from skillgap.world import fuzzy_and_unresolved, names_in, open_world
+
+    person = load_profile(profile)
+    role = load_role(resolve_role_path(target))
+    world = open_world(catalog, taxonomy)
+    resolutions = world.resolve(names_in(person, [role], world.catalog))
+    result = analyse(person, role, world.catalog, resolutions)
+    recommendations = recommend(result, world.catalog.credentials, top=top)
+    own_names = [s.name for s in person.skills] + [r.skill for r in role.requirements]
+    fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
+
+    if fmt is Format.TABLE:
+        from skillgap.render.analysis_table import render_analysis
+
+        console = stdout_console(output)
+        render_analysis(console, result, recommendations, fuzzy, unresolved)
+        finish_console(console, output, force)
+        return
+    from skillgap.render.output import write_output
+
+    if fmt is Format.JSON:
+        from skillgap.render.analysis_doc import analysis_document
+        from skillgap.render.json_out import to_json
+
+        text = to_json(analysis_document(result, recommendations, fuzzy, unresolved))
+    else:
+        from skillgap.render.analysis_md import render_analysis_markdown
+
+        text = render_analysis_markdown(result, recommendations, fuzzy, unresolved)
+    write_output(text, output, force)

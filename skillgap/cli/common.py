@@ -1,0 +1,72 @@
+"""Options and helpers shared by the commands (kept import-light: heavy modules load inside)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from skillgap.errors import UsageError
+from skillgap.render.formats import Format
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+CatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalog",
+        "-c",
+        help="Catalog file or folder (repeatable). Replaces the bundled catalog.",
+        show_default=False,
+    ),
+]
+TaxonomyOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--taxonomy",
+        "-t",
+        help="Taxonomy file or folder (repeatable). Replaces the bundled taxonomy.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")]
+
+
+def check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:
+    if fmt not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        raise UsageError(f"--format {fmt.value} is not available here (choose from {names})")
+
+
+def stdout_console(output: Path | None) -> Console:
+    """A console for a table: the terminal (Rich decides colour) or plain text for a file."""
+    import io
+
+    from rich.console import Console
+
+    if output is None:
+        return Console(soft_wrap=False, highlight=False)
+    return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
+
+
+def finish_console(console: Console, output: Path | None, force: bool) -> None:
+    """For --output, write what a file-backed console captured."""
+    import io
+
+    from skillgap.render.output import write_atomic
+
+    if output is not None and isinstance(console.file, io.StringIO):
+        write_atomic(output, console.file.getvalue(), force)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)

@@ -1,0 +1,123 @@
+"""The `skillgap` command: the typer app, its commands, and the one error boundary.
+
+Nothing heavy is imported here: each command imports what it needs when it runs, so `skillgap --help`
+starts fast (a test checks that it loads neither rapidfuzz, yaml nor rich tables).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from skillgap.cli import analyze, match
+from skillgap.errors import ExitCode, SkillgapError
+
+app = typer.Typer(
+    name="skillgap",
+    help="Personal skills-gap analysis: compare your skills with a target role and rank the "
+    "microcredentials that close the gap.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from skillgap import version
+
+        typer.echo(f"skillgap {version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
+    ] = False,
+) -> None:
+    """Personal skills-gap analysis: compare your skills with a target role and rank the
+    microcredentials that close the gap.
+
+    Exit codes: 0 ok, 2 invalid input or usage, 1 unexpected failure, 130 interrupted.
+    """
+
+
+app.command("analyze")(analyze.analyze)
+app.command("match")(match.match)
+
+
+def _stderr(message: str) -> None:
+    from skillgap.render.safe import clean
+
+    for line in message.splitlines() or [""]:
+        sys.stderr.write(clean(line) + "\n")
+    sys.stderr.flush()
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: the one place errors become messages and exit statuses."""
+    import click
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="skillgap", standalone_mode=False)
+        code = result if isinstance(result, int) else ExitCode.OK
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        _stderr("skillgap: interrupted")
+        code = ExitCode.INTERRUPTED
+    except click.ClickException as exc:
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            _stderr(exc.ctx.get_usage())
+            _stderr(f"Try '{exc.ctx.command_path} --help' for help.")
+        _stderr(f"error: {exc.format_message()}")
+        code = ExitCode.INVALID_INPUT
+    except SkillgapError as exc:
+        if debug:
+            raise
+        _stderr(f"error: {exc}" if not getattr(exc, "problems", None) else _problems(exc))
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        _stderr("skillgap: interrupted")
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        code = ExitCode.OK
+        _quiet_broken_pipe()
+    except Exception as exc:  # the boundary: anything unexpected is a bug, reported without a traceback
+        if debug:
+            raise
+        _stderr(f"error: unexpected {type(exc).__name__}: {exc}")
+        _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
+        code = ExitCode.UNEXPECTED
+    sys.exit(int(code))
+
+
+def _problems(exc: SkillgapError) -> str:
+    problems = getattr(exc, "problems", [])
+    lines = [f"error: {p}" for p in problems]
+    if len(problems) > 1:
+        lines.append(f"{len(problems)} problems found.")
+    return "\n".join(lines)
+
+
+def _quiet_broken_pipe() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

@@ -1,0 +1,44 @@
+"""`skillgap match`: how each name resolves to a canonical skill, and why."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from skillgap.cli.common import CatalogOpt, DebugOpt, TaxonomyOpt, check_format
+from skillgap.render.formats import Format
+
+FORMATS = (Format.TABLE, Format.JSON)
+
+
+def match(
+    queries: Annotated[list[str], typer.Argument(help="Skill names to resolve.", show_default=False)],
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", "-x", help="Show the candidates and why near misses lost.")
+    ] = False,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
+    ] = Format.TABLE,
+    debug: DebugOpt = False,
+) -> None:
+    """Resolve each QUERY to a canonical skill (or none), saying how and with what score."""
+    check_format(fmt, FORMATS)
+    from skillgap.world import open_world
+
+    world = open_world(catalog, taxonomy)
+    results = [world.matcher.explain(q) if explain else world.matcher.resolve(q) for q in queries]
+    if fmt is Format.JSON:
+        from skillgap.render.json_out import to_json
+        from skillgap.render.match_out import match_data
+        from skillgap.render.output import write_output
+
+        write_output(to_json(match_data(results, explain)), None)
+        return
+    from rich.console import Console
+
+    from skillgap.render.match_out import render_match
+
+    render_match(Console(highlight=False), results, explain)

@@ -1,0 +1,259 @@
+"""Catalog files: the microcredentials on offer, what each teaches, and pathways they stack into.
+
+Checks that span files (ids unique across every catalog loaded, references that resolve, no prerequisite
+cycles) run once all files are read, so a problem is reported at the line that causes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from skillgap.errors import InputError, Problem
+from skillgap.load.fields import Fields, Once, Report, top_mapping
+from skillgap.load.paths import expand_paths
+from skillgap.load.source import display_name, load_file
+from skillgap.model import (
+    ESTIMABLE_FIELDS,
+    PROVIDER_TYPES,
+    Catalog,
+    Credential,
+    CredentialSkill,
+    Origin,
+    Pathway,
+)
+
+CATALOG_KEYS = ("name", "currency", "as_of", "description", "source", "credentials", "pathways")
+CREDENTIAL_KEYS = (
+    "id",
+    "title",
+    "provider",
+    "provider_type",
+    "type",
+    "url",
+    "skills",
+    "hours",
+    "cost",
+    "currency",
+    "format",
+    "assessment",
+    "prerequisites",
+    "stacks_into",
+    "estimated",
+    "description",
+)
+SKILL_KEYS = ("name", "level")
+PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
+ASSESSMENTS = ("exam", "project", "portfolio", "practical", "completion")
+
+
+def load_catalogs(paths: Sequence[Path]) -> Catalog:
+    """Read every catalog file (folders are expanded), then check references across all of them."""
+    catalogs: list[Catalog] = []
+    problems: list[Problem] = []
+    for path in expand_paths(paths):
+        report = Report(display_name(path))
+        try:
+            catalog = read_catalog(load_file(path), report)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(report.problems)
+        if catalog is not None:
+            catalogs.append(catalog)
+    merged = merge(catalogs)
+    problems.extend(cross_check(merged))
+    if problems:
+        raise InputError(problems)
+    return merged
+
+
+def merge(catalogs: Iterable[Catalog]) -> Catalog:
+    catalogs = list(catalogs)
+    return Catalog(
+        credentials=tuple(c for cat in catalogs for c in cat.credentials),
+        pathways=tuple(p for cat in catalogs for p in cat.pathways),
+        name=" + ".join(c.name for c in catalogs if c.name) or None,
+        currency=next((c.currency for c in catalogs if c.currency), None),
+        files=tuple(f for cat in catalogs for f in cat.files),
+    )
+
+
+def read_catalog(data: Any, report: Report) -> Catalog | None:
+    top = top_mapping(data, report, "catalog", "a 'credentials' list")
+    if top is None:
+        return None
+    top.check_keys(CATALOG_KEYS, required=("credentials",))
+    currency = top.text("currency")
+    currency = currency.upper() if currency else None
+    credentials = []
+    for _, item, path, pos in top.items("credentials"):
+        fields = top.sub(item, path, pos)
+        if fields is not None:
+            credential = _credential(fields, currency)
+            if credential is not None:
+                credentials.append(credential)
+    pathways = []
+    for _, item, path, pos in top.items("pathways"):
+        fields = top.sub(item, path, pos)
+        if fields is not None:
+            fields.check_keys(PATHWAY_KEYS, required=("id", "title", "credentials"))
+            ident, title = fields.text("id", required=True), fields.text("title", required=True)
+            members = fields.text_list("credentials")
+            if ident and title:
+                pathways.append(Pathway(ident, title, members, fields.text("award"), fields.origin()))
+    return Catalog(
+        credentials=tuple(credentials),
+        pathways=tuple(pathways),
+        name=top.text("name"),
+        currency=currency,
+        files=(report.file,),
+    )
+
+
+def _credential(fields: Fields, default_currency: str | None) -> Credential | None:
+    fields.check_keys(CREDENTIAL_KEYS, required=("id", "title", "provider", "skills"))
+    ident = fields.text("id", required=True)
+    title = fields.text("title", required=True)
+    provider = fields.text("provider", required=True)
+    skills = _skills(fields)
+    if "skills" in fields.data and not skills and fields.data.get("skills") is not None:
+        fields.problem("skills", "must list at least one skill the credential teaches")
+    elif fields.data.get("skills", 0) is None:
+        fields.problem("skills", "must list at least one skill the credential teaches")
+    estimated = fields.text_list("estimated")
+    for name in estimated:
+        if name not in ESTIMABLE_FIELDS:
+            fields.problem("estimated", f"{name!r} cannot be estimated", "list any of: hours, cost")
+    assessment = fields.text("assessment")
+    if assessment is not None:
+        assessment = assessment.lower().replace("completion only", "completion")
+        if assessment not in ASSESSMENTS:
+            fields.problem(
+                "assessment", f"{assessment!r} is not allowed", "allowed: " + ", ".join(ASSESSMENTS)
+            )
+            assessment = None
+    currency = fields.text("currency")
+    provider_type = fields.choice("provider_type", PROVIDER_TYPES, default="other")
+    hours, cost = fields.number("hours"), fields.number("cost")
+    if not (ident and title and provider and skills):
+        return None
+    return Credential(
+        id=ident,
+        title=title,
+        provider=provider,
+        skills=skills,
+        provider_type=provider_type or "other",
+        type=fields.text("type"),
+        url=fields.text("url"),
+        hours=hours,
+        cost=cost,
+        currency=currency.upper() if currency else default_currency,
+        format=(fields.text("format") or "").lower() or None,
+        assessment=assessment,
+        prerequisites=fields.text_list("prerequisites"),
+        stacks_into=fields.text_list("stacks_into"),
+        estimated=frozenset(e for e in estimated if e in ESTIMABLE_FIELDS),
+        description=fields.text("description"),
+        origin=fields.origin(),
+    )
+
+
+def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
+    out: list[CredentialSkill] = []
+    once = Once(fields.report, "skill")
+    for _, item, path, pos in fields.items("skills"):
+        sub = fields.sub(item, path, pos)
+        if sub is None:
+            continue
+        sub.check_keys(SKILL_KEYS, required=("name", "level"))
+        name = sub.text("name", required=True)
+        level = sub.level("level", required=False) if "level" in sub.data else None
+        if name is not None and level is not None and not once.twice(name, pos, path):
+            out.append(CredentialSkill(name, level))
+    return tuple(out)
+
+
+def cross_check(catalog: Catalog) -> list[Problem]:
+    """Problems that only show across files: duplicate ids, dangling references, cycles."""
+    problems: list[Problem] = []
+    ids: dict[str, Credential] = {}
+
+    def at(origin: Origin | None, message: str, path: str = "", hint: str = "") -> None:
+        file = origin.file if origin else "?"
+        line = origin.line if origin else None
+        col = origin.col if origin else None
+        problems.append(Problem(file, message, line, col, path, hint))
+
+    for credential in catalog.credentials:
+        if credential.id in ids:
+            first = ids[credential.id].origin
+            at(
+                credential.origin,
+                f"duplicate credential id {credential.id!r}",
+                "id",
+                f"first defined at {first}" if first else "ids must be unique",
+            )
+        else:
+            ids[credential.id] = credential
+    pathway_ids = {p.id for p in catalog.pathways}
+    for credential in ids.values():
+        for ref in credential.prerequisites:
+            if ref not in ids:
+                at(
+                    credential.origin,
+                    f"prerequisite {ref!r} is not a credential id",
+                    f"{credential.id}.prerequisites",
+                )
+        for ref in credential.stacks_into:
+            if ref not in pathway_ids:
+                at(
+                    credential.origin,
+                    f"stacks_into {ref!r} is not a pathway id",
+                    f"{credential.id}.stacks_into",
+                )
+    for pathway in catalog.pathways:
+        for ref in pathway.credentials:
+            if ref not in ids:
+                at(
+                    pathway.origin,
+                    f"pathway credential {ref!r} is not a credential id",
+                    f"{pathway.id}.credentials",
+                )
+    cycle = find_cycle({c.id: c.prerequisites for c in ids.values()})
+    if cycle:
+        at(
+            ids[cycle[0]].origin,
+            "prerequisite cycle: " + " -> ".join(cycle),
+            f"{cycle[0]}.prerequisites",
+            "a credential cannot require itself, even indirectly",
+        )
+    return problems
+
+
+def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """One cycle in a prerequisite graph as a path that returns to its start, or None."""
+    state: dict[str, int] = {}
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = []
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                path.append(node)
+            children = [c for c in graph.get(node, ()) if c in graph]
+            if index < len(children):
+                stack.append((node, index + 1))
+                child = children[index]
+                if state.get(child) == 1:
+                    return path[path.index(child) :] + [child]
+                if not state.get(child):
+                    stack.append((child, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return None

@@ -1,0 +1,304 @@
+"""Field-by-field reading of a parsed file into typed values, collecting every problem found.
+
+A `Fields` wraps one mapping of a file and knows its path inside the document (``credentials[3]``), so
+each message reads ``FILE:LINE:COL: credentials[3].hours: must be a number >= 0``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from skillgap.errors import InputError, Problem
+from skillgap.levels import LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
+from skillgap.load.source import PosList, PosMap
+from skillgap.model import Origin
+
+LEVEL_HINT = "use 0-5 or one of: none, novice, beginner, competent, proficient, expert"
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, date):
+        return f"a date ({value})"
+    return f"text ({str(value)[:40]!r})"
+
+
+class Report:
+    """The problems found in one file so far."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        message: str,
+        pos: tuple[int | None, int | None] = (None, None),
+        path: str = "",
+        hint: str = "",
+    ) -> None:
+        self.problems.append(Problem(self.file, message, pos[0], pos[1], path, hint))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+class Fields:
+    """Typed accessors over one mapping; bad values are reported and read as absent."""
+
+    def __init__(self, data: PosMap, report: Report, path: str = "") -> None:
+        self.data = data
+        self.report = report
+        self.path = path
+
+    # -- structure --------------------------------------------------------------------------
+
+    def origin(self) -> Origin:
+        return Origin(self.report.file, self.data.line, self.data.col)
+
+    def pos(self, key: str) -> tuple[int | None, int | None]:
+        return self.data.pos(key)
+
+    def problem(self, key: str, message: str, hint: str = "") -> None:
+        self.report.add(message, self.pos(key), join(self.path, key), hint)
+
+    def check_keys(self, allowed: Sequence[str], required: Sequence[str] = ()) -> None:
+        for key in self.data:
+            if not isinstance(key, str):
+                self.report.add(
+                    f"key {key!r} must be text",
+                    self.data.pos(key),
+                    self.path,
+                    hint="quote it",
+                )
+            elif key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
+                self.report.add(f"unknown key {key!r}", self.data.pos(key), self.path, hint)
+        for key in required:
+            if key not in self.data:
+                self.report.add(
+                    f"missing required field {key!r}",
+                    (self.data.line, self.data.col),
+                    self.path,
+                )
+
+    # -- scalars ----------------------------------------------------------------------------
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        if value is None and not required:
+            return None
+        return self.as_text(value, key)
+
+    def as_text(self, value: Any, key: str) -> str | None:
+        if isinstance(value, str):
+            if not value.strip():
+                self.problem(key, "must not be empty")
+                return None
+            return value.strip()
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        hint = "quote it" if isinstance(value, (bool, date)) or value is None else ""
+        self.problem(key, f"expected text, got {type_name(value)}", hint)
+        return None
+
+    def number(self, key: str, minimum: float = 0.0) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(key, f"expected a number, got {type_name(value)}")
+            return None
+        if math.isnan(value) or math.isinf(value) or value < minimum:
+            self.problem(key, f"must be a number >= {minimum:g}, got {value}")
+            return None
+        return float(value)
+
+    def level(self, key: str, required: bool = True) -> int | None:
+        if key not in self.data:
+            if required:
+                self.problem(key, f"missing required field {key!r}", LEVEL_HINT)
+            return None
+        level, message = parse_level(self.data[key])
+        if message:
+            self.problem(key, message, LEVEL_HINT)
+        return level
+
+    def date(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.problem(
+                key,
+                f"expected a date, got {type_name(value)}",
+                "write YYYY-MM-DD, YYYY-MM or YYYY",
+            )
+        return parsed
+
+    def choice(self, key: str, allowed: Sequence[str], default: str | None = None) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return default
+        lowered = value.lower()
+        if lowered not in allowed:
+            close = difflib.get_close_matches(lowered, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            self.problem(key, f"{value!r} is not allowed", hint + "allowed: " + ", ".join(allowed))
+            return default
+        return lowered
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value.strip(),) if value.strip() else ()
+        if not isinstance(value, list):
+            self.problem(key, f"expected a list, got {type_name(value)}")
+            return ()
+        out: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                out.append(item.strip())
+            elif isinstance(item, (int, float)) and not isinstance(item, bool):
+                out.append(str(item))
+            else:
+                pos = value.pos(index) if isinstance(value, PosList) else self.pos(key)
+                self.report.add(
+                    f"expected text, got {type_name(item)}", pos, join(join(self.path, key), index)
+                )
+        return tuple(out)
+
+    # -- nested -----------------------------------------------------------------------------
+
+    def mapping(self, key: str) -> Fields | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, PosMap):
+            self.problem(key, f"expected a mapping, got {type_name(value)}")
+            return None
+        return Fields(value, self.report, join(self.path, key))
+
+    def items(self, key: str) -> Iterator[tuple[int, Any, str, tuple[int | None, int | None]]]:
+        """Each item of a list field: (index, value, path, position)."""
+        value = self.data.get(key)
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.problem(key, f"expected a list, got {type_name(value)}")
+            return
+        for index, item in enumerate(value):
+            pos = value.pos(index) if isinstance(value, PosList) else self.pos(key)
+            yield index, item, join(join(self.path, key), index), pos
+
+    def sub(self, item: Any, path: str, pos: tuple[int | None, int | None]) -> Fields | None:
+        if not isinstance(item, PosMap):
+            self.report.add(f"expected a mapping, got {type_name(item)}", pos, path)
+            return None
+        return Fields(item, self.report, path)
+
+
+def parse_level(value: Any) -> tuple[int | None, str]:
+    """A level 0-5 from a number or a Dreyfus stage name; (None, message) when it is neither."""
+    if isinstance(value, bool):
+        return None, f"expected a level, got {type_name(value)}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        if MIN_LEVEL <= value <= MAX_LEVEL:
+            return value, ""
+        return None, f"level {value} is out of range"
+    if isinstance(value, str):
+        name = " ".join(value.strip().lower().replace("-", " ").split())
+        if name.isdigit():
+            return parse_level(int(name))
+        if name in LEVEL_NAMES:
+            return LEVEL_NAMES[name], ""
+        close = difflib.get_close_matches(name, LEVEL_NAMES, n=1, cutoff=0.6)
+        suggestion = f" (did you mean {close[0]!r}?)" if close else ""
+        return None, f"unknown level {value!r}{suggestion}"
+    return None, f"expected a level, got {type_name(value)}"
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return date(value, 1, 1)
+    if isinstance(value, str):
+        parts = value.strip().split("-")
+        try:
+            numbers = [int(p) for p in parts]
+        except ValueError:
+            return None
+        try:
+            if len(numbers) == 1 and 1900 <= numbers[0] <= 2200:
+                return date(numbers[0], 1, 1)
+            if len(numbers) == 2:
+                return date(numbers[0], numbers[1], 1)
+            if len(numbers) == 3:
+                return date(numbers[0], numbers[1], numbers[2])
+        except ValueError:
+            return None
+    return None
+
+
+def top_mapping(data: Any, report: Report, kind: str, example: str) -> Fields | None:
+    """The document's top-level mapping, or a problem saying what the file should contain."""
+    if data is None:
+        report.add(f"the file is empty; a {kind} file needs {example}", (1, 1))
+        return None
+    if not isinstance(data, PosMap):
+        line = getattr(data, "line", 1)
+        col = getattr(data, "col", 1)
+        report.add(
+            f"a {kind} file must be a mapping with {example}, not {type_name(data)}",
+            (line, col),
+        )
+        return None
+    return Fields(data, report)
+
+
+class Once:
+    """Reports a name listed a second time in one list (compared ignoring case and spacing)."""
+
+    def __init__(self, report: Report, what: str) -> None:
+        self.report = report
+        self.what = what
+        self.seen: dict[str, int | None] = {}
+
+    def twice(self, name: str, pos: tuple[int | None, int | None], path: str) -> bool:
+        key = " ".join(name.casefold().split())
+        if key in self.seen:
+            first = self.seen[key]
+            where = f" (first at line {first})" if first else ""
+            self.report.add(f"{self.what} {name!r} is listed twice{where}", pos, path, "keep one")
+            return True
+        self.seen[key] = pos[0]
+        return False

@@ -1,0 +1,63 @@
+"""Where inputs come from: folders expanded to their data files, bundled defaults located."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from skillgap.errors import InputError
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders replaced by their data files, sorted, searched recursively."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and p.is_file())
+            if not found:
+                raise InputError.at(str(path), "folder holds no .yaml, .yml or .json files")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def bundled_dir() -> Path:
+    """The bundled catalogs: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_bundled", here.parent / "catalogs"):
+        if candidate.is_dir():
+            return candidate
+    raise InputError.at(str(here / "_bundled"), "bundled catalogs are missing from this install")
+
+
+def bundled_catalog_paths() -> list[Path]:
+    return [bundled_dir() / "credentials"]
+
+
+def bundled_taxonomy_paths() -> list[Path]:
+    return [bundled_dir() / "skills.yaml"]
+
+
+def bundled_roles_dir() -> Path:
+    return bundled_dir() / "roles"
+
+
+def resolve_role_path(target: str) -> Path:
+    """A role file path, or the id of a bundled role."""
+    path = Path(target)
+    if path.exists() or path.suffix.lower() in DATA_SUFFIXES or "/" in target:
+        return path
+    roles = bundled_roles_dir()
+    for suffix in DATA_SUFFIXES:
+        candidate = roles / f"{target}{suffix}"
+        if candidate.is_file():
+            return candidate
+    known = sorted(p.stem for p in roles.glob("*.y*ml")) if roles.is_dir() else []
+    import difflib
+
+    close = difflib.get_close_matches(target, known, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else "run `skillgap roles` to list them"
+    raise InputError.at(target, "no such role file, and no bundled role has this id", hint=hint)

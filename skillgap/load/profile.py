@@ -1,0 +1,127 @@
+"""Profile files: who the person is, the skills they have, what they hold, what they can spend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping, type_name
+from skillgap.load.source import PosMap, display_name, load_file
+from skillgap.model import HeldCredential, Origin, Preferences, Profile, ProfileSkill
+
+PROFILE_KEYS = ("name", "current_role", "skills", "credentials", "preferences")
+SKILL_KEYS = ("name", "level", "last_used", "evidence")
+HELD_KEYS = ("id", "title", "earned", "badge")
+PREFERENCE_KEYS = ("budget", "currency", "hours_per_week", "deadline", "formats", "exclude_providers")
+FORMATS = ("online", "in-person", "hybrid")
+
+
+def load_profile(path: Path) -> Profile:
+    report = Report(display_name(path))
+    profile = read_profile(load_file(path), report)
+    report.raise_if_any()
+    assert profile is not None
+    return profile
+
+
+def read_profile(data: Any, report: Report) -> Profile | None:
+    top = top_mapping(data, report, "profile", "at least 'name' and 'skills'")
+    if top is None:
+        return None
+    top.check_keys(PROFILE_KEYS, required=("name",))
+    name = top.text("name", required=True)
+    return Profile(
+        name=name or "?",
+        current_role=top.text("current_role"),
+        skills=_skills(top),
+        credentials=_held(top),
+        preferences=_preferences(top.mapping("preferences")),
+        file=report.file,
+    )
+
+
+def _skills(top: Fields) -> tuple[ProfileSkill, ...]:
+    skills: list[ProfileSkill] = []
+    once = Once(top.report, "skill")
+    raw = top.data.get("skills")
+    if isinstance(raw, PosMap):  # shorthand: `skill name: level`
+        for key, value in raw.items():
+            pos = raw.pos(key)
+            path = f"skills.{key}"
+            level, message = parse_level(value)
+            if not isinstance(key, str) or not key.strip():
+                top.report.add(f"a skill name must be text, got {type_name(key)}", pos, "skills")
+                continue
+            if message:
+                top.report.add(message, pos, path, "use 0-5 or a level name")
+                continue
+            if once.twice(key, pos, path):
+                continue
+            origin = Origin(top.report.file, pos[0], pos[1])
+            skills.append(ProfileSkill(name=key.strip(), level=level or 0, origin=origin))
+        return tuple(skills)
+    for _, item, path, pos in top.items("skills"):
+        fields = top.sub(item, path, pos)
+        if fields is None:
+            continue
+        fields.check_keys(SKILL_KEYS, required=("name", "level"))
+        name = fields.text("name", required=True)
+        level = fields.level("level", required=False) if "level" in fields.data else None
+        if name is None or level is None:
+            continue
+        if once.twice(name, pos, path):
+            continue
+        skills.append(
+            ProfileSkill(
+                name=name,
+                level=level,
+                last_used=fields.date("last_used"),
+                evidence=fields.text("evidence"),
+                origin=fields.origin(),
+            )
+        )
+    return tuple(skills)
+
+
+def _held(top: Fields) -> tuple[HeldCredential, ...]:
+    held: list[HeldCredential] = []
+    for _, item, path, pos in top.items("credentials"):
+        origin = Origin(top.report.file, pos[0], pos[1])
+        if isinstance(item, str) and item.strip():
+            held.append(HeldCredential(id=item.strip(), title=item.strip(), origin=origin))
+            continue
+        fields = top.sub(item, path, pos)
+        if fields is None:
+            continue
+        fields.check_keys(HELD_KEYS)
+        ident, title, badge = fields.text("id"), fields.text("title"), fields.text("badge")
+        if not (ident or title or badge):
+            top.report.add("a held credential needs an 'id', a 'title' or a 'badge' file", pos, path)
+            continue
+        held.append(
+            HeldCredential(id=ident, title=title, earned=fields.date("earned"), badge=badge, origin=origin)
+        )
+    return tuple(held)
+
+
+def _preferences(fields: Fields | None) -> Preferences:
+    if fields is None:
+        return Preferences()
+    fields.check_keys(PREFERENCE_KEYS)
+    hours = fields.number("hours_per_week")
+    if hours == 0:
+        fields.problem("hours_per_week", "must be more than 0")
+        hours = None
+    formats = tuple(f.lower() for f in fields.text_list("formats"))
+    for fmt in formats:
+        if fmt not in FORMATS:
+            fields.problem("formats", f"unknown format {fmt!r}", "allowed: " + ", ".join(FORMATS))
+    currency = fields.text("currency")
+    return Preferences(
+        budget=fields.number("budget"),
+        currency=currency.upper() if currency else None,
+        hours_per_week=hours,
+        deadline=fields.date("deadline"),
+        formats=formats,
+        exclude_providers=fields.text_list("exclude_providers"),
+    )

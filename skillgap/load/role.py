@@ -1,0 +1,78 @@
+"""Role files: the target job, the skills it requires, at which level and how much each matters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from skillgap.levels import IMPORTANCE_VALUES, Importance
+from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping, type_name
+from skillgap.load.source import PosMap, display_name, load_file
+from skillgap.model import Origin, Requirement, Role
+
+ROLE_KEYS = ("id", "title", "description", "source", "requirements", "required_credentials")
+REQUIREMENT_KEYS = ("skill", "level", "importance")
+
+
+def load_role(path: Path) -> Role:
+    report = Report(display_name(path))
+    role = read_role(load_file(path), report, default_id=path.stem)
+    report.raise_if_any()
+    assert role is not None
+    return role
+
+
+def read_role(data: Any, report: Report, default_id: str) -> Role | None:
+    top = top_mapping(data, report, "role", "'title' and 'requirements'")
+    if top is None:
+        return None
+    top.check_keys(ROLE_KEYS, required=("title", "requirements"))
+    requirements = _requirements(top)
+    if "requirements" in top.data and not requirements and not report.problems:
+        top.problem("requirements", "must list at least one required skill")
+    return Role(
+        id=top.text("id") or default_id,
+        title=top.text("title", required=True) or "?",
+        description=top.text("description"),
+        source=top.text("source"),
+        requirements=requirements,
+        required_credentials=top.text_list("required_credentials"),
+        file=report.file,
+    )
+
+
+def _requirements(top: Fields) -> tuple[Requirement, ...]:
+    out: list[Requirement] = []
+    once = Once(top.report, "required skill")
+    raw = top.data.get("requirements")
+    if isinstance(raw, PosMap):  # shorthand: `skill: level`
+        for key, value in raw.items():
+            pos = raw.pos(key)
+            level, message = parse_level(value)
+            if not isinstance(key, str) or not key.strip():
+                top.report.add(f"a skill name must be text, got {type_name(key)}", pos, "requirements")
+            elif message:
+                top.report.add(message, pos, f"requirements.{key}", "use 0-5 or a level name")
+            elif not once.twice(key, pos, f"requirements.{key}"):
+                origin = Origin(top.report.file, pos[0], pos[1])
+                out.append(Requirement(skill=key.strip(), level=level or 0, origin=origin))
+        return tuple(out)
+    for _, item, path, pos in top.items("requirements"):
+        fields = top.sub(item, path, pos)
+        if fields is None:
+            continue
+        fields.check_keys(REQUIREMENT_KEYS, required=("skill", "level"))
+        skill = fields.text("skill", required=True)
+        level = fields.level("level", required=False) if "level" in fields.data else None
+        importance = fields.choice("importance", IMPORTANCE_VALUES, default="important")
+        if skill is None or level is None or once.twice(skill, pos, path):
+            continue
+        out.append(
+            Requirement(
+                skill=skill,
+                level=level,
+                importance=Importance(importance),
+                origin=fields.origin(),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,181 @@
+"""The typed model every stage of skillgap works on: what the four input files become once loaded.
+
+Everything here is a frozen dataclass: the loaders build them, the core reads them, nothing mutates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from skillgap.levels import Importance
+
+PROVIDER_TYPES: tuple[str, ...] = (
+    "university",
+    "college",
+    "association",
+    "mooc",
+    "vendor",
+    "employer",
+    "other",
+)
+
+ESTIMABLE_FIELDS: tuple[str, ...] = ("hours", "cost")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was read from, for messages that point at the file and line."""
+
+    file: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}" + (f":{self.col}" if self.col is not None else "")
+
+
+# --- profile ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileSkill:
+    name: str
+    level: int
+    last_used: date | None = None
+    evidence: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class HeldCredential:
+    """A credential the person already holds: a catalog id, a title, or a badge file."""
+
+    id: str | None = None
+    title: str | None = None
+    earned: date | None = None
+    badge: str | None = None
+    origin: Origin | None = None
+
+    @property
+    def label(self) -> str:
+        return self.title or self.id or self.badge or "?"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    budget: float | None = None
+    currency: str | None = None
+    hours_per_week: float | None = None
+    deadline: date | None = None
+    formats: tuple[str, ...] = ()
+    exclude_providers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    current_role: str | None = None
+    skills: tuple[ProfileSkill, ...] = ()
+    credentials: tuple[HeldCredential, ...] = ()
+    preferences: Preferences = field(default_factory=Preferences)
+    file: str = ""
+
+
+# --- role ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Requirement:
+    skill: str
+    level: int
+    importance: Importance = Importance.IMPORTANT
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    requirements: tuple[Requirement, ...]
+    description: str | None = None
+    source: str | None = None
+    required_credentials: tuple[str, ...] = ()
+    file: str = ""
+
+
+# --- catalog ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CredentialSkill:
+    name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Credential:
+    id: str
+    title: str
+    provider: str
+    skills: tuple[CredentialSkill, ...]
+    provider_type: str = "other"
+    type: str | None = None
+    url: str | None = None
+    hours: float | None = None
+    cost: float | None = None
+    currency: str | None = None
+    format: str | None = None
+    assessment: str | None = None
+    prerequisites: tuple[str, ...] = ()
+    stacks_into: tuple[str, ...] = ()
+    estimated: frozenset[str] = frozenset()
+    description: str | None = None
+    origin: Origin | None = None
+
+    def is_estimated(self, field_name: str) -> bool:
+        return field_name in self.estimated
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """Credentials that stack into a larger award."""
+
+    id: str
+    title: str
+    credentials: tuple[str, ...]
+    award: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    credentials: tuple[Credential, ...] = ()
+    pathways: tuple[Pathway, ...] = ()
+    name: str | None = None
+    currency: str | None = None
+    files: tuple[str, ...] = ()
+
+    def by_id(self) -> dict[str, Credential]:
+        return {c.id: c for c in self.credentials}
+
+
+# --- taxonomy --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaxonomySkill:
+    name: str
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    id: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    skills: tuple[TaxonomySkill, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    files: tuple[str, ...] = ()

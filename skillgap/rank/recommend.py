@@ -1,0 +1,151 @@
+"""Recommendations: score every credential by the weighted levels of gap it closes, then its cost and time.
+
+score = 100 x coverage - cost penalty - time penalty, where coverage is the share of the importance-weighted
+gap levels the credential closes (it closes no more than the level it teaches), and each penalty is at most
+10 points: 10 x cost / (cost + reference cost) and 10 x hours / (hours + reference hours). Coverage
+dominates; between credentials that close the same gaps, the cheaper and shorter one ranks first. Ties
+break on cost, hours, then id, so the same input always gives the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.model import Credential
+
+REFERENCE_COST = 1000.0
+REFERENCE_HOURS = 100.0
+MAX_PENALTY = 10.0
+
+
+@dataclass(frozen=True)
+class Closure:
+    """How far one credential moves one gap."""
+
+    gap: Gap
+    taught: int  # level the credential teaches
+    to_level: int  # the person's level after it (never above the requirement)
+
+    @property
+    def levels(self) -> int:
+        return self.to_level - self.gap.current
+
+    @property
+    def weighted(self) -> int:
+        return self.levels * self.gap.importance.weight
+
+    @property
+    def complete(self) -> bool:
+        return self.to_level >= self.gap.required
+
+    def describe(self) -> str:
+        text = f"{self.gap.skill} {self.gap.current}\u2192{self.to_level}"
+        if not self.complete:
+            text += f" of {self.gap.required}"
+        return f"{text} ({self.gap.importance.value})"
+
+
+@dataclass(frozen=True)
+class Scoring:
+    coverage: float  # 0-1 share of the weighted gap closed
+    cost_penalty: float
+    hours_penalty: float
+
+    @property
+    def score(self) -> float:
+        return round(100.0 * self.coverage - self.cost_penalty - self.hours_penalty, 2)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rank: int
+    credential: Credential
+    closes: tuple[Closure, ...]
+    scoring: Scoring
+
+    @property
+    def score(self) -> float:
+        return self.scoring.score
+
+    @property
+    def reason(self) -> str:
+        parts = ", ".join(c.describe() for c in self.closes)
+        notes = []
+        if self.credential.cost is None:
+            notes.append("cost unknown")
+        if self.credential.hours is None:
+            notes.append("hours unknown")
+        tail = f" [{'; '.join(notes)}]" if notes else ""
+        return f"closes {parts}{tail}"
+
+
+def closures(credential: Credential, gaps: Sequence[Gap], analysis: Analysis) -> tuple[Closure, ...]:
+    """The gaps this credential narrows, in the order of the gaps."""
+    taught: dict[str, int] = {}
+    for skill in credential.skills:
+        key = skill_key(skill.name, analysis.resolutions)
+        taught[key] = max(taught.get(key, 0), skill.level)
+    out = []
+    for gap in gaps:
+        key = skill_key(gap.requested_as, analysis.resolutions)
+        level = taught.get(key, 0)
+        if level > gap.current:
+            out.append(Closure(gap, level, min(level, gap.required)))
+    return tuple(out)
+
+
+def penalty(value: float | None, reference: float) -> float:
+    if value is None:
+        return MAX_PENALTY / 2
+    return MAX_PENALTY * value / (value + reference) if value > 0 else 0.0
+
+
+def excluded(credential: Credential, analysis: Analysis) -> bool:
+    prefs = analysis.profile.preferences
+    lowered = {p.casefold() for p in prefs.exclude_providers}
+    if credential.provider.casefold() in lowered:
+        return True
+    return bool(prefs.formats and credential.format and credential.format not in prefs.formats)
+
+
+def recommend(
+    analysis: Analysis,
+    credentials: Iterable[Credential],
+    top: int | None = 5,
+    reference_cost: float | None = None,
+) -> tuple[Recommendation, ...]:
+    """Rank credentials that close at least one gap; held and excluded credentials are left out."""
+    total = sum(g.weighted for g in analysis.gaps)
+    if total == 0:
+        return ()
+    held = {c.id for c in analysis.held}
+    ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
+    scored = []
+    for credential in credentials:
+        if credential.id in held or excluded(credential, analysis):
+            continue
+        closes = closures(credential, analysis.gaps, analysis)
+        if not closes:
+            continue
+        scoring = Scoring(
+            coverage=sum(c.weighted for c in closes) / total,
+            cost_penalty=round(penalty(credential.cost, ref_cost), 2),
+            hours_penalty=round(penalty(credential.hours, REFERENCE_HOURS), 2),
+        )
+        scored.append((credential, closes, scoring))
+    scored.sort(
+        key=lambda item: (
+            -item[2].score,
+            item[0].cost if item[0].cost is not None else float("inf"),
+            item[0].hours if item[0].hours is not None else float("inf"),
+            item[0].id,
+        )
+    )
+    if top is not None:
+        scored = scored[:top]
+    return tuple(
+        Recommendation(rank=i, credential=c, closes=cl, scoring=s)
+        for i, (c, cl, s) in enumerate(scored, start=1)
+    )

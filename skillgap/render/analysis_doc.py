@@ -1,0 +1,105 @@
+"""The analysis as plain data: the one structure behind `--format json` (and what --since reads back)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from skillgap.analyse import Analysis, Gap
+from skillgap.match import Resolution
+from skillgap.model import Credential
+from skillgap.rank import Recommendation
+
+SCHEMA_VERSION = 1
+
+
+def gap_data(gap: Gap) -> dict[str, Any]:
+    return {
+        "skill": gap.skill,
+        "requested_as": gap.requested_as,
+        "required": gap.required,
+        "current": gap.current,
+        "gap": gap.gap,
+        "importance": gap.importance.value,
+        "resolved": gap.resolved,
+    }
+
+
+def credential_data(credential: Credential) -> dict[str, Any]:
+    return {
+        "id": credential.id,
+        "title": credential.title,
+        "provider": credential.provider,
+        "provider_type": credential.provider_type,
+        "type": credential.type,
+        "url": credential.url,
+        "hours": credential.hours,
+        "cost": credential.cost,
+        "currency": credential.currency,
+        "estimated": sorted(credential.estimated),
+        "format": credential.format,
+        "assessment": credential.assessment,
+    }
+
+
+def recommendation_data(rec: Recommendation) -> dict[str, Any]:
+    data: dict[str, Any] = {"rank": rec.rank}
+    data.update(credential_data(rec.credential))
+    data.update(
+        {
+            "score": rec.score,
+            "score_parts": {
+                "coverage": round(rec.scoring.coverage, 4),
+                "cost_penalty": rec.scoring.cost_penalty,
+                "hours_penalty": rec.scoring.hours_penalty,
+            },
+            "closes": [
+                {
+                    "skill": c.gap.skill,
+                    "from": c.gap.current,
+                    "to": c.to_level,
+                    "required": c.gap.required,
+                    "importance": c.gap.importance.value,
+                }
+                for c in rec.closes
+            ],
+            "reason": rec.reason,
+        }
+    )
+    return data
+
+
+def resolution_data(resolution: Resolution) -> dict[str, Any]:
+    return {
+        "query": resolution.query,
+        "skill": resolution.skill,
+        "via": resolution.via,
+        "score": round(resolution.score, 1),
+        "detail": resolution.detail,
+        "ambiguous": list(resolution.ambiguous),
+    }
+
+
+def analysis_document(
+    analysis: Analysis,
+    recommendations: Sequence[Recommendation],
+    fuzzy: Sequence[Resolution] = (),
+    unresolved: Sequence[Resolution] = (),
+) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "profile": analysis.profile.name,
+        "profile_file": analysis.profile.file,
+        "target": analysis.role.title,
+        "target_id": analysis.role.id,
+        "target_file": analysis.role.file,
+        "readiness": round(analysis.readiness, 4),
+        "gaps": [gap_data(g) for g in analysis.gaps],
+        "met": [gap_data(g) for g in analysis.met],
+        "held": [c.id for c in analysis.held],
+        "recommendations": [recommendation_data(r) for r in recommendations],
+        "matching": {
+            "fuzzy": [resolution_data(r) for r in fuzzy],
+            "unresolved": [resolution_data(r) for r in unresolved],
+        },
+    }

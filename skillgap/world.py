@@ -1,0 +1,60 @@
+"""The data every command works against: catalog, taxonomy and the matcher built from both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from skillgap.load.catalog import load_catalogs
+from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths
+from skillgap.load.taxonomy import load_taxonomies
+from skillgap.match import Matcher, Resolution
+from skillgap.model import Catalog, Profile, Role, Taxonomy
+
+
+@dataclass(frozen=True)
+class World:
+    catalog: Catalog
+    taxonomy: Taxonomy
+    matcher: Matcher
+    bundled_catalog: bool
+    bundled_taxonomy: bool
+
+    def resolve(self, names: Iterable[str]) -> dict[str, Resolution]:
+        """Each distinct name resolved once (the matcher memoises across calls too)."""
+        return self.matcher.resolve_many(dict.fromkeys(names))
+
+
+def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path] | None = None) -> World:
+    """Load catalogs and taxonomies (bundled ones where none are given) and build the matcher."""
+    catalog = load_catalogs(list(catalogs) if catalogs else bundled_catalog_paths())
+    taxonomy = load_taxonomies(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
+    vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
+    matcher = Matcher.build(taxonomy, vocabulary)
+    return World(catalog, taxonomy, matcher, not catalogs, not taxonomies)
+
+
+def names_in(profile: Profile | None, roles: Iterable[Role], catalog: Catalog) -> list[str]:
+    """Every skill name a run needs resolved, each once, in a stable order."""
+    names: dict[str, None] = {}
+    if profile is not None:
+        names.update((s.name, None) for s in profile.skills)
+    for role in roles:
+        names.update((r.skill, None) for r in role.requirements)
+    names.update((s.name, None) for c in catalog.credentials for s in c.skills)
+    return list(names)
+
+
+def fuzzy_and_unresolved(
+    resolutions: Mapping[str, Resolution], names: Iterable[str]
+) -> tuple[list[Resolution], list[Resolution]]:
+    """The resolutions a user should check (fuzzy) and the names nothing matched, for these names."""
+    fuzzy, unresolved = [], []
+    for name in dict.fromkeys(names):
+        resolution = resolutions[name]
+        if resolution.skill is None:
+            unresolved.append(resolution)
+        elif resolution.via == "fuzzy":
+            fuzzy.append(resolution)
+    return fuzzy, unresolved
