@@ -24,7 +24,7 @@ def type_name(value: Any) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
-        return f"a yes/no value ({str(value).lower()})"
+        return f"a yes/no value ({str(value).lower()}; YAML reads yes/no/on/off that way)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -87,14 +87,14 @@ class Fields:
             if not isinstance(key, str):
                 self.report.add(
                     f"key {key!r} must be text",
-                    self.data.pos(key),
+                    self.data.key_at(key),
                     self.path,
                     hint="quote it",
                 )
             elif key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(allowed)
-                self.report.add(f"unknown key {key!r}", self.data.pos(key), self.path, hint)
+                self.report.add(f"unknown key {key!r}", self.data.key_at(key), self.path, hint)
         for key in required:
             if key not in self.data:
                 self.report.add(

@@ -24,18 +24,24 @@ MAX_NODES = 5_000_000
 class PosMap(dict[Any, Any]):
     """A mapping from a file that remembers where it and each of its values start (1-based)."""
 
-    __slots__ = ("line", "col", "value_pos")
+    __slots__ = ("line", "col", "value_pos", "key_pos")
 
     def __init__(self) -> None:
         super().__init__()
         self.line: int | None = None
         self.col: int | None = None
         self.value_pos: dict[Any, tuple[int, int]] = {}
+        self.key_pos: dict[Any, tuple[int, int]] = {}
 
     def pos(self, key: Any) -> tuple[int | None, int | None]:
         if key in self.value_pos:
             return self.value_pos[key]
         return self.line, self.col
+
+    def key_at(self, key: Any) -> tuple[int | None, int | None]:
+        if key in self.key_pos:
+            return self.key_pos[key]
+        return self.pos(key)
 
 
 class PosList(list[Any]):
@@ -142,6 +148,7 @@ def _loader_class() -> type[Any]:
                 raise _located(f"duplicate key {key!r}{where}", key_node, hint="keep one of them")
             data[key] = loader.construct_object(value_node, deep=False)
             data.value_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            data.key_pos[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
 
     def construct_seq(loader: Any, node: Any) -> Iterator[PosList]:
         data = PosList()
