@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli import analyze, match
+from skillgap.cli import analyze, catalog, match, roles
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -53,6 +53,8 @@ def main(
 
 app.command("analyze")(analyze.analyze)
 app.command("match")(match.match)
+app.command("roles")(roles.roles)
+app.add_typer(catalog.app, name="catalog")
 
 
 def _stderr(message: str) -> None:

@@ -1,0 +1,58 @@
+"""`skillgap roles`: the bundled target roles, by id."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from skillgap.cli.common import check_format
+from skillgap.render.formats import Format
+
+
+def roles(
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
+    ] = Format.TABLE,
+) -> None:
+    """List the bundled roles; pass an id to --target."""
+    check_format(fmt, (Format.TABLE, Format.JSON))
+    from skillgap.load.paths import bundled_roles_dir, expand_paths
+    from skillgap.load.role import load_role
+
+    found = [load_role(p) for p in expand_paths([bundled_roles_dir()])]
+    found.sort(key=lambda r: r.id)
+    if fmt is Format.JSON:
+        from skillgap.render.json_out import to_json
+        from skillgap.render.output import write_output
+
+        data = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "description": r.description,
+                "requirements": [
+                    {"skill": q.skill, "level": q.level, "importance": q.importance.value}
+                    for q in r.requirements
+                ],
+                "required_credentials": list(r.required_credentials),
+            }
+            for r in found
+        ]
+        write_output(to_json(data), None)
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from skillgap.levels import Importance
+    from skillgap.render.safe import clean
+
+    table = Table(title="Bundled roles (use the id with --target)", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("Essential skills", overflow="fold")
+    for r in found:
+        essential = ", ".join(clean(q.skill) for q in r.requirements if q.importance is Importance.ESSENTIAL)
+        table.add_row(Text(clean(r.id)), Text(clean(r.title)), Text(essential))
+    Console(highlight=False).print(table)

@@ -1,0 +1,114 @@
+"""Rendering the catalog browser: a list, search hits, one credential in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from skillgap.model import Credential, Pathway
+from skillgap.render.analysis_doc import credential_data
+from skillgap.render.formats import Format
+from skillgap.render.json_out import to_json
+from skillgap.render.money import cost_text, hours_text
+from skillgap.render.output import write_output
+from skillgap.render.safe import clean
+
+if TYPE_CHECKING:
+    from skillgap.catalog_search import Hit
+
+
+def full_data(credential: Credential, pathways: Sequence[Pathway] = ()) -> dict[str, Any]:
+    data = credential_data(credential)
+    data["skills"] = [{"name": s.name, "level": s.level} for s in credential.skills]
+    data["prerequisites"] = list(credential.prerequisites)
+    data["stacks_into"] = [
+        {"id": p.id, "title": p.title, "award": p.award}
+        for p in pathways
+        if credential.id in p.credentials or p.id in credential.stacks_into
+    ]
+    data["description"] = credential.description
+    return data
+
+
+def _table(rows: Sequence[tuple[Credential, str]], title: str, extra: str = "") -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("Title", overflow="fold")
+    table.add_column("Provider", overflow="fold")
+    table.add_column("Skills", overflow="fold")
+    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Cost", justify="right", no_wrap=True)
+    if extra:
+        table.add_column(extra, overflow="fold")
+    for credential, note in rows:
+        cells = [
+            Text(clean(credential.id)),
+            Text(clean(credential.title)),
+            Text(clean(credential.provider)),
+            Text(", ".join(f"{clean(s.name)} {s.level}" for s in credential.skills)),
+            hours_text(credential),
+            cost_text(credential),
+        ]
+        if extra:
+            cells.append(Text(clean(note)))
+        table.add_row(*cells)
+    console = Console(highlight=False)
+    console.print(table)
+    if any(c.estimated for c, _ in rows):
+        console.print(Text("~ marks an estimate, not a figure the provider publishes.", style="dim"))
+
+
+def show_list(items: Sequence[Credential], fmt: Format, pathways: Sequence[Pathway] = ()) -> None:
+    if fmt is Format.JSON:
+        write_output(to_json([full_data(c, pathways) for c in items]), None)
+        return
+    _table([(c, "") for c in items], f"{len(items)} credentials")
+
+
+def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
+    if fmt is Format.JSON:
+        rows = []
+        for hit in hits:
+            data = full_data(hit.credential)
+            data.update({"score": hit.score, "matched": hit.why})
+            rows.append(data)
+        write_output(to_json(rows), None)
+        return
+    _table([(h.credential, f"{h.score:.0f} {h.why}") for h in hits], f"{len(hits)} matches", "Why")
+
+
+def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
+    data = full_data(credential, pathways)
+    if fmt is Format.JSON:
+        write_output(to_json(data), None)
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_header=False, title=clean(credential.title), title_justify="left")
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    rows = [
+        ("id", credential.id),
+        ("provider", f"{credential.provider} ({credential.provider_type})"),
+        ("type", credential.type or "?"),
+        ("skills", ", ".join(f"{s.name} (level {s.level})" for s in credential.skills)),
+        ("hours", hours_text(credential)),
+        ("cost", cost_text(credential)),
+        ("format", credential.format or "?"),
+        ("assessment", credential.assessment or "?"),
+        ("prerequisites", ", ".join(credential.prerequisites) or "none"),
+        ("stacks into", ", ".join(p["title"] for p in data["stacks_into"]) or "none"),
+        ("url", credential.url or "none"),
+        ("description", credential.description or ""),
+    ]
+    if credential.estimated:
+        rows.append(("estimated", ", ".join(sorted(credential.estimated)) + " (not published figures)"))
+    for key, value in rows:
+        table.add_row(key, Text(clean(value)))
+    Console(highlight=False).print(table)
