@@ -1,0 +1,141 @@
+"""Hash keys and an inverted index over every name a matcher knows.
+
+Exact layers are dictionary look-ups; the fuzzy layer only aligns a shortlist: the names that
+have a counterpart for every non-qualifier word of the query (intersecting posting lists,
+smallest first), so it stays fast with hundreds of thousands of names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skillgap.match.forms import Form, is_droppable
+from skillgap.match.stem import stem
+from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
+
+KIND_NAME = "name"
+KIND_ALIAS = "alias"
+KIND_VOCABULARY = "vocabulary"
+
+TYPO_PREFILTER = 70
+TYPO_LIMIT = 25
+LOOSE_POSTING_MAX = 2000
+LOOSE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name of a canonical skill: its own name, a taxonomy alias or a vocabulary name."""
+
+    skill: int
+    form: Form
+    kind: str
+
+
+Hit = dict[int, int]  # canonical id -> entry id
+
+
+class Index:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._exact: dict[str, Hit] = {}
+        self._alias: dict[str, Hit] = {}
+        self._postings: dict[str, set[int]] = {}
+        self._joins: dict[str, set[int]] = {}
+        self.words: set[str] = set()
+        self._word_list: list[str] | None = None
+
+    # --- building ------------------------------------------------------------------------
+
+    def add(self, skill: int, form: Form, kind: str) -> None:
+        if not form.content:
+            return
+        eid = len(self.entries)
+        self.entries.append(Entry(skill, form, kind))
+        own = self._exact if kind == KIND_NAME else self._alias
+        for key in (form.key, form.compact):
+            own.setdefault(key, {}).setdefault(skill, eid)
+        for key in (form.expanded_key, form.expanded_compact):
+            self._alias.setdefault(key, {}).setdefault(skill, eid)
+        for s in form.stems:
+            self._postings.setdefault(s, set()).add(eid)
+        words = form.content
+        for j in range(len(words) - 1):
+            self._joins.setdefault(stem(words[j] + words[j + 1]), set()).add(eid)
+        new_words = set(words) - self.words
+        if new_words:
+            self.words |= new_words
+            self._word_list = None
+
+    # --- exact layers --------------------------------------------------------------------
+
+    def exact(self, form: Form) -> Hit:
+        return self._exact.get(form.key) or self._exact.get(form.compact) or {}
+
+    def alias(self, form: Form) -> Hit:
+        for key in (form.key, form.compact, form.expanded_key, form.expanded_compact):
+            hit = self._alias.get(key)
+            if hit:
+                return hit
+        return {}
+
+    # --- shortlists ----------------------------------------------------------------------
+
+    def _typo_variants(self, word: str) -> list[str]:
+        if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or word in self.words:
+            return []
+        from rapidfuzz import fuzz, process
+
+        if self._word_list is None:
+            self._word_list = sorted(self.words)
+        found = process.extract(
+            word,
+            self._word_list,
+            scorer=fuzz.ratio,
+            score_cutoff=TYPO_PREFILTER,
+            limit=TYPO_LIMIT,
+        )
+        return [w for w, _, _ in found if typo_score(word, w) is not None]
+
+    def _alternatives(self, form: Form, i: int) -> set[int]:
+        words, stems = form.content, form.stems
+        keys = [stems[i]]
+        if i + 1 < len(words):
+            keys.append(stem(words[i] + words[i + 1]))
+        if i > 0:
+            keys.append(stem(words[i - 1] + words[i]))
+        keys.extend(stem(v) for v in self._typo_variants(words[i]))
+        found: set[int] = set()
+        for key in keys:
+            found |= self._postings.get(key, set())
+        found |= self._joins.get(stems[i], set())
+        return found
+
+    def shortlist(self, form: Form) -> set[int]:
+        """Names that could pass the guard: each has a counterpart for every required word."""
+        required: list[set[int]] = []
+        optional: set[int] = set()
+        for i, word in enumerate(form.content):
+            alternatives = self._alternatives(form, i)
+            if is_droppable(word):
+                optional |= alternatives
+            else:
+                required.append(alternatives)
+        if not required:
+            return optional
+        required.sort(key=len)
+        result = set(required[0])
+        for group in required[1:]:
+            if not result:
+                break
+            result &= group
+        return result
+
+    def loose(self, form: Form) -> list[int]:
+        """Names sharing any word with the query, for reporting near misses."""
+        found: set[int] = set()
+        for s in form.stems:
+            posting = self._postings.get(s, set())
+            if len(posting) <= LOOSE_POSTING_MAX:
+                found |= posting
+        return sorted(found)[:LOOSE_LIMIT]
