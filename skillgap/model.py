@@ -20,7 +20,9 @@ PROVIDER_TYPES: tuple[str, ...] = (
     "other",
 )
 
-ESTIMABLE_FIELDS: tuple[str, ...] = ("hours", "cost")
+# Which figures of a credential may be marked as estimates: "levels" says the levels of its skills were
+# not published (an imported badge that aligns to a skill without saying to which level, for example).
+ESTIMABLE_FIELDS: tuple[str, ...] = ("hours", "cost", "levels")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class Requirement:
     level: int
     importance: Importance = Importance.IMPORTANT
     origin: Origin | None = None
+    id: str | None = None  # the skill's id in the source it came from (an ESCO URI, an O*NET element id)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Role:
     source: str | None = None
     required_credentials: tuple[str, ...] = ()
     file: str = ""
+    source_id: str | None = None  # the occupation's id where it came from (ESCO URI, O*NET-SOC code)
 
 
 # --- catalog ---------------------------------------------------------------------------------
@@ -113,6 +117,7 @@ class Role:
 class CredentialSkill:
     name: str
     level: int
+    id: str | None = None  # a shared id (an alignment's targetUrl, an ESCO URI), matched before the name
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,8 @@ class Credential:
     estimated: frozenset[str] = frozenset()
     description: str | None = None
     origin: Origin | None = None
+    source_id: str | None = None  # the id it has where it came from (an Open Badges achievement id)
+    credits: float | None = None  # academic credits it carries, where the provider says
 
     def is_estimated(self, field_name: str) -> bool:
         return field_name in self.estimated

@@ -42,8 +42,10 @@ CREDENTIAL_KEYS = (
     "stacks_into",
     "estimated",
     "description",
+    "source_id",
+    "credits",
 )
-SKILL_KEYS = ("name", "level")
+SKILL_KEYS = ("name", "level", "id")
 PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
 ASSESSMENTS = ("exam", "project", "portfolio", "practical", "completion")
 
@@ -125,7 +127,9 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
     estimated = fields.text_list("estimated")
     for name in estimated:
         if name not in ESTIMABLE_FIELDS:
-            fields.problem("estimated", f"{name!r} cannot be estimated", "list any of: hours, cost")
+            fields.problem(
+                "estimated", f"{name!r} cannot be estimated", "list any of: " + ", ".join(ESTIMABLE_FIELDS)
+            )
     assessment = fields.text("assessment")
     if assessment is not None:
         assessment = assessment.lower().replace("completion only", "completion")
@@ -136,7 +140,8 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
             assessment = None
     currency = fields.text("currency")
     provider_type = fields.choice("provider_type", PROVIDER_TYPES, default="other")
-    hours, cost = fields.number("hours"), fields.number("cost")
+    hours, cost, credits = fields.number("hours"), fields.number("cost"), fields.number("credits")
+    source_id = fields.text("source_id")
     if not (ident and title and provider and skills):
         return None
     return Credential(
@@ -157,6 +162,8 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         estimated=frozenset(e for e in estimated if e in ESTIMABLE_FIELDS),
         description=fields.text("description"),
         origin=fields.origin(),
+        source_id=source_id,
+        credits=credits,
     )
 
 
@@ -171,7 +178,7 @@ def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
         name = sub.text("name", required=True)
         level = sub.level("level", required=False) if "level" in sub.data else None
         if name is not None and level is not None and not once.twice(name, pos, path):
-            out.append(CredentialSkill(name, level))
+            out.append(CredentialSkill(name, level, sub.text("id")))
     return tuple(out)
 
 

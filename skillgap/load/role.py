@@ -10,8 +10,8 @@ from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping,
 from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Origin, Requirement, Role
 
-ROLE_KEYS = ("id", "title", "description", "source", "requirements", "required_credentials")
-REQUIREMENT_KEYS = ("skill", "level", "importance")
+ROLE_KEYS = ("id", "title", "description", "source", "requirements", "required_credentials", "source_id")
+REQUIREMENT_KEYS = ("skill", "level", "importance", "id")
 
 
 def load_role(path: Path) -> Role:
@@ -38,6 +38,7 @@ def read_role(data: Any, report: Report, default_id: str) -> Role | None:
         requirements=requirements,
         required_credentials=top.text_list("required_credentials"),
         file=report.file,
+        source_id=top.text("source_id"),
     )
 
 
@@ -73,6 +74,7 @@ def _requirements(top: Fields) -> tuple[Requirement, ...]:
                 level=level,
                 importance=Importance(importance),
                 origin=fields.origin(),
+                id=fields.text("id"),
             )
         )
     return tuple(out)
