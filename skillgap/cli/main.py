@@ -6,12 +6,13 @@ starts fast (a test checks that it loads neither rapidfuzz, yaml nor rich tables
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated
 
 import typer
 
-from skillgap.cli import analyze, catalog, match, roles
+from skillgap.cli import analyze, catalog, cohort, match, roles
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -54,6 +55,7 @@ def main(
 app.command("analyze")(analyze.analyze)
 app.command("match")(match.match)
 app.command("roles")(roles.roles)
+app.command("cohort")(cohort.cohort)
 app.add_typer(catalog.app, name="catalog")
 
 
@@ -67,23 +69,25 @@ def _stderr(message: str) -> None:
 
 def run(argv: list[str] | None = None) -> None:
     """Entry point: the one place errors become messages and exit statuses."""
-    import click
-
+    exit_types, abort_types, click_types = _click_exception_types()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
         result = app(args=args, prog_name="skillgap", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.exceptions.Abort:
+    except exit_types as exc:
+        code = getattr(exc, "exit_code", 0)
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into an exit with status 130
+            _stderr("skillgap: interrupted")
+    except abort_types:
         _stderr("skillgap: interrupted")
         code = ExitCode.INTERRUPTED
-    except click.ClickException as exc:
-        if isinstance(exc, click.UsageError) and exc.ctx is not None:
-            _stderr(exc.ctx.get_usage())
-            _stderr(f"Try '{exc.ctx.command_path} --help' for help.")
-        _stderr(f"error: {exc.format_message()}")
+    except click_types as exc:
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            _stderr(ctx.get_usage())
+            _stderr(f"Try '{ctx.command_path} --help' for help.")
+        _stderr(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
         code = ExitCode.INVALID_INPUT
     except SkillgapError as exc:
         if debug:
@@ -105,6 +109,20 @@ def run(argv: list[str] | None = None) -> None:
         _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
         code = ExitCode.UNEXPECTED
     sys.exit(int(code))
+
+
+def _click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
+    """Click's Exit, Abort and ClickException, from click itself and from the copy newer typers vendor."""
+    modules = []
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            modules.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    exits = tuple(m.Exit for m in modules if hasattr(m, "Exit")) + (typer.Exit,)
+    aborts = tuple(m.Abort for m in modules if hasattr(m, "Abort")) + (typer.Abort,)
+    errors = tuple(m.ClickException for m in modules if hasattr(m, "ClickException"))
+    return exits, aborts, errors
 
 
 def _problems(exc: SkillgapError) -> str:
