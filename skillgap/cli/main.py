@@ -75,10 +75,10 @@ def run(argv: list[str] | None = None) -> None:
     try:
         result = app(args=args, prog_name="skillgap", standalone_mode=False)
         code = result if isinstance(result, int) else ExitCode.OK
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a return of status 130
+            _stderr("skillgap: interrupted")
     except exit_types as exc:
         code = getattr(exc, "exit_code", 0)
-        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into an exit with status 130
-            _stderr("skillgap: interrupted")
     except abort_types:
         _stderr("skillgap: interrupted")
         code = ExitCode.INTERRUPTED
