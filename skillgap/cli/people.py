@@ -1,0 +1,114 @@
+"""Reading many profiles for `cohort` and `report`: folders expanded, failures collected, not fatal.
+
+A profile that fails to load is reported by file and line and the rest are still analysed. A progress bar
+is drawn on stderr, and only when stderr is a terminal and there are many profiles.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from skillgap.cohort import Cohort, LoadFailure
+    from skillgap.model import Profile
+    from skillgap.world import World
+
+PROGRESS_THRESHOLD = 20
+
+
+def profile_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, folders replaced by their .yaml/.yml/.json files; each file once."""
+    from skillgap.load.paths import expand_paths
+
+    seen: dict[Path, Path] = {}
+    for path in expand_paths(paths):
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
+
+
+def load_people(
+    files: Sequence[Path], tick: Callable[[], None] | None = None
+) -> tuple[list[Profile], list[LoadFailure]]:
+    """Every profile that loads, and for every one that does not, its file and problems."""
+    from skillgap.cohort import LoadFailure
+    from skillgap.errors import InputError
+    from skillgap.load import load_profile
+
+    profiles: list[Profile] = []
+    failures: list[LoadFailure] = []
+    for path in files:
+        try:
+            profiles.append(load_profile(path))
+        except InputError as exc:
+            failures.append(LoadFailure(str(path), tuple(exc.problems)))
+        if tick is not None:
+            tick()
+    return profiles, failures
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None] | None]:
+    """A tick function that advances a bar on stderr, or None when no bar is wanted."""
+    if total <= PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+def report_failures(failures: Sequence[LoadFailure], total: int) -> None:
+    """Each profile that did not load, on stderr, located; then how many were left out."""
+    if not failures:
+        return
+    from skillgap.render.safe import clean
+
+    for failure in failures:
+        for problem in failure.problems:
+            sys.stderr.write(f"error: {clean(str(problem))}\n")
+    sys.stderr.write(f"skillgap: {len(failures)} of {total} profiles could not be read and were left out\n")
+    sys.stderr.flush()
+
+
+def analyse_people(
+    paths: Sequence[Path],
+    target: str,
+    catalogs: Sequence[Path] | None,
+    taxonomies: Sequence[Path] | None,
+    top: int | None = None,
+) -> tuple[Cohort, World]:
+    """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
+    from skillgap.analyse import analyse
+    from skillgap.cohort import build_cohort, cohort_names
+    from skillgap.errors import InputError
+    from skillgap.load import load_role
+    from skillgap.load.paths import resolve_role_path
+    from skillgap.world import open_world
+
+    role = load_role(resolve_role_path(target))
+    files = profile_paths(paths)
+    with progress(len(files), "Reading profiles") as tick:
+        profiles, failures = load_people(files, tick)
+    report_failures(failures, len(files))
+    if not profiles:
+        raise InputError(f"none of the {len(files)} profiles could be read (see the errors above)")
+    world = open_world(catalogs, taxonomies)
+    resolutions = world.resolve(cohort_names(profiles, role, world.catalog))
+    analyses = [analyse(p, role, world.catalog, resolutions) for p in profiles]
+    cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)
+    return cohort, world

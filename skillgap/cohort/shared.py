@@ -1,0 +1,122 @@
+"""Shared recommendations: the credentials that close gaps for the most people in a cohort.
+
+A credential helps a person when it narrows at least one of their gaps (the same rule as `recommend`: it
+teaches a level above theirs, it is not one they hold, and their preferences do not exclude it). Catalog
+costs are per learner, so the cost per person helped is the price of one place; `total_cost` is what
+putting everyone it helps through it costs. A built-in index of which credentials teach which skill keeps
+this linear in people x gaps, not people x catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from skillgap.analyse import Analysis
+from skillgap.analyse.gaps import skill_key
+from skillgap.match import Resolution
+from skillgap.model import Credential
+from skillgap.rank import Closure
+from skillgap.rank.recommend import excluded
+
+
+@dataclass(frozen=True)
+class SharedRecommendation:
+    rank: int
+    credential: Credential
+    people: tuple[int, ...]  # indices of the people it helps
+    closes: tuple[tuple[str, int], ...]  # (skill, how many of those people it narrows that gap for)
+    weighted_levels: int  # importance-weighted gap levels it closes, summed over the people it helps
+
+    @property
+    def helps(self) -> int:
+        return len(self.people)
+
+    @property
+    def cost_per_person_helped(self) -> float | None:
+        """One place for each person it helps (catalog costs are per learner)."""
+        return self.credential.cost
+
+    @property
+    def total_cost(self) -> float | None:
+        cost = self.credential.cost
+        return None if cost is None else cost * self.helps
+
+
+def teaching_index(
+    credentials: Iterable[Credential], resolutions: Mapping[str, Resolution]
+) -> dict[str, list[tuple[Credential, int]]]:
+    """skill key -> the credentials that teach it and the highest level each teaches."""
+    index: dict[str, dict[str, tuple[Credential, int]]] = {}
+    for credential in credentials:
+        for skill in credential.skills:
+            by_id = index.setdefault(skill_key(skill.name, resolutions), {})
+            known = by_id.get(credential.id)
+            if known is None or skill.level > known[1]:
+                by_id[credential.id] = (credential, skill.level)
+    return {key: list(found.values()) for key, found in index.items()}
+
+
+def person_closures(
+    analysis: Analysis, index: Mapping[str, list[tuple[Credential, int]]]
+) -> dict[str, tuple[Credential, list[Closure]]]:
+    """For one person: each credential that narrows a gap, with the closures (in the order of the gaps)."""
+    held = {c.id for c in analysis.held}
+    out: dict[str, tuple[Credential, list[Closure]]] = {}
+    skipped: set[str] = set()
+    for gap in analysis.gaps:
+        for credential, level in index.get(skill_key(gap.requested_as, analysis.resolutions), ()):
+            if level <= gap.current or credential.id in held or credential.id in skipped:
+                continue
+            if credential.id not in out and excluded(credential, analysis):
+                skipped.add(credential.id)
+                continue
+            closure = Closure(gap, level, min(level, gap.required))
+            out.setdefault(credential.id, (credential, []))[1].append(closure)
+    return out
+
+
+def shared_recommendations(
+    analyses: Sequence[Analysis],
+    credentials: Iterable[Credential],
+    resolutions: Mapping[str, Resolution],
+    top: int | None = None,
+) -> tuple[SharedRecommendation, ...]:
+    """Credentials ranked by how many people they help, then by the weighted levels they close, then by
+    cost (unknown last), hours, and id, so the same input always gives the same order."""
+    index = teaching_index(credentials, resolutions)
+    found: dict[str, Credential] = {}
+    people: dict[str, list[int]] = {}
+    closes: dict[str, dict[str, int]] = {}
+    weighted: dict[str, int] = {}
+    for i, analysis in enumerate(analyses):
+        for cid, (credential, person) in person_closures(analysis, index).items():
+            found[cid] = credential
+            people.setdefault(cid, []).append(i)
+            per_skill = closes.setdefault(cid, {})
+            for closure in person:
+                per_skill[closure.gap.skill] = per_skill.get(closure.gap.skill, 0) + 1
+            weighted[cid] = weighted.get(cid, 0) + sum(c.weighted for c in person)
+    inf = float("inf")
+    order = sorted(
+        found.values(),
+        key=lambda c: (
+            -len(people[c.id]),
+            -weighted[c.id],
+            c.cost if c.cost is not None else inf,
+            c.hours if c.hours is not None else inf,
+            c.id,
+        ),
+    )
+    if top is not None:
+        order = order[:top]
+    return tuple(
+        SharedRecommendation(
+            rank=rank,
+            credential=c,
+            people=tuple(people[c.id]),
+            closes=tuple(sorted(closes[c.id].items(), key=lambda kv: (-kv[1], kv[0]))),
+            weighted_levels=weighted[c.id],
+        )
+        for rank, c in enumerate(order, start=1)
+    )

@@ -1,0 +1,84 @@
+"""The cohort as plain data: the structure behind `skillgap cohort --format json`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
+from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data
+
+
+def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
+    return {
+        "skill": common.column.skill,
+        "requested_as": common.column.requested_as,
+        "importance": common.column.importance.value,
+        "required": common.column.required,
+        "people": common.count,
+        "share": round(common.count / len(cohort.people), 4),
+        "average_gap": round(common.average_gap, 2),
+        "names": [cohort.people[i].profile.name for i in common.people],
+    }
+
+
+def shared_data(cohort: Cohort, rec: SharedRecommendation) -> dict[str, Any]:
+    c = rec.credential
+    return {
+        "rank": rec.rank,
+        "id": c.id,
+        "title": c.title,
+        "provider": c.provider,
+        "url": c.url,
+        "helps": rec.helps,
+        "people": [cohort.people[i].profile.name for i in rec.people],
+        "closes": [{"skill": skill, "people": n} for skill, n in rec.closes],
+        "cost": c.cost,
+        "currency": c.currency,
+        "hours": c.hours,
+        "estimated": sorted(c.estimated),
+        "cost_per_person_helped": rec.cost_per_person_helped,
+        "total_cost": rec.total_cost,
+    }
+
+
+def failure_data(failure: LoadFailure) -> dict[str, Any]:
+    first = failure.problems[0] if failure.problems else None
+    return {
+        "file": failure.file,
+        "line": first.line if first else None,
+        "col": first.col if first else None,
+        "message": failure.message,
+        "problems": [str(p) for p in failure.problems],
+    }
+
+
+def cohort_document(cohort: Cohort) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "target": cohort.role.title,
+        "target_id": cohort.role.id,
+        "target_file": cohort.role.file,
+        "average_readiness": round(cohort.average_readiness, 4),
+        "requirements": [
+            {
+                "skill": c.skill,
+                "requested_as": c.requested_as,
+                "required": c.required,
+                "importance": c.importance.value,
+            }
+            for c in cohort.columns
+        ],
+        "people": [
+            {
+                "name": a.profile.name,
+                "file": a.profile.file,
+                "readiness": round(a.readiness, 4),
+                "gaps": [gap_data(g) for g in a.gaps],
+                "met": [gap_data(g) for g in a.met],
+            }
+            for a in cohort.people
+        ],
+        "common_gaps": [common_gap_data(cohort, g) for g in cohort.common_gaps],
+        "shared_recommendations": [shared_data(cohort, r) for r in cohort.shared],
+        "errors": [failure_data(f) for f in cohort.errors],
+    }

@@ -1,0 +1,154 @@
+"""The cohort at a terminal: a heat map of people by required skills, common gaps, shared credentials.
+
+Every cell shows the numbers as well as the colour (the person's level, and how far short of the
+requirement it is, or a tick when met), so the matrix reads the same with NO_COLOR or on paper.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from skillgap.cohort import Cell, Cohort
+from skillgap.render.bars import share_bar
+from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
+from skillgap.render.safe import clean
+
+IMPORTANCE_MARK = {"essential": "E", "important": "I", "nice-to-have": "N"}
+
+
+def heat_style(diff: int) -> str:
+    """Cell colour by current - required: green met, then yellow, orange, red as the gap widens."""
+    if diff >= 0:
+        return "black on green3"
+    if diff == -1:
+        return "black on yellow3"
+    if diff == -2:
+        return "black on dark_orange"
+    return "white on red3"
+
+
+def cell_text(cell: Cell) -> str:
+    """`2/4` when short of the requirement (level now / level needed), `4 \u2713` when it is met."""
+    if cell.met:
+        return f"{cell.current} \u2713"
+    return f"{cell.current}/{cell.required}"
+
+
+def render_cohort(console: Console, cohort: Cohort) -> None:
+    n = len(cohort.people)
+    console.print(
+        Text.assemble(
+            ("Cohort: ", "bold"),
+            (f"{n} {'person' if n == 1 else 'people'}", "bold"),
+            " \u2192 ",
+            (clean(cohort.role.title), "bold"),
+        )
+    )
+    avg = cohort.average_readiness
+    console.print(Text.assemble("Average readiness ", (f"{avg:.0%} ", "bold"), (share_bar(avg), "green")))
+    console.print()
+    render_matrix(console, cohort)
+    console.print()
+    render_common_gaps(console, cohort)
+    console.print()
+    render_shared(console, cohort)
+    if cohort.errors:
+        console.print()
+        console.print(
+            Text(f"{len(cohort.errors)} profile(s) could not be read and are left out:", style="yellow")
+        )
+        for failure in cohort.errors:
+            console.print(Text("  " + clean(failure.message)))
+
+
+def render_matrix(console: Console, cohort: Cohort) -> None:
+    names = [clean(c.skill) for c in cohort.columns]
+    person_width = min(24, max([len(clean(a.profile.name)) for a in cohort.people] + [6]))
+    wide = person_width + 8 + sum(max(len(n), 5) + 3 for n in names) <= console.width
+    table = Table(
+        title="Skills matrix (level now/needed; \u2713 met)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1) if wide else (0, 0),
+    )
+    table.add_column("Person", no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("Ready", justify="right", no_wrap=True, min_width=5)
+    for i, (col, name) in enumerate(zip(cohort.columns, names, strict=True), start=1):
+        mark = IMPORTANCE_MARK[col.importance.value]
+        header = f"{name}\n{mark}" if wide else f"{i}\n{mark}"
+        if wide:
+            table.add_column(Text(header), justify="center", min_width=5)
+        else:
+            table.add_column(Text(header), justify="center", no_wrap=True, width=3)
+    for analysis, row in zip(cohort.people, cohort.rows, strict=True):
+        cells = [Text(cell_text(c), style=heat_style(c.diff)) for c in row]
+        table.add_row(Text(clean(analysis.profile.name)), f"{analysis.readiness:.0%}", *cells)
+    console.print(table)
+    if not wide:
+        for i, (col, name) in enumerate(zip(cohort.columns, names, strict=True), start=1):
+            console.print(Text.assemble((f"{i:>3} ", "bold"), name, f" (needs {col.required})"))
+    console.print(
+        Text(
+            "E essential, I important, N nice-to-have. 2/4: level 2 of the 4 needed; \u2713 meets it. "
+            "Colour: green met, yellow 1 short, orange 2, red 3 or more.",
+            style="dim",
+        )
+    )
+
+
+def render_common_gaps(console: Console, cohort: Cohort) -> None:
+    if not cohort.common_gaps:
+        console.print(Text("No gaps: everyone meets every requirement.", style="green"))
+        return
+    n = len(cohort.people)
+    table = Table(title="Most common gaps", title_justify="left")
+    table.add_column("Skill", overflow="fold")
+    table.add_column("Importance")
+    table.add_column("Needs", justify="right")
+    table.add_column("People short", justify="right", no_wrap=True)
+    table.add_column("Average gap", justify="right")
+    for gap in cohort.common_gaps:
+        table.add_row(
+            Text(clean(gap.column.skill)),
+            gap.column.importance.value,
+            str(gap.column.required),
+            f"{gap.count} of {n} ({gap.count / n:.0%})",
+            f"{gap.average_gap:.1f}",
+        )
+    console.print(table)
+
+
+def render_shared(console: Console, cohort: Cohort) -> None:
+    if not cohort.shared:
+        if cohort.common_gaps:
+            console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
+        return
+    n = len(cohort.people)
+    table = Table(title="Credentials that help the most people", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Credential", overflow="fold", ratio=3)
+    table.add_column("Helps", justify="right", no_wrap=True)
+    table.add_column("Closes (people)", overflow="fold", ratio=2)
+    table.add_column("Per person", justify="right")
+    table.add_column("Total", justify="right")
+    table.add_column("Hours", justify="right", no_wrap=True)
+    for rec in cohort.shared:
+        c = rec.credential
+        closes = ", ".join(f"{clean(skill)} ({k})" for skill, k in rec.closes)
+        mark = ESTIMATE_MARK if c.is_estimated("cost") and c.cost is not None else ""
+        table.add_row(
+            str(rec.rank),
+            Text.assemble((clean(c.title), "bold"), "\n", (clean(c.provider), "dim")),
+            f"{rec.helps} of {n}",
+            Text(closes),
+            cost_text(c),
+            mark + money(rec.total_cost, c.currency),
+            hours_text(c),
+        )
+    console.print(table)
+    if any(r.credential.estimated for r in cohort.shared):
+        console.print(Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim"))

@@ -1,0 +1,144 @@
+"""`skillgap cohort`: a trainer's view of many people against one role, with broken files left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Result, invoke
+
+DATA = Path(__file__).parent / "data"
+CORE = DATA / "core"
+PEOPLE = DATA / "cohort" / "profiles"
+WORLD = (
+    "--target", CORE / "role.yaml", "--catalog", CORE / "catalog.yaml", "--taxonomy", CORE / "skills.yaml"
+)
+
+
+def cohort(*extra: str | Path, paths: tuple[str | Path, ...] = (PEOPLE,)) -> Result:
+    return invoke("cohort", *paths, *WORLD, *extra)
+
+
+def test_json_has_people_common_gaps_shared_recommendations_and_errors() -> None:
+    result = cohort("--format", "json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert [p["name"] for p in data["people"]] == ["Ana Lima", "Ben Okoro", "Cara Dunne", "Dev Patel"]
+    ana = data["people"][0]
+    # weighted levels met / required: SQL 1x3 + Excel 3x3 + statistics 2x1 = 14 of 4x3 + 3x3 + 2x2 + 3x2 + 2x1
+    assert ana["file"].endswith("ana.yaml") and ana["readiness"] == round(14 / 33, 4)
+    assert [(g["skill"], g["current"], g["required"]) for g in ana["gaps"]] == [
+        ("SQL", 1, 4),
+        ("data visualization", 0, 3),
+        ("Python", 0, 2),
+    ]
+    common = [(g["skill"], g["people"]) for g in data["common_gaps"]]
+    assert common == [("SQL", 3), ("data visualization", 3), ("Excel", 2), ("Python", 2), ("statistics", 2)]
+    assert data["common_gaps"][0]["names"] == ["Ana Lima", "Cara Dunne", "Dev Patel"]
+    shared = [(r["id"], r["helps"]) for r in data["shared_recommendations"]]
+    assert shared == [
+        ("data-viz", 3),
+        ("sql-pro", 2),
+        ("same-as-sql-basics", 2),
+        ("sql-basics", 2),
+        ("python-intro", 1),
+        ("stats-101", 1),
+    ]
+    viz = data["shared_recommendations"][0]
+    assert viz["people"] == ["Ana Lima", "Ben Okoro", "Dev Patel"]
+    assert viz["cost_per_person_helped"] == 250 and viz["total_cost"] == 750
+    assert viz["estimated"] == ["cost"]
+    [error] = data["errors"]
+    assert error["file"].endswith("broken.yaml") and error["line"] == 3
+    assert "out of range" in error["message"]
+
+
+def test_shared_recommendations_respect_what_each_person_holds_and_prefers() -> None:
+    data = cohort("--format", "json").json()
+    by_id = {r["id"]: r for r in data["shared_recommendations"]}
+    # Cara holds python-intro; Dev only takes in-person courses, so the online ones do not count for him.
+    assert by_id["python-intro"]["people"] == ["Ana Lima"]
+    assert "Dev Patel" not in by_id["sql-basics"]["people"]
+    assert "Dev Patel" in by_id["data-viz"]["people"]  # the in-person one
+
+
+def test_a_broken_profile_is_reported_by_file_and_line_and_the_rest_are_analysed() -> None:
+    result = cohort()
+    assert result.code == 0
+    assert f"error: {PEOPLE / 'broken.yaml'}:3:" in result.err
+    assert "1 of 5 profiles could not be read" in result.err
+    assert "Traceback" not in result.err
+    assert "Ana Lima" in result.out and "Dev Patel" in result.out
+    assert "Broken Profile" not in result.out
+
+
+def test_missing_file_among_others_is_reported_not_fatal() -> None:
+    result = cohort("--format", "json", paths=(PEOPLE / "ana.yaml", PEOPLE / "nobody.yaml"))
+    assert result.code == 0, result.err
+    data = result.json()
+    assert [p["name"] for p in data["people"]] == ["Ana Lima"]
+    [error] = data["errors"]
+    assert error["file"].endswith("nobody.yaml") and "no such file" in error["message"]
+
+
+def test_no_profile_loads_exits_2() -> None:
+    result = cohort(paths=(PEOPLE / "broken.yaml",))
+    assert result.code == 2
+    assert "broken.yaml:3" in result.err and "none of the 1 profiles could be read" in result.err
+
+
+def test_heat_map_shows_numbers_not_only_colour() -> None:
+    out = cohort().out
+    assert "\x1b[" not in out  # NO_COLOR (set for every test) and not a terminal
+    row = next(line for line in out.splitlines() if line.strip().startswith("Dev Patel"))
+    # Dev: SQL 0 of 4, Excel 1 of 3, Python 0 of 2, data visualization 0 of 3, statistics 0 of 2.
+    assert row.split()[2:] == ["9%", "0/4", "1/3", "0/2", "0/3", "0/2"]
+    ana = next(line for line in out.splitlines() if line.strip().startswith("Ana Lima"))
+    assert ana.split()[2:] == ["42%", "1/4", "4", "\u2713", "0/2", "0/3", "2", "\u2713"]
+
+
+def test_heat_map_colours_cells_by_the_gap_when_colour_is_on() -> None:
+    import io
+
+    from rich.console import Console
+
+    from skillgap.cli.people import analyse_people
+    from skillgap.render.cohort_table import heat_style, render_matrix
+
+    group, _ = analyse_people(
+        [PEOPLE / "ana.yaml"], str(CORE / "role.yaml"), [CORE / "catalog.yaml"], [CORE / "skills.yaml"]
+    )
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=120)
+    render_matrix(console, group)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[" in text
+    assert heat_style(0) != heat_style(-1) != heat_style(-2) != heat_style(-3)
+    assert heat_style(1) == heat_style(0)
+
+
+def test_csv_has_one_row_per_person_and_requirement() -> None:
+    import csv
+    import io
+
+    result = cohort("--format", "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert len(rows) == 4 * 5
+    dev_sql = next(r for r in rows if r["name"] == "Dev Patel" and r["skill"] == "SQL")
+    assert (dev_sql["current"], dev_sql["required"], dev_sql["gap"], dev_sql["importance"]) == (
+        "0", "4", "4", "essential"
+    )
+
+
+def test_text_from_files_is_not_markup(write) -> None:  # type: ignore[no-untyped-def]
+    person = write("p.yaml", 'name: "[bold red]Eve[/] \\x1b[2J"\nskills: {SQL: 1}\n')
+    result = cohort(paths=(person,))
+    assert result.code == 0, result.err
+    assert "[bold red]Eve[/]" in result.out and "\x1b[2J" not in result.out
+
+
+def test_output_file_is_never_replaced_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "cohort.json"
+    assert cohort("--format", "json", "-o", target).code == 0
+    target.write_text("keep")
+    assert cohort("--format", "json", "-o", target).code == 2
+    assert target.read_text() == "keep"
