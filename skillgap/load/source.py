@@ -167,6 +167,9 @@ def _loader_class() -> type[Any]:
 _LOADER: type[Any] | None = None
 
 
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s\]},]")
+
+
 class _LocatedError(Exception):
     def __init__(self, message: str, line: int, col: int, hint: str = "") -> None:
         super().__init__(message)
@@ -188,7 +191,8 @@ def _parse_yaml(text: str, name: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_node_size(node, name)
+        if _ALIAS.search(text):  # only aliases can make the tree bigger than the text
+            _check_node_size(node, name)
         return loader.construct_document(node)
     except _LocatedError as exc:
         raise InputError.at(name, exc.message, exc.line, exc.col, hint=exc.hint) from None
