@@ -53,7 +53,7 @@ def test_table_shows_gaps_recommendations_and_readiness() -> None:
     result = analyze()
     assert result.code == 0, result.err
     assert "Readiness 42%" in result.out
-    assert "SQL Professional" in result.out and "SQL 1\u21924 (essential)" in result.out
+    assert "SQL Professional" in result.out and "SQL 1\u21924" in result.out
     assert "\x1b[" not in result.out  # not a terminal: no colour codes
 
 

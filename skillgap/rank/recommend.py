@@ -40,11 +40,12 @@ class Closure:
     def complete(self) -> bool:
         return self.to_level >= self.gap.required
 
-    def describe(self) -> str:
+    def short(self) -> str:
         text = f"{self.gap.skill} {self.gap.current}\u2192{self.to_level}"
-        if not self.complete:
-            text += f" of {self.gap.required}"
-        return f"{text} ({self.gap.importance.value})"
+        return text if self.complete else f"{text} of {self.gap.required}"
+
+    def describe(self) -> str:
+        return f"{self.short()} ({self.gap.importance.value})"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Recommendation:
     credential: Credential
     closes: tuple[Closure, ...]
     scoring: Scoring
+    needs_first: tuple[Credential, ...] = ()  # prerequisites not yet held, in the order to take them
 
     @property
     def score(self) -> float:
@@ -77,6 +79,10 @@ class Recommendation:
             notes.append("cost unknown")
         if self.credential.hours is None:
             notes.append("hours unknown")
+        if self.needs_first:
+            notes.append(
+                "needs " + ", ".join(c.id for c in self.needs_first) + " first; counted in cost and time"
+            )
         tail = f" [{'; '.join(notes)}]" if notes else ""
         return f"closes {parts}{tail}"
 
@@ -94,6 +100,29 @@ def closures(credential: Credential, gaps: Sequence[Gap], analysis: Analysis) ->
         if level > gap.current:
             out.append(Closure(gap, level, min(level, gap.required)))
     return tuple(out)
+
+
+def prerequisites_to_take(
+    credential: Credential, by_id: dict[str, Credential], held: set[str]
+) -> tuple[Credential, ...]:
+    """Prerequisites not yet held, transitively, deepest first (the order to take them)."""
+    order: list[Credential] = []
+    seen: set[str] = set()
+
+    def visit(ident: str) -> None:
+        for ref in by_id[ident].prerequisites if ident in by_id else ():
+            if ref in seen or ref in held or ref not in by_id:
+                continue
+            seen.add(ref)
+            visit(ref)
+            order.append(by_id[ref])
+
+    visit(credential.id)
+    return tuple(order)
+
+
+def _total(values: list[float | None]) -> float | None:
+    return None if any(v is None for v in values) else sum(v or 0.0 for v in values)
 
 
 def penalty(value: float | None, reference: float) -> float:
@@ -122,6 +151,8 @@ def recommend(
         return ()
     held = {c.id for c in analysis.held}
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
+    credentials = list(credentials)
+    by_id = {c.id: c for c in credentials}
     scored = []
     for credential in credentials:
         if credential.id in held or excluded(credential, analysis):
@@ -129,12 +160,14 @@ def recommend(
         closes = closures(credential, analysis.gaps, analysis)
         if not closes:
             continue
+        first = prerequisites_to_take(credential, by_id, held)
+        route = [*first, credential]
         scoring = Scoring(
             coverage=sum(c.weighted for c in closes) / total,
-            cost_penalty=round(penalty(credential.cost, ref_cost), 2),
-            hours_penalty=round(penalty(credential.hours, REFERENCE_HOURS), 2),
+            cost_penalty=round(penalty(_total([c.cost for c in route]), ref_cost), 2),
+            hours_penalty=round(penalty(_total([c.hours for c in route]), REFERENCE_HOURS), 2),
         )
-        scored.append((credential, closes, scoring))
+        scored.append((credential, closes, scoring, first))
     scored.sort(
         key=lambda item: (
             -item[2].score,
@@ -146,6 +179,6 @@ def recommend(
     if top is not None:
         scored = scored[:top]
     return tuple(
-        Recommendation(rank=i, credential=c, closes=cl, scoring=s)
-        for i, (c, cl, s) in enumerate(scored, start=1)
+        Recommendation(rank=i, credential=c, closes=cl, scoring=s, needs_first=f)
+        for i, (c, cl, s, f) in enumerate(scored, start=1)
     )

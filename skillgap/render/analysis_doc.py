@@ -64,6 +64,7 @@ def recommendation_data(rec: Recommendation) -> dict[str, Any]:
                 for c in rec.closes
             ],
             "reason": rec.reason,
+            "needs_first": [c.id for c in rec.needs_first],
         }
     )
     return data

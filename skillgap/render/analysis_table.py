@@ -81,7 +81,11 @@ def render_analysis(
             credential = Text.assemble(
                 t(rec.credential.title, "bold"), "\n", t(rec.credential.provider, "dim")
             )
-            closes = Text("\n".join(clean(c.describe()) for c in rec.closes))
+            closes = Text("\n".join(clean(c.short()) for c in rec.closes))
+            if rec.needs_first:
+                closes.append(
+                    "\nneeds first: " + ", ".join(clean(c.id) for c in rec.needs_first), style="yellow"
+                )
             recs.add_row(
                 str(rec.rank),
                 credential,

@@ -35,27 +35,21 @@ def _table(rows: Sequence[tuple[Credential, str]], title: str, extra: str = "") 
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title, title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("Title", overflow="fold")
-    table.add_column("Provider", overflow="fold")
-    table.add_column("Skills", overflow="fold")
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("Credential (id, provider)", overflow="fold", ratio=3)
+    table.add_column("Skills (level)", overflow="fold", ratio=2)
     table.add_column("Hours", justify="right", no_wrap=True)
     table.add_column("Cost", justify="right", no_wrap=True)
-    if extra:
-        table.add_column(extra, overflow="fold")
     for credential, note in rows:
-        cells = [
-            Text(clean(credential.id)),
-            Text(clean(credential.title)),
-            Text(clean(credential.provider)),
-            Text(", ".join(f"{clean(s.name)} {s.level}" for s in credential.skills)),
-            hours_text(credential),
-            cost_text(credential),
-        ]
-        if extra:
-            cells.append(Text(clean(note)))
-        table.add_row(*cells)
+        cell = Text.assemble(
+            Text(clean(credential.title), style="bold"),
+            "\n",
+            Text(f"{clean(credential.id)} \u00b7 {clean(credential.provider)}", style="dim"),
+        )
+        if extra and note:
+            cell.append("\n" + clean(note), style="italic")
+        skills = Text(", ".join(f"{clean(s.name)} {s.level}" for s in credential.skills))
+        table.add_row(cell, skills, hours_text(credential), cost_text(credential))
     console = Console(highlight=False)
     console.print(table)
     if any(c.estimated for c, _ in rows):
