@@ -16,7 +16,6 @@ from skillgap.analyse import Analysis
 from skillgap.analyse.gaps import skill_key
 from skillgap.match import Resolution
 from skillgap.model import Credential
-from skillgap.rank import Closure
 from skillgap.rank.recommend import excluded
 
 
@@ -57,23 +56,9 @@ def teaching_index(
     return {key: list(found.values()) for key, found in index.items()}
 
 
-def person_closures(
-    analysis: Analysis, index: Mapping[str, list[tuple[Credential, int]]]
-) -> dict[str, tuple[Credential, list[Closure]]]:
-    """For one person: each credential that narrows a gap, with the closures (in the order of the gaps)."""
-    held = {c.id for c in analysis.held}
-    out: dict[str, tuple[Credential, list[Closure]]] = {}
-    skipped: set[str] = set()
-    for gap in analysis.gaps:
-        for credential, level in index.get(skill_key(gap.requested_as, analysis.resolutions), ()):
-            if level <= gap.current or credential.id in held or credential.id in skipped:
-                continue
-            if credential.id not in out and excluded(credential, analysis):
-                skipped.add(credential.id)
-                continue
-            closure = Closure(gap, level, min(level, gap.required))
-            out.setdefault(credential.id, (credential, []))[1].append(closure)
-    return out
+def excluded_ids(analysis: Analysis, credentials: Iterable[Credential]) -> frozenset[str]:
+    """The credentials this person's format and provider preferences leave out."""
+    return frozenset(c.id for c in credentials if excluded(c, analysis))
 
 
 def shared_recommendations(
@@ -84,19 +69,32 @@ def shared_recommendations(
 ) -> tuple[SharedRecommendation, ...]:
     """Credentials ranked by how many people they help, then by the weighted levels they close, then by
     cost (unknown last), hours, and id, so the same input always gives the same order."""
+    credentials = tuple(credentials)
     index = teaching_index(credentials, resolutions)
+    by_preferences: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
     found: dict[str, Credential] = {}
     people: dict[str, list[int]] = {}
-    closes: dict[str, dict[str, int]] = {}
+    closes: dict[str, dict[str, int]] = {}  # credential -> skill -> people it narrows that gap for
     weighted: dict[str, int] = {}
     for i, analysis in enumerate(analyses):
-        for cid, (credential, person) in person_closures(analysis, index).items():
-            found[cid] = credential
-            people.setdefault(cid, []).append(i)
-            per_skill = closes.setdefault(cid, {})
-            for closure in person:
-                per_skill[closure.gap.skill] = per_skill.get(closure.gap.skill, 0) + 1
-            weighted[cid] = weighted.get(cid, 0) + sum(c.weighted for c in person)
+        prefs = analysis.profile.preferences
+        key = (prefs.formats, prefs.exclude_providers)
+        if key not in by_preferences:
+            by_preferences[key] = excluded_ids(analysis, credentials)
+        skip = by_preferences[key] | {c.id for c in analysis.held}
+        for gap in analysis.gaps:
+            for credential, level in index.get(skill_key(gap.requested_as, analysis.resolutions), ()):
+                cid = credential.id
+                if level <= gap.current or cid in skip:
+                    continue
+                helped = people.setdefault(cid, [])
+                if not helped or helped[-1] != i:
+                    helped.append(i)
+                    found[cid] = credential
+                per_skill = closes.setdefault(cid, {})
+                per_skill[gap.skill] = per_skill.get(gap.skill, 0) + 1
+                closed = min(level, gap.required) - gap.current
+                weighted[cid] = weighted.get(cid, 0) + closed * gap.importance.weight
     inf = float("inf")
     order = sorted(
         found.values(),
