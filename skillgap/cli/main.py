@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli import analyze, catalog, cohort, match, roles
+from skillgap.cli import analyze, catalog, cohort, importers, match, roles
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -44,12 +44,19 @@ def main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache of parsed catalogs.")
+    ] = False,
 ) -> None:
     """Personal skills-gap analysis: compare your skills with a target role and rank the
     microcredentials that close the gap.
 
     Exit codes: 0 ok, 2 invalid input or usage, 1 unexpected failure, 130 interrupted.
     """
+    if no_cache or "skillgap.load.cache" in sys.modules:
+        from skillgap.load import cache
+
+        cache.set_enabled(not no_cache)
 
 
 app.command("analyze")(analyze.analyze)
@@ -57,6 +64,7 @@ app.command("match")(match.match)
 app.command("roles")(roles.roles)
 app.command("cohort")(cohort.cohort)
 app.add_typer(catalog.app, name="catalog")
+app.add_typer(importers.app, name="import")
 
 
 def _stderr(message: str) -> None:

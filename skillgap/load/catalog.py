@@ -13,7 +13,7 @@ from typing import Any
 from skillgap.errors import InputError, Problem
 from skillgap.load.fields import Fields, Once, Report, top_mapping
 from skillgap.load.paths import expand_paths
-from skillgap.load.source import display_name, load_file
+from skillgap.load.reading import read_model
 from skillgap.model import (
     ESTIMABLE_FIELDS,
     PROVIDER_TYPES,
@@ -55,15 +55,10 @@ def load_catalogs(paths: Sequence[Path]) -> Catalog:
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
     for path in expand_paths(paths):
-        report = Report(display_name(path))
         try:
-            catalog = read_catalog(load_file(path), report)
+            catalogs.append(read_model(path, "catalog", read_catalog))
         except InputError as exc:
             problems.extend(exc.problems)
-            continue
-        problems.extend(report.problems)
-        if catalog is not None:
-            catalogs.append(catalog)
     merged = merge(catalogs)
     problems.extend(cross_check(merged))
     if problems:

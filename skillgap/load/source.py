@@ -7,10 +7,12 @@ deep nesting, alias bombs, huge files) refused with a message that names the fil
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,11 @@ def display_name(path: Path) -> str:
 
 def read_text(path: Path) -> str:
     """The file's text, or an InputError that says why it cannot be read as UTF-8 text."""
+    return decode(read_bytes(path), display_name(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InputError for a missing path, a folder, or a file over the size limit."""
     name = display_name(path)
     if not path.exists():
         raise InputError.at(name, "no such file", hint="check the path")
@@ -80,10 +87,9 @@ def read_text(path: Path) -> str:
                 f"file is {size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB limit",
                 hint="split it, or raise SKILLGAP_MAX_FILE_MB",
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
-    return decode(raw, name)
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -106,12 +112,33 @@ def decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse(text: str, name: str) -> Any:
-    """Parse YAML (or JSON, which is read by the json module when the name ends in .json)."""
-    if name.lower().endswith(".json"):
-        return _parse_json(text, name)
-    _check_flow_depth(text, name)
-    return _parse_yaml(text, name)
+def is_json(name: str) -> bool:
+    return name.lower().endswith(".json")
+
+
+def parse(text: str, name: str, located: bool = False) -> Any:
+    """Parse YAML, or JSON (by the fast json module) when the name ends in .json.
+
+    JSON carries no positions; with located=True a JSON file is read by the YAML parser instead (JSON is
+    YAML), which is slower but gives every value its line and column, for error messages.
+    """
+    with _gc_paused():
+        if is_json(name) and not located:
+            return _parse_json(text, name)
+        _check_flow_depth(text, name)
+        return _parse_yaml(text, name)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a large tree triggers many useless collections; pause them while parsing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load_file(path: Path) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 from skillgap.errors import InputError, Problem
 from skillgap.load.fields import Once, Report, top_mapping, type_name
 from skillgap.load.paths import expand_paths
-from skillgap.load.source import display_name, load_file
+from skillgap.load.reading import read_model
 from skillgap.model import Taxonomy, TaxonomySkill
 
 TAXONOMY_KEYS = ("name", "description", "source", "skills", "abbreviations")
@@ -22,17 +22,14 @@ def load_taxonomies(paths: Sequence[Path]) -> Taxonomy:
     files: list[str] = []
     problems: list[Problem] = []
     for path in expand_paths(paths):
-        report = Report(display_name(path))
         try:
-            taxonomy = read_taxonomy(load_file(path), report)
+            taxonomy = read_model(path, "taxonomy", read_taxonomy)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(report.problems)
-        if taxonomy is not None:
-            skills.extend(taxonomy.skills)
-            abbreviations.extend(taxonomy.abbreviations)
-            files.extend(taxonomy.files)
+        skills.extend(taxonomy.skills)
+        abbreviations.extend(taxonomy.abbreviations)
+        files.extend(taxonomy.files)
     if problems:
         raise InputError(problems)
     return Taxonomy(tuple(skills), tuple(abbreviations), tuple(files))

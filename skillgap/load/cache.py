@@ -1,0 +1,130 @@
+"""A content-keyed cache of parsed catalogs and taxonomies, so a large catalog is parsed once.
+
+Entries live in the user's cache folder (``$SKILLGAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillgap``, else
+``~/.cache/skillgap``), named by the SHA-256 of the file's bytes together with the loader's version, so an
+edited file is never served stale. Each entry is a pickle signed with HMAC-SHA256 under a key kept in the
+cache folder (mode 0600): a damaged, truncated or foreign entry fails the check and is ignored and rebuilt,
+and nothing unsigned is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+FORMAT = b"skillgap-cache-2\n"
+LOADER_VERSION = "1"  # bump when what the loaders build changes
+_DISABLED = False
+
+
+def set_enabled(on: bool) -> None:
+    """--no-cache turns it off: neither read nor write entries in this process."""
+    global _DISABLED
+    _DISABLED = not on
+
+
+def enabled() -> bool:
+    return not _DISABLED and os.environ.get("SKILLGAP_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("SKILLGAP_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "skillgap"
+
+
+def _key(folder: Path) -> bytes | None:
+    path = folder / "key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        key = os.urandom(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+    except OSError:
+        return None
+
+
+def entry_name(kind: str, name: str, raw: bytes) -> str:
+    """Keyed by content and by the name the file was given as (messages and origins carry it)."""
+    digest = hashlib.sha256()
+    for part in (kind.encode(), name.encode(), LOADER_VERSION.encode(), sys.version.encode(), raw):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return f"{kind}-{digest.hexdigest()}.pickle"
+
+
+def cached(kind: str, name: str, raw: bytes, build: Callable[[], T | None]) -> T | None:
+    """The cached result for these bytes, or `build()` (stored when it returns a value)."""
+    if not enabled():
+        return build()
+    folder = cache_dir()
+    key = _key(folder)
+    if key is None:
+        return build()
+    path = folder / entry_name(kind, name, raw)
+    found = _read(path, key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = build()
+    if value is not None:
+        _write(path, key, value)
+    return value
+
+
+def _read(path: Path, key: bytes) -> Any:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    head = len(FORMAT)
+    if len(blob) < head + 32 or not blob.startswith(FORMAT):
+        return None
+    signature, payload = blob[head : head + 32], blob[head + 32 :]
+    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # a signed but unreadable entry (another version of skillgap): rebuild
+        return None
+
+
+def _write(path: Path, key: bytes, value: Any) -> None:
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        signature = hmac.new(key, payload, hashlib.sha256).digest()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+    except (OSError, pickle.PicklingError, RecursionError):
+        return  # a cache that cannot be written is only slower
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(FORMAT + signature + payload)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -1,0 +1,38 @@
+"""Reading one file into one model object: bytes, cache, parse, typed read, located problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from skillgap.errors import InputError
+from skillgap.load import cache
+from skillgap.load.fields import Report
+from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
+
+T = TypeVar("T")
+
+
+def read_model(path: Path, kind: str, reader: Callable[[Any, Report], T | None]) -> T:
+    """Read PATH with READER, through the cache when caching is on; raise every problem found.
+
+    Only a file read without problems is cached, so errors are always reported from the file itself.
+    """
+    name = display_name(path)
+    raw = read_bytes(path)
+
+    def build() -> T | None:
+        text = decode(raw, name)
+        report = Report(name)
+        value = reader(parse(text, name), report)
+        if report.problems and is_json(name):
+            report = Report(name)  # read again with positions, so each problem names its line
+            reader(parse(text, name, located=True), report)
+        report.raise_if_any()
+        return value
+
+    value = cache.cached(kind, name, raw, build)
+    if value is None:  # an empty-but-valid document never gets here: readers report it
+        raise InputError.at(name, f"could not be read as a {kind}")
+    return value

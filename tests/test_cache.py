@@ -1,0 +1,117 @@
+"""The parsed-catalog cache: keyed by content, never stale, never trusting a damaged or foreign entry."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import skillgap.load.reading as reading
+from skillgap.errors import InputError
+from skillgap.load import cache, load_catalogs
+
+CATALOG = """credentials:
+  - id: a
+    title: A course
+    provider: P
+    skills: [{name: SQL, level: 2}]
+    hours: 10
+"""
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(folder))
+    cache.set_enabled(True)
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    real = reading.parse
+
+    def counting(text: str, name: str, located: bool = False):  # type: ignore[no-untyped-def]
+        calls.append(name)
+        return real(text, name, located)
+
+    monkeypatch.setattr(reading, "parse", counting)
+    return calls
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalog-*.pickle"))
+
+
+def test_second_load_comes_from_the_cache(write, cache_dir: Path, parses: list[str]) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    first = load_catalogs([path])
+    second = load_catalogs([path])
+    assert first == second
+    assert len(parses) == 1 and len(entries(cache_dir)) == 1
+
+
+def test_an_edited_file_is_never_served_stale(write, cache_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    assert load_catalogs([path]).credentials[0].hours == 10
+    path.write_text(CATALOG.replace("hours: 10", "hours: 12"), encoding="utf-8")
+    assert load_catalogs([path]).credentials[0].hours == 12
+
+
+def test_a_damaged_entry_is_ignored_and_rebuilt(write, cache_dir: Path, parses: list[str]) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    expected = load_catalogs([path])
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(entry.read_bytes()[:-7])  # truncated
+    assert load_catalogs([path]) == expected
+    assert len(parses) == 2
+    assert load_catalogs([path]) == expected and len(parses) == 2  # rebuilt entry is good again
+
+
+class Boom:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (exec, ("raise SystemExit('foreign pickle was executed')",))
+
+
+def test_a_foreign_unsigned_entry_is_never_unpickled(write, cache_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    expected = load_catalogs([path])
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(cache.FORMAT + b"\0" * 32 + pickle.dumps(Boom()))
+    assert load_catalogs([path]) == expected
+
+
+def test_errors_are_never_cached(write, cache_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG.replace("hours: 10", "hours: -1"))
+    for _ in range(2):
+        with pytest.raises(InputError) as info:
+            load_catalogs([path])
+        assert f"{path}:6:" in str(info.value)
+    assert entries(cache_dir) == []
+
+
+def test_no_cache_neither_reads_nor_writes(write, cache_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    result = cli("--no-cache", "catalog", "list", "--catalog", path, "--format", "json")
+    assert result.code == 0, result.err
+    assert entries(cache_dir) == []
+    assert cli("catalog", "list", "--catalog", path, "--format", "json").code == 0
+    assert len(entries(cache_dir)) == 1
+
+
+def test_json_catalogs_load_and_their_errors_name_the_line(write, cache_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    data = yaml.safe_load(CATALOG)
+    good = write("c.json", json.dumps(data, indent=2))
+    assert load_catalogs([good]).credentials[0].title == "A course"
+    data["credentials"][0]["hours"] = "ten"
+    bad = write("bad.json", json.dumps(data, indent=2))
+    with pytest.raises(InputError) as info:
+        load_catalogs([bad])
+    (problem,) = info.value.problems
+    assert problem.line is not None and "hours" in str(problem) and "expected a number" in str(problem)
+    assert bad.read_text().splitlines()[problem.line - 1].strip().startswith('"hours"')
