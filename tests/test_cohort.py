@@ -10,7 +10,12 @@ DATA = Path(__file__).parent / "data"
 CORE = DATA / "core"
 PEOPLE = DATA / "cohort" / "profiles"
 WORLD = (
-    "--target", CORE / "role.yaml", "--catalog", CORE / "catalog.yaml", "--taxonomy", CORE / "skills.yaml"
+    "--target",
+    CORE / "role.yaml",
+    "--catalog",
+    CORE / "catalog.yaml",
+    "--taxonomy",
+    CORE / "skills.yaml",
 )
 
 
@@ -125,7 +130,10 @@ def test_csv_has_one_row_per_person_and_requirement() -> None:
     assert len(rows) == 4 * 5
     dev_sql = next(r for r in rows if r["name"] == "Dev Patel" and r["skill"] == "SQL")
     assert (dev_sql["current"], dev_sql["required"], dev_sql["gap"], dev_sql["importance"]) == (
-        "0", "4", "4", "essential"
+        "0",
+        "4",
+        "4",
+        "essential",
     )
 
 

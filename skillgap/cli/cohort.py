@@ -33,9 +33,7 @@ def cohort(
     ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    top: Annotated[
-        int, typer.Option("--top", "-n", min=1, help="How many shared credentials to show.")
-    ] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many shared credentials to show.")] = 10,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, json or csv.", case_sensitive=False)
     ] = Format.TABLE,

@@ -45,9 +45,7 @@ class Cell:
 
 def columns(role: Role, resolutions: Mapping[str, Resolution]) -> tuple[Column, ...]:
     """The role's requirements, essential first, otherwise in the order the role lists them."""
-    cols = [
-        Column(display(r.skill, resolutions), r.skill, r.level, r.importance) for r in role.requirements
-    ]
+    cols = [Column(display(r.skill, resolutions), r.skill, r.level, r.importance) for r in role.requirements]
     return tuple(sorted(cols, key=lambda c: c.importance.rank))
 
 

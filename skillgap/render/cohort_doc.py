@@ -75,6 +75,7 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
                 "readiness": round(a.readiness, 4),
                 "gaps": [gap_data(g) for g in a.gaps],
                 "met": [gap_data(g) for g in a.met],
+                "held": [c.id for c in a.held],
             }
             for a in cohort.people
         ],
