@@ -37,7 +37,7 @@ def is_generic(word: str) -> bool:
     return stem(word) in GENERIC_STEMS or word in QUALIFIERS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     """One name (a query, a canonical name or an alias) as the matcher sees it."""
 
@@ -77,8 +77,11 @@ class Expander:
                 if key and value and key != value and len(key) <= MAX_ABBREVIATION_WORDS:
                     self._table[key] = value
         self._longest = max((len(k) for k in self._table), default=0)
+        self._firsts = frozenset(k[0] for k in self._table)
 
     def expand(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        if self._firsts.isdisjoint(words):
+            return words
         out: list[str] = []
         i = 0
         while i < len(words):

@@ -21,9 +21,10 @@ TYPO_PREFILTER = 70
 TYPO_LIMIT = 25
 LOOSE_POSTING_MAX = 2000
 LOOSE_LIMIT = 200
+UNION_FACTOR = 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One name of a canonical skill: its own name, a taxonomy alias or a vocabulary name."""
 
@@ -44,6 +45,7 @@ class Index:
         self._joins: dict[str, set[int]] = {}
         self.words: set[str] = set()
         self._word_list: list[str] | None = None
+        self._typos: dict[str, list[str]] = {}
 
     # --- building ------------------------------------------------------------------------
 
@@ -53,19 +55,33 @@ class Index:
         eid = len(self.entries)
         self.entries.append(Entry(skill, form, kind))
         own = self._exact if kind == KIND_NAME else self._alias
-        for key in (form.key, form.compact):
-            own.setdefault(key, {}).setdefault(skill, eid)
-        for key in (form.expanded_key, form.expanded_compact):
-            self._alias.setdefault(key, {}).setdefault(skill, eid)
+        self._put(own, form.key, skill, eid)
+        self._put(own, form.compact, skill, eid)
+        if form.expanded != form.words:
+            self._put(self._alias, form.expanded_key, skill, eid)
+            self._put(self._alias, form.expanded_compact, skill, eid)
+        postings = self._postings
         for s in form.stems:
-            self._postings.setdefault(s, set()).add(eid)
+            posting = postings.get(s)
+            if posting is None:
+                postings[s] = {eid}
+            else:
+                posting.add(eid)
         words = form.content
         for j in range(len(words) - 1):
-            self._joins.setdefault(stem(words[j] + words[j + 1]), set()).add(eid)
-        new_words = set(words) - self.words
-        if new_words:
-            self.words |= new_words
+            self._joins.setdefault(words[j] + words[j + 1], set()).add(eid)
+        if not self.words.issuperset(words):
+            self.words.update(words)
             self._word_list = None
+            self._typos.clear()
+
+    @staticmethod
+    def _put(keys: dict[str, Hit], key: str, skill: int, eid: int) -> None:
+        hit = keys.get(key)
+        if hit is None:
+            keys[key] = {skill: eid}
+        elif skill not in hit:
+            hit[skill] = eid
 
     # --- exact layers --------------------------------------------------------------------
 
@@ -73,8 +89,11 @@ class Index:
         return self._exact.get(form.key) or self._exact.get(form.compact) or {}
 
     def alias(self, form: Form) -> Hit:
-        for key in (form.key, form.compact, form.expanded_key, form.expanded_compact):
-            hit = self._alias.get(key)
+        hit = self._alias.get(form.key) or self._alias.get(form.compact)
+        if hit or form.expanded == form.words:
+            return hit or {}
+        for key in (form.expanded_key, form.expanded_compact):
+            hit = self._alias.get(key) or self._exact.get(key)
             if hit:
                 return hit
         return {}
@@ -82,22 +101,28 @@ class Index:
     # --- shortlists ----------------------------------------------------------------------
 
     def _typo_variants(self, word: str) -> list[str]:
+        """Known words that ``word`` may be a typo of (an unknown word only)."""
         if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or word in self.words:
             return []
-        from rapidfuzz import fuzz, process
+        cached = self._typos.get(word)
+        if cached is None:
+            from rapidfuzz import fuzz, process
 
-        if self._word_list is None:
-            self._word_list = sorted(self.words)
-        found = process.extract(
-            word,
-            self._word_list,
-            scorer=fuzz.ratio,
-            score_cutoff=TYPO_PREFILTER,
-            limit=TYPO_LIMIT,
-        )
-        return [w for w, _, _ in found if typo_score(word, w) is not None]
+            if self._word_list is None:
+                self._word_list = sorted(self.words)
+            found = process.extract(
+                word,
+                self._word_list,
+                scorer=fuzz.ratio,
+                score_cutoff=TYPO_PREFILTER,
+                limit=TYPO_LIMIT,
+            )
+            cached = [w for w, _, _ in found if typo_score(word, w) is not None]
+            self._typos[word] = cached
+        return cached
 
-    def _alternatives(self, form: Form, i: int) -> set[int]:
+    def _alternatives(self, form: Form, i: int) -> list[set[int]]:
+        """Posting lists of the names that have a counterpart for query word ``i``."""
         words, stems = form.content, form.stems
         keys = [stems[i]]
         if i + 1 < len(words):
@@ -105,30 +130,42 @@ class Index:
         if i > 0:
             keys.append(stem(words[i - 1] + words[i]))
         keys.extend(stem(v) for v in self._typo_variants(words[i]))
-        found: set[int] = set()
-        for key in keys:
-            found |= self._postings.get(key, set())
-        found |= self._joins.get(stems[i], set())
+        found = [p for p in map(self._postings.get, keys) if p]
+        join = self._joins.get(words[i])
+        if join:
+            found.append(join)
         return found
 
     def shortlist(self, form: Form) -> set[int]:
-        """Names that could pass the guard: each has a counterpart for every required word."""
-        required: list[set[int]] = []
+        """Names that could pass the guard: each has a counterpart for every required word.
+
+        Intersects per-word posting lists starting from the smallest, testing membership
+        rather than building unions of long lists (such as the one for "management").
+        """
+        required: list[list[set[int]]] = []
         optional: set[int] = set()
         for i, word in enumerate(form.content):
             alternatives = self._alternatives(form, i)
             if is_droppable(word):
-                optional |= alternatives
+                for posting in alternatives:
+                    optional |= posting
+            elif not alternatives:
+                return set()
             else:
                 required.append(alternatives)
         if not required:
             return optional
-        required.sort(key=len)
-        result = set(required[0])
+        required.sort(key=lambda group: sum(map(len, group)))
+        result: set[int] = set().union(*required[0])
         for group in required[1:]:
             if not result:
                 break
-            result &= group
+            if len(group) == 1:
+                result &= group[0]
+            elif sum(map(len, group)) <= UNION_FACTOR * len(result):
+                result &= set().union(*group)
+            else:
+                result = {e for e in result if any(e in posting for posting in group)}
         return result
 
     def loose(self, form: Form) -> list[int]:

@@ -30,6 +30,7 @@ class Matcher:
     def __init__(self, expander: Expander) -> None:
         self._expander = expander
         self._index = Index()
+        self._taxonomy_index = Index()  # taxonomy names and aliases only, for placing vocabulary
         self._names: list[str] = []
         self._ids: dict[str, int] = {}
         self._info: dict[int, TaxonomySkill] = {}
@@ -48,44 +49,55 @@ class Matcher:
         the taxonomy first and becomes a canonical skill of its own only if it does not resolve.
         """
         matcher = cls(Expander(taxonomy.abbreviations, abbreviations or {}))
+        matcher._load(taxonomy, vocabulary)
+        return matcher
+
+    def _load(self, taxonomy: Taxonomy, vocabulary: Iterable[str]) -> None:
+        matcher = self
         for skill in taxonomy.skills:
-            sid = matcher._canonical(skill.name)
+            sid = matcher._canonical(skill.name, taxonomy=True)
             matcher._info.setdefault(sid, skill)
             for alias in skill.aliases:
-                matcher._index.add(sid, matcher._expander.form(alias), KIND_ALIAS)
-        taxonomy_size = len(matcher._names)
+                form = matcher._expander.form(alias)
+                matcher._index.add(sid, form, KIND_ALIAS)
+                matcher._taxonomy_index.add(sid, form, KIND_ALIAS)
         for name in vocabulary:
             if name in matcher._ids:
                 continue
             form = matcher._expander.form(name)
-            target = matcher._place(form, taxonomy_size)
+            target = matcher._place(form)
             if target is None:
-                matcher._canonical(name, form)
+                matcher._canonical(name, form=form)
             else:
                 matcher._index.add(target, form, KIND_VOCABULARY)
-        return matcher
 
-    def _canonical(self, name: str, form: Form | None = None) -> int:
+    def _canonical(self, name: str, form: Form | None = None, taxonomy: bool = False) -> int:
         sid = self._ids.get(name)
         if sid is None:
             sid = len(self._names)
             self._names.append(name)
             self._ids[name] = sid
-            self._index.add(sid, form or self._expander.form(name), KIND_NAME)
+            form = form or self._expander.form(name)
+            self._index.add(sid, form, KIND_NAME)
+            if taxonomy:
+                self._taxonomy_index.add(sid, form, KIND_NAME)
         return sid
 
-    def _place(self, form: Form, taxonomy_size: int) -> int | None:
-        """Where a vocabulary name belongs: an existing skill, or None for a new one."""
+    def _place(self, form: Form) -> int | None:
+        """Where a vocabulary name belongs: an existing skill, or None for a new one.
+
+        Equal keys merge with any known skill; fuzzy matches only with taxonomy skills.
+        """
         hit = self._index.exact(form) or self._index.alias(form)
         if hit:
             return next(iter(hit)) if len(hit) == 1 else None
-        if taxonomy_size == 0:
+        index = self._taxonomy_index
+        if not index.entries:
             return None
-        accepted = self._accepted(self._score(form, self._index.shortlist(form)))
-        accepted = [(eid, v) for eid, v in accepted if self._skill_of(eid) < taxonomy_size]
+        accepted = self._accepted(index, self._score(index, form, index.shortlist(form)))
         if not accepted or self._tied(accepted):
             return None
-        return self._skill_of(accepted[0][0])
+        return index.entries[accepted[0][0]].skill
 
     # --- public interface ----------------------------------------------------------------
 
@@ -114,7 +126,7 @@ class Matcher:
         """The same decision as :meth:`resolve`, with the candidates weighed and why."""
         decision = self.resolve(name)
         form = self._expander.form(name)
-        scored = self._score(form, self._explain_pool(form))
+        scored = self._score(self._index, form, self._explain_pool(form))
         best: dict[str, Candidate] = {}
         if decision.skill is not None and decision.via in (VIA_EXACT, VIA_ALIAS):
             best[decision.skill] = Candidate(decision.skill, 100.0, True, decision.detail)
@@ -143,21 +155,21 @@ class Matcher:
     def _skill_of(self, eid: int) -> int:
         return self._index.entries[eid].skill
 
-    def _score(self, form: Form, entry_ids: Iterable[int]) -> list[Scored]:
-        entries = self._index.entries
-        known = self._index.words
+    @staticmethod
+    def _score(index: Index, form: Form, entry_ids: Iterable[int]) -> list[Scored]:
+        entries, known = index.entries, index.words
         return [(eid, align(form, entries[eid].form, known)) for eid in sorted(set(entry_ids))]
 
-    def _accepted(self, scored: list[Scored]) -> list[Scored]:
+    def _accepted(self, index: Index, scored: list[Scored]) -> list[Scored]:
         """Accepted verdicts, the best per canonical skill, best first."""
         best: dict[int, Scored] = {}
         for eid, verdict in scored:
             if not verdict.accepted:
                 continue
-            sid = self._skill_of(eid)
+            sid = index.entries[eid].skill
             if sid not in best or verdict.score > best[sid][1].score:
                 best[sid] = (eid, verdict)
-        return sorted(best.values(), key=lambda s: (-s[1].score, self._names[self._skill_of(s[0])]))
+        return sorted(best.values(), key=lambda s: (-s[1].score, self._names[index.entries[s[0]].skill]))
 
     @staticmethod
     def _tied(accepted: list[Scored]) -> bool:
@@ -182,8 +194,8 @@ class Matcher:
         hit = self._index.alias(form)
         if hit:
             return self._from_hit(query, form, hit, VIA_ALIAS)
-        scored = self._score(form, self._index.shortlist(form))
-        accepted = self._accepted(scored)
+        scored = self._score(self._index, form, self._index.shortlist(form))
+        accepted = self._accepted(self._index, scored)
         if not accepted:
             return self._unresolved(query, form, scored)
         if self._tied(accepted):
@@ -222,7 +234,7 @@ class Matcher:
         return Resolution(query, skill, via, 100.0, detail)
 
     def _unresolved(self, query: str, form: Form, scored: list[Scored]) -> Resolution:
-        pool = scored + self._score(form, self._index.loose(form))
+        pool = scored + self._score(self._index, form, self._index.loose(form))
         if not pool:
             return Resolution(query, None, VIA_NONE, 0.0, "no known skill shares a word with it")
         eid, verdict = max(pool, key=lambda s: (s[1].score, -s[0]))

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SHORT_AMP = re.compile(r"(?<![a-z0-9])([a-z0-9]{1,2})\s*&\s*([a-z0-9]{1,2})(?![a-z0-9])")
 _DOTNET = re.compile(r"(?<![a-z0-9])\.net(?![a-z0-9])|(?<=[a-z0-9])\.net(?![a-z0-9])")
@@ -232,20 +233,30 @@ def _is_version(token: str) -> bool:
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def raw_tokens(name: str) -> tuple[str, ...]:
     """Split a name into lower-case tokens, keeping symbol tokens and dropping qualifiers in ()."""
-    text = _ascii_fold(_ACRONYM_PLURAL.sub(r"\1", name))
-    text = text.replace("'", "").replace("\u2019", "")
-    stripped = _PARENS.sub(" ", text)
-    if _TOKEN.search(stripped):
-        text = stripped
-    text = _SHORT_AMP.sub("\\1\0\\2", text)
-    text = text.replace("&", " and ").replace("\0", "&")
-    text = _DOTNET.sub(" .net", text)
+    if not name.islower():
+        name = _ACRONYM_PLURAL.sub(r"\1", name)
+    text = _ascii_fold(name)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    if "'" in text or "\u2019" in text:
+        text = text.replace("'", "").replace("\u2019", "")
+    if "(" in text or "[" in text:
+        stripped = _PARENS.sub(" ", text)
+        if _TOKEN.search(stripped):
+            text = stripped
+    if "&" in text:
+        text = _SHORT_AMP.sub("\\1\0\\2", text)
+        text = text.replace("&", " and ").replace("\0", "&")
+    if ".net" in text:
+        text = _DOTNET.sub(" .net", text)
     return tuple(_TOKEN.findall(text))
 
 
