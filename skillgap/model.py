@@ -169,6 +169,33 @@ class Catalog:
         return {c.id: c for c in self.credentials}
 
 
+# --- badges ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Badge:
+    """An earned Open Badge (a 2.0 Assertion or a 3.0 OpenBadgeCredential) read from a file.
+
+    What it proves is held as a credential: its skills are the ones the badge aligns to. Nothing about it
+    is verified: not its signature, not its issuer, not whether it was revoked since.
+    """
+
+    file: str
+    credential: Credential
+    issued: date | None = None
+    expires: date | None = None
+    revoked: bool = False
+    criteria: str | None = None  # how it is earned: the criteria narrative, or the URL of the criteria
+    evidence: tuple[str, ...] = ()  # what the earner showed: narratives, names or URLs of the evidence
+    signed: bool = False  # the file carries a signature or proof (which skillgap does not check)
+    notes: tuple[str, ...] = ()  # what could not be read from the file, said plainly
+    origin: Origin | None = None  # where a profile lists the file
+
+    def counts_on(self, today: date) -> bool:
+        """Whether it is evidence on this day: not revoked and not expired."""
+        return not self.revoked and (self.expires is None or self.expires >= today)
+
+
 # --- taxonomy --------------------------------------------------------------------------------
 
 

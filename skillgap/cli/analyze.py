@@ -40,7 +40,10 @@ def analyze(
 ) -> None:
     """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
     check_format(fmt, FORMATS)
+    from dataclasses import replace
+
     from skillgap.analyse import analyse
+    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
     from skillgap.load import load_profile, load_role
     from skillgap.load.paths import resolve_role_path
     from skillgap.rank import recommend
@@ -49,6 +52,9 @@ def analyze(
     person = load_profile(profile)
     role = load_role(resolve_role_path(target))
     world = open_world(catalog, taxonomy)
+    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does
+    role = link_role(role, shared_ids)
+    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
     resolutions = world.resolve(names_in(person, [role], world.catalog))
     result = analyse(person, role, world.catalog, resolutions)
     recommendations = recommend(result, world.catalog.credentials, top=top)

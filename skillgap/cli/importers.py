@@ -1,0 +1,209 @@
+"""`skillgap import openbadges|esco|esco-role|onet`: standard formats in, skillgap files out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt
+
+if TYPE_CHECKING:
+    from skillgap.importers.documents import Imported
+    from skillgap.model import Credential
+
+app = typer.Typer(
+    help="Turn standard formats into skillgap files: Open Badges into a catalog, ESCO into a taxonomy or "
+    "a role, O*NET into a role. Nothing is fetched over the network.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+)
+
+LevelOpt = Annotated[
+    int,
+    typer.Option("--level", min=1, max=5, help="The level (1-5) to require where the source states none."),
+]
+
+
+def _write(imported: Imported, header: list[str], output: Path | None, force: bool, what: str) -> None:
+    """Write the document (stdout, or a file never replaced without --force); notes go to stderr."""
+    from skillgap.importers.documents import yaml_text
+    from skillgap.render.output import write_output
+
+    write_output(yaml_text(imported.data, header), output, force)
+    err = typer.echo
+    for note in imported.notes:
+        err(f"note: {_clean(note)}", err=True)
+    if output is not None:
+        err(f"wrote {what} to {_clean(str(output))}", err=True)
+
+
+def _clean(text: str) -> str:
+    from skillgap.render.safe import clean
+
+    return clean(text)
+
+
+@app.command("openbadges")
+def openbadges(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Open Badges JSON files, or folders of them.", show_default=False),
+    ],
+    taxonomy: TaxonomyOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make a catalog from Open Badges 2.0 BadgeClasses and Assertions and 3.0 Achievements and
+    OpenBadgeCredentials: one credential per badge, its alignments and tags as skills.
+
+    With --taxonomy, a skill aligned to a taxonomy skill's id takes that skill's name.
+    """
+    from skillgap.errors import InputError, Problem
+    from skillgap.importers import openbadges as ob
+
+    files = _json_files(paths)
+    achievements: list[Credential] = []
+    notes: list[str] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            found = ob.read_file(file)
+        except InputError as exc:  # every file is read, then every problem reported at once
+            problems.extend(exc.problems)
+            continue
+        achievements.extend(found.achievements)
+        notes.extend(f"{file}: {note}" for note in found.notes)
+        if not found.achievements:
+            notes.append(f"{file}: holds no badge whose skills can be read")
+    if not problems and not achievements:
+        problems.append(Problem("", "no badge to import: " + "; ".join(notes)))
+    if problems:
+        raise InputError(problems)
+    if taxonomy:
+        from skillgap.analyse.ids import link_credential, names_by_id
+        from skillgap.load.taxonomy import load_taxonomies
+
+        names = names_by_id(load_taxonomies(taxonomy))
+        achievements = [link_credential(c, names) for c in achievements]
+    imported = ob.catalog(achievements, [str(f) for f in files])
+    imported.notes[:0] = notes
+    count = len(imported.data["credentials"])
+    _write(imported, [ob.HEADER], output, force, f"{count} credential(s)")
+
+
+def _json_files(paths: list[Path]) -> list[Path]:
+    from skillgap.errors import InputError
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".json" and p.is_file())
+            if not found:
+                raise InputError.at(str(path), "folder holds no .json files")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+@app.command("esco")
+def esco(
+    skills: Annotated[Path, typer.Argument(help="ESCO's skills file (skills_en.csv).", show_default=False)],
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make a taxonomy from ESCO's skills file: preferredLabel as the name, altLabels as aliases,
+    conceptUri as the id."""
+    from skillgap.importers import esco as imp
+    from skillgap.importers.tables import read_table
+
+    imported = imp.taxonomy(read_table(skills))
+    header = [imp.ATTRIBUTION, f"Imported by `skillgap import esco` from {skills}."]
+    _write(imported, header, output, force, f"{len(imported.data['skills'])} skills")
+
+
+@app.command("esco-role")
+def esco_role(
+    occupations: Annotated[
+        Path, typer.Argument(help="ESCO's occupations file (occupations_en.csv).", show_default=False)
+    ],
+    relations: Annotated[
+        Path,
+        typer.Argument(
+            help="ESCO's occupation-skill relations (occupationSkillRelations_en.csv).", show_default=False
+        ),
+    ],
+    occupation: Annotated[
+        str,
+        typer.Option(
+            "--occupation", help="The occupation: its preferredLabel, an altLabel or its conceptUri."
+        ),
+    ],
+    skills: Annotated[
+        Path | None,
+        typer.Option("--skills", help="ESCO's skills file, for skill names the relations file lacks."),
+    ] = None,
+    level: LevelOpt = 3,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make a role from one ESCO occupation: its essential skills as essential, its optional skills as
+    nice-to-have, each at --level (ESCO states no levels)."""
+    from skillgap.importers import esco as imp
+    from skillgap.importers.tables import read_table
+
+    found = imp.find_occupation(read_table(occupations), occupation)
+    names = imp.skill_labels(read_table(skills)) if skills else {}
+    imported = imp.role(found, read_table(relations), names, level)
+    header = [
+        imp.ATTRIBUTION,
+        f"Imported by `skillgap import esco-role` from {occupations} and {relations}. ESCO states no "
+        f"proficiency levels: every requirement is set to level {level}.",
+    ]
+    _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")
+
+
+@app.command("onet")
+def onet(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="O*NET text files: Skills.txt (or Knowledge.txt), Technology Skills.txt, Occupation Data.",
+            show_default=False,
+        ),
+    ],
+    occupation: Annotated[
+        str | None,
+        typer.Option(
+            "--occupation", help="An O*NET-SOC code (15-2051.00) or title; needed when files hold several."
+        ),
+    ] = None,
+    min_importance: Annotated[
+        float,
+        typer.Option("--min-importance", min=1.0, max=5.0, help="Leave out elements rated less important."),
+    ] = 3.0,
+    all_technology: Annotated[
+        bool,
+        typer.Option("--all-technology", help="Keep every technology, not only hot and in-demand ones."),
+    ] = False,
+    level: LevelOpt = 3,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make a role from O*NET ratings: importance 1-5 as essential (4+), important (3+) or nice-to-have
+    (2+), level 0-7 mapped onto 0-5; technologies at --level."""
+    from skillgap.importers import onet as imp
+    from skillgap.importers.tables import read_table
+
+    imported = imp.role(
+        [read_table(f, tab=True) for f in files], occupation, level, min_importance, all_technology
+    )
+    names = ", ".join(str(f) for f in files)
+    header = [imp.ATTRIBUTION, imp.MODIFIED, f"Imported by `skillgap import onet` from {names}."]
+    _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")

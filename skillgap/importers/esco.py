@@ -1,0 +1,149 @@
+"""ESCO's CSV downloads read into a skillgap taxonomy (skills) and a role (an occupation's skills).
+
+Columns read (ESCO v1.1 and v1.2 layouts): skills and occupations files `conceptUri`, `preferredLabel`,
+`altLabels` (several labels in one cell, one per line) and `conceptType`; the relations file
+`occupationUri`, `relationType` (essential or optional), `skillUri`, and `skillLabel` where a release has it.
+ESCO states no proficiency levels, so every requirement gets one level chosen by the caller.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from skillgap.errors import InputError
+from skillgap.importers.documents import Imported
+from skillgap.importers.tables import Row, Table, require
+
+ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
+SKILL_COLUMNS = ("conceptUri", "preferredLabel", "altLabels")
+OCCUPATION_COLUMNS = ("conceptUri", "preferredLabel")
+RELATION_COLUMNS = ("occupationUri", "relationType", "skillUri")
+SKILL_TYPES = ("KnowledgeSkillCompetence", "SkillGroup")
+IMPORTANCE = {"essential": "essential", "optional": "nice-to-have"}
+
+
+def labels(cell: str) -> list[str]:
+    """The labels in one cell: one per line (ESCO's layout), or separated by " | " (its collections)."""
+    out: list[str] = []
+    for line in cell.replace(" | ", "\n").split("\n"):
+        label = " ".join(line.split())
+        if label and label.casefold() not in {o.casefold() for o in out}:
+            out.append(label)
+    return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def taxonomy(table: Table) -> Imported:
+    """A taxonomy: preferredLabel as the name, altLabels as aliases, conceptUri as the id."""
+    require(table, SKILL_COLUMNS, "ESCO's skills file (skills_en.csv)")
+    skills: dict[str, dict[str, Any]] = {}
+    skipped: dict[str, int] = {}
+    merged = 0
+    for row in table:
+        kind = row.get("conceptType")
+        name = " ".join(row.get("preferredLabel").split())
+        if (kind and kind not in SKILL_TYPES) or not name:
+            skipped[kind or "no preferredLabel"] = skipped.get(kind or "no preferredLabel", 0) + 1
+            continue
+        aliases = [a for a in labels(row.get("altLabels")) if _key(a) != _key(name)]
+        entry = skills.get(_key(name))
+        if entry is not None:  # two concepts with one label: one skill, the first concept's id
+            merged += 1
+            known = {_key(a) for a in entry.get("aliases", [])}
+            entry.setdefault("aliases", []).extend(a for a in aliases if _key(a) not in known)
+            continue
+        entry = {"name": name}
+        if aliases:
+            entry["aliases"] = aliases
+        if row.get("conceptUri"):
+            entry["id"] = row.get("conceptUri")
+        skills[_key(name)] = entry
+    if not skills:
+        raise InputError.at(table.file, "no skill found", hint="this reads ESCO's skills_en.csv")
+    notes = [f"{n} row(s) of type {kind!r} left out" for kind, n in sorted(skipped.items())]
+    if merged:
+        notes.append(f"{merged} concept(s) sharing a preferredLabel with another were merged into it")
+    data = {
+        "name": "ESCO skills",
+        "source": f"{ATTRIBUTION} Imported from {table.file}.",
+        "skills": list(skills.values()),
+    }
+    return Imported(data, notes)
+
+
+def find_occupation(table: Table, wanted: str) -> Row:
+    """The occupation a user named: by its conceptUri, its preferredLabel or one of its altLabels."""
+    require(table, OCCUPATION_COLUMNS, "ESCO's occupations file (occupations_en.csv)")
+    key = _key(wanted)
+    by_alt = []
+    for row in table:
+        if row.get("conceptUri") == wanted.strip() or _key(row.get("preferredLabel")) == key:
+            return row
+        if key in {_key(a) for a in labels(row.get("altLabels"))}:
+            by_alt.append(row)
+    if len(by_alt) == 1:
+        return by_alt[0]
+    if by_alt:
+        names = ", ".join(sorted(r.get("preferredLabel") for r in by_alt)[:5])
+        raise InputError.at(table.file, f"{wanted!r} names several occupations: {names}", hint="use one")
+    known = [r.get("preferredLabel") for r in table]
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    hint = "did you mean " + " or ".join(repr(c) for c in close) + "?" if close else "give its conceptUri"
+    raise InputError.at(table.file, f"no occupation is called {wanted!r}", hint=hint)
+
+
+def skill_labels(table: Table) -> dict[str, str]:
+    """Each skill's preferredLabel by its conceptUri."""
+    require(table, SKILL_COLUMNS, "ESCO's skills file (skills_en.csv)")
+    return {row.get("conceptUri"): " ".join(row.get("preferredLabel").split()) for row in table}
+
+
+def role(occupation: Row, relations: Table, names: dict[str, str], level: int) -> Imported:
+    """A role for one occupation: its essential and optional skills, at `level`, with their URIs."""
+    require(
+        relations,
+        RELATION_COLUMNS,
+        "ESCO's occupation-skill relations file (occupationSkillRelations_en.csv)",
+    )
+    uri = occupation.get("conceptUri")
+    found: dict[str, dict[str, Any]] = {}
+    unnamed: list[str] = []
+    for row in relations:
+        if row.get("occupationUri") != uri:
+            continue
+        importance = IMPORTANCE.get(row.get("relationType").casefold())
+        skill_uri = row.get("skillUri")
+        name = " ".join(row.get("skillLabel").split()) or names.get(skill_uri, "")
+        if importance is None:
+            continue
+        if not name:
+            unnamed.append(skill_uri)
+            continue
+        known = found.get(_key(name))
+        if known is not None and known["importance"] == "essential":
+            continue
+        found[_key(name)] = {"skill": name, "level": level, "importance": importance, "id": skill_uri}
+    if not found:
+        raise InputError.at(
+            relations.file,
+            f"no skill is related to {occupation.get('preferredLabel')!r} ({uri})",
+            hint="pass the occupationSkillRelations file of the same ESCO release",
+        )
+    order = {"essential": 0, "nice-to-have": 1}
+    requirements = sorted(found.values(), key=lambda r: (order[r["importance"]], _key(r["skill"])))
+    data: dict[str, Any] = {
+        "title": " ".join(occupation.get("preferredLabel").split()),
+        "description": occupation.get("description") or None,
+        "source": f"{ATTRIBUTION} ESCO occupation {uri}.",
+        "source_id": uri,
+        "requirements": requirements,
+    }
+    notes = []
+    if unnamed:
+        why = "not in the skills file" if names else "no label for them (pass --skills skills_en.csv)"
+        notes.append(f"{len(unnamed)} related skill(s) left out: {why}")
+    return Imported({k: v for k, v in data.items() if v is not None}, notes)
