@@ -69,14 +69,17 @@ def quality() -> None:
         labelled = load_set(path)
         nulls = sum(1 for _, meant in labelled.cases if meant is None)
         print(f"{title}: {path.name}: {len(labelled.cases)} cases ({nulls} look-alikes/unknowns)")
-        print(f"  {'matcher':<28} {'accuracy':>8} {'precision':>10} {'look-alikes':>12} {'unresolved':>11}")
+        header = ("matcher", "accuracy", "precision", "look-alikes", "unresolved")
+        print("  {:<28} {:>8} {:>10} {:>12} {:>11}".format(*header))
         mine = ours(labelled)
         print(row("skillgap.match", mine))
         for cutoff in CUTOFFS:
             print(row(f"WRatio extractOne >= {cutoff}", baseline(labelled, cutoff)))
         for miss in mine.misses:
             kind = "LOOK-ALIKE" if miss.look_alike else "unresolved"
-            print(f"    skillgap.match {kind}: {miss.typed!r} -> {miss.got!r} (meant {miss.meant!r})")
+            print(
+                f"    skillgap.match {kind}: {miss.typed!r} -> {miss.got!r} (meant {miss.meant!r})"
+            )
         print()
 
 

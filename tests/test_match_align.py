@@ -25,6 +25,8 @@ def _verdict(query: str, name: str) -> tuple[bool, float, str]:
         ("Deep Learnig", "deep learning", "typo: 'learnig' ~ 'learning'"),
         ("power point", "PowerPoint", "written as"),
         ("data analysis skills", "data analysis", "qualifier"),
+        ("marketing fundamentals", "marketing", "qualifier 'fundamental'"),
+        ("Acounting", "accounting", "typo"),
     ],
 )
 def test_accepts(query: str, name: str, reason_part: str) -> None:
@@ -47,7 +49,8 @@ def test_accepts(query: str, name: str, reason_part: str) -> None:
         ("network security", "network engineering", "lacks"),
         ("public relations", "public speaking", "lacks"),
         ("advanced analytics", "Google Analytics", "only generic"),
-        ("marketing fundamentals", "marketing", "only generic"),
+        ("network administration", "networking", "only generic"),
+        ("office administration", "Microsoft Office", "only generic"),
     ],
 )
 def test_rejects(query: str, name: str, reason_part: str) -> None:

@@ -119,7 +119,12 @@ def test_resolve_many(matcher: Matcher) -> None:
 def test_explain_matches_resolve_and_lists_near_misses(matcher: Matcher) -> None:
     r = matcher.explain("German shepherd training")
     plain = matcher.resolve("German shepherd training")
-    assert (r.skill, r.via, r.score, r.detail) == (plain.skill, plain.via, plain.score, plain.detail)
+    assert (r.skill, r.via, r.score, r.detail) == (
+        plain.skill,
+        plain.via,
+        plain.score,
+        plain.detail,
+    )
     assert r.candidates and all(isinstance(c, Candidate) for c in r.candidates)
     assert all(not c.accepted for c in r.candidates)
     java = matcher.explain("Java", limit=3)
@@ -129,7 +134,9 @@ def test_explain_matches_resolve_and_lists_near_misses(matcher: Matcher) -> None
 
 def test_explain_puts_the_decision_first(matcher: Matcher) -> None:
     r = matcher.explain("Deep Learnig")
-    assert r.candidates[0] == Candidate("deep learning", r.score, True, "typo: 'learnig' ~ 'learning' (93)")
+    assert r.candidates[0] == Candidate(
+        "deep learning", r.score, True, "typo: 'learnig' ~ 'learning' (93)"
+    )
     assert matcher.explain("HRM").candidates[0].skill == "human resources management"
 
 

@@ -17,7 +17,9 @@ NAMES = (
     "deep learning",
     "Kubernetes",
 )
-MATCHER = Matcher.build(Taxonomy(tuple(TaxonomySkill(n) for n in NAMES)), vocabulary=("Excel", "first aid"))
+MATCHER = Matcher.build(
+    Taxonomy(tuple(TaxonomySkill(n) for n in NAMES)), vocabulary=("Excel", "first aid")
+)
 
 words = st.sampled_from(
     [
@@ -72,7 +74,9 @@ def test_ignores_case_and_surrounding_whitespace(query: str, case: object, pad: 
 @settings(max_examples=200, deadline=None)
 @given(queries)
 def test_deterministic(query: str) -> None:
-    fresh = Matcher.build(Taxonomy(tuple(TaxonomySkill(n) for n in NAMES)), vocabulary=("Excel", "first aid"))
+    fresh = Matcher.build(
+        Taxonomy(tuple(TaxonomySkill(n) for n in NAMES)), vocabulary=("Excel", "first aid")
+    )
     assert fresh.resolve(query) == MATCHER.resolve(query)
     assert fresh.explain(query) == MATCHER.explain(query)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from skillgap.match.forms import QUALIFIERS, VENDORS, Form, is_generic
+from skillgap.match.forms import LEVELS, QUALIFIERS, VENDORS, Form, is_generic
 from skillgap.match.stem import stem
+from skillgap.match.text import join_words
 from skillgap.match.typo import typo_score
 
 ACCEPT_MIN = 70.0
@@ -64,7 +65,7 @@ def _join_pass(w: _Work, notes: list[str]) -> None:
     for j in range(len(c) - 1):
         if w.of_name[j] is not None or w.of_name[j + 1] is not None:
             continue
-        joined = stem(c[j] + c[j + 1])
+        joined = stem(join_words(c[j], c[j + 1]))
         for i, qword in enumerate(q):
             if not w.used_q[i] and stem(qword) == joined:
                 w.link(j, i)
@@ -79,7 +80,7 @@ def _join_pass(w: _Work, notes: list[str]) -> None:
         for i in range(len(q) - 1):
             if w.used_q[i] or w.used_q[i + 1]:
                 continue
-            if stem(q[i] + q[i + 1]) == target:
+            if stem(join_words(q[i], q[i + 1])) == target:
                 w.link(j, i)
                 w.used_q[i + 1] = True
                 w.cost += COST_JOIN
@@ -134,17 +135,17 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
 
     problems: list[str] = []
     dropped_vendor = False
-    dropped_any = False
+    dropped_narrowing = False  # a qualifier that may turn a broad word into a field of its own
     for j, word in enumerate(name.content):
         if w.of_name[j] is not None:
             continue
         if word in VENDORS:
             w.cost += COST_VENDOR
-            dropped_vendor = dropped_any = True
+            dropped_vendor = True
             notes.append(f"without vendor word '{word}'")
         elif word in QUALIFIERS:
             w.cost += COST_QUALIFIER_NAME
-            dropped_any = True
+            dropped_narrowing |= word not in LEVELS
             notes.append(f"without qualifier '{word}'")
         else:
             problems.append(f"'{name.text}' needs '{word}', which '{query.text}' lacks")
@@ -153,11 +154,11 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
             continue
         if qword in QUALIFIERS:
             w.cost += COST_QUALIFIER_QUERY
-            dropped_any = True
+            dropped_narrowing |= qword not in LEVELS
             notes.append(f"ignoring qualifier '{qword}'")
         elif qword in VENDORS:
             w.cost += COST_VENDOR
-            dropped_vendor = dropped_any = True
+            dropped_vendor = True
             notes.append(f"ignoring vendor word '{qword}'")
         else:
             problems.append(f"word '{qword}' has no counterpart in '{name.text}'")
@@ -169,7 +170,7 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     if problems:
         return Verdict(False, score, problems[0])
     specific = [word for word in matched if not is_generic(word)]
-    if dropped_any and not specific and (dropped_vendor or len(matched) < 2):
+    if not specific and (dropped_vendor or (dropped_narrowing and len(matched) < 2)):
         common = ", ".join(f"'{m}'" for m in matched)
         return Verdict(False, score, f"only generic word(s) {common} in common")
     if score < ACCEPT_MIN:

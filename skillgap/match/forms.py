@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from skillgap.match.lexicon import (
     ABBREVIATIONS,
     GENERIC_WORDS,
+    LEVEL_WORDS,
     QUALIFIER_WORDS,
     STOP_WORDS,
     VENDOR_WORDS,
@@ -24,6 +25,7 @@ def _norm_set(words: Iterable[str]) -> frozenset[str]:
 
 VENDORS = _norm_set(VENDOR_WORDS)
 QUALIFIERS = _norm_set(QUALIFIER_WORDS)
+LEVELS = _norm_set(LEVEL_WORDS)
 STOPS = _norm_set(STOP_WORDS)
 GENERIC_STEMS = frozenset(stem(w) for w in _norm_set(GENERIC_WORDS))
 

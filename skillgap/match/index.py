@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from skillgap.match.forms import Form, is_droppable
 from skillgap.match.stem import stem
+from skillgap.match.text import join_words
 from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
 
 KIND_NAME = "name"
@@ -69,7 +70,7 @@ class Index:
                 posting.add(eid)
         words = form.content
         for j in range(len(words) - 1):
-            self._joins.setdefault(words[j] + words[j + 1], set()).add(eid)
+            self._joins.setdefault(join_words(words[j], words[j + 1]), set()).add(eid)
         if not self.words.issuperset(words):
             self.words.update(words)
             self._word_list = None
@@ -126,9 +127,9 @@ class Index:
         words, stems = form.content, form.stems
         keys = [stems[i]]
         if i + 1 < len(words):
-            keys.append(stem(words[i] + words[i + 1]))
+            keys.append(stem(join_words(words[i], words[i + 1])))
         if i > 0:
-            keys.append(stem(words[i - 1] + words[i]))
+            keys.append(stem(join_words(words[i - 1], words[i])))
         keys.extend(stem(v) for v in self._typo_variants(words[i]))
         found = [p for p in map(self._postings.get, keys) if p]
         join = self._joins.get(words[i])

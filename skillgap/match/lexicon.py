@@ -60,6 +60,38 @@ ABBREVIATIONS: dict[str, str] = {
     "svc": "service",
     "mfg": "manufacturing",
     "ppt": "powerpoint",
+    "asst": "assistant",
+    "dept": "department",
+    "proj": "project",
+    "biz": "business",
+    "econ": "economics",
+    "stats": "statistics",
+    "math": "mathematics",
+    "psych": "psychology",
+    "chem": "chemistry",
+    "nlp": "natural language processing",
+    "kpi": "key performance indicator",
+    "roi": "return on investment",
+    "ppc": "pay per click",
+    "saas": "software as a service",
+    "hris": "human resources information system",
+    "ats": "applicant tracking system",
+    "ehr": "electronic health record",
+    "emr": "electronic medical record",
+    "rpa": "robotic process automation",
+    "iot": "internet of things",
+    "vr": "virtual reality",
+    "gis": "geographic information system",
+    "cad": "computer aided design",
+    "p&l": "profit and loss",
+    "m&a": "mergers and acquisitions",
+    "d&i": "diversity and inclusion",
+    "h&s": "health and safety",
+    "c sharp": "c#",
+    "f sharp": "f#",
+    "c plus plus": "c++",
+    "cpp": "c++",
+    "dotnet": ".net",
 }
 
 # Company names that prefix product names ("Microsoft PowerPoint", "Articulate Storyline"); a
@@ -95,10 +127,12 @@ VENDOR_WORDS: frozenset[str] = frozenset(
 )
 
 # Words that qualify a skill without changing which skill it is ("advanced", "fundamentals",
-# "programming" in "Python programming"). Either side may lose them.
-QUALIFIER_WORDS: frozenset[str] = frozenset(
+# "programming" in "Python programming"). Either side may lose them. Level words only say how
+# much of the skill; the others narrow a broad word into a field of its own ("network
+# administration" is not "networking"), so after dropping one of those what remains must be
+# specific.
+LEVEL_WORDS: frozenset[str] = frozenset(
     {
-        "administration",
         "fundamental",
         "fundamentals",
         "basic",
@@ -113,13 +147,7 @@ QUALIFIER_WORDS: frozenset[str] = frozenset(
         "introduction",
         "intro",
         "introductory",
-        "foundation",
-        "foundations",
         "principle",
-        "applied",
-        "practical",
-        "programming",
-        "language",
         "certification",
         "certificate",
         "certified",
@@ -129,12 +157,28 @@ QUALIFIER_WORDS: frozenset[str] = frozenset(
         "technique",
         "expert",
         "expertise",
-        "level",
-        "course",
-        "general",
         "overview",
     }
 )
+QUALIFIER_WORDS: frozenset[str] = LEVEL_WORDS | {
+    "administration",
+    "programming",
+    "language",
+    "applied",
+    "practical",
+    "foundation",
+    "foundations",
+    "level",
+    "course",
+    "general",
+    "edition",
+    "cc",
+    "desktop",
+    "pro",
+    "online",
+    "platform",
+    "suite",
+}
 
 # Words too broad to identify a skill on their own. When a qualifier or vendor word was dropped,
 # what remains must contain something more specific ("advanced analytics" is not "Google
@@ -211,6 +255,8 @@ GENERIC_WORDS: frozenset[str] = frozenset(
         "studio",
         "workplace",
         "ad",
+        "ads",
+        "access",
         "search",
         "testing",
         "test",

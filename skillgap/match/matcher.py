@@ -169,7 +169,9 @@ class Matcher:
             sid = index.entries[eid].skill
             if sid not in best or verdict.score > best[sid][1].score:
                 best[sid] = (eid, verdict)
-        return sorted(best.values(), key=lambda s: (-s[1].score, self._names[index.entries[s[0]].skill]))
+        return sorted(
+            best.values(), key=lambda s: (-s[1].score, self._names[index.entries[s[0]].skill])
+        )
 
     @staticmethod
     def _tied(accepted: list[Scored]) -> bool:
@@ -187,7 +189,9 @@ class Matcher:
 
     def _decide(self, query: str, form: Form) -> Resolution:
         if not form.content:
-            return Resolution(query, None, VIA_NONE, 0.0, "nothing left to match after normalisation")
+            return Resolution(
+                query, None, VIA_NONE, 0.0, "nothing left to match after normalisation"
+            )
         hit = self._index.exact(form)
         if hit:
             return self._from_hit(query, form, hit, VIA_EXACT)

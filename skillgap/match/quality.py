@@ -22,7 +22,9 @@ class LabelledSet:
     cases: tuple[tuple[str, str | None], ...]
 
     def taxonomy(self) -> Taxonomy:
-        return Taxonomy(tuple(TaxonomySkill(name, self.aliases.get(name, ())) for name in self.vocabulary))
+        return Taxonomy(
+            tuple(TaxonomySkill(name, self.aliases.get(name, ())) for name in self.vocabulary)
+        )
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,12 @@ def load_set(path: Path) -> LabelledSet:
     import yaml
 
     data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    aliases = {str(k): tuple(str(a) for a in v or ()) for k, v in (data.get("aliases") or {}).items()}
-    cases = tuple((str(typed), None if meant is None else str(meant)) for typed, meant in data["cases"])
+    aliases = {
+        str(k): tuple(str(a) for a in v or ()) for k, v in (data.get("aliases") or {}).items()
+    }
+    cases = tuple(
+        (str(typed), None if meant is None else str(meant)) for typed, meant in data["cases"]
+    )
     return LabelledSet(tuple(str(v) for v in data["vocabulary"]), aliases, cases)
 
 

@@ -13,6 +13,7 @@ MIN_STEM = 4
 
 # (suffix, replacement), longest first; the first that leaves a long enough stem applies.
 _SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("ysis", "yz"),
     ("ative", ""),
     ("ation", ""),
     ("ating", ""),
@@ -20,6 +21,9 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ator", ""),
     ("ment", ""),
     ("ship", ""),
+    ("yst", "yz"),
+    ("ist", ""),
+    ("ism", ""),
     ("ate", ""),
     ("ing", ""),
     ("ery", "er"),
@@ -59,6 +63,7 @@ _KEEP_AL = frozenset(
         "formal",
         "moral",
         "mortal",
+        "physical",
     }
 )
 

@@ -83,12 +83,6 @@ _NOT_PLURAL = frozenset(
         "always",
         "perhaps",
         "whereas",
-        "kubernetes",
-        "jenkins",
-        "pandas",
-        "windows",
-        "sales",
-        "ads",
     }
 )
 
@@ -221,6 +215,8 @@ def normalize_token(token: str) -> str:
     m = _TRAILING_DIGITS.fullmatch(token)
     if m:
         token = m.group(1)
+    if len(token) >= 5 and token.endswith("js"):  # "reactjs" is "react.js", i.e. React
+        token = token[:-2]
     return _american(_singular(token))
 
 
@@ -264,6 +260,8 @@ def raw_tokens(name: str) -> tuple[str, ...]:
 def tokens(name: str) -> tuple[str, ...]:
     """The normalised tokens of a name (see :func:`normalize`)."""
     words = [normalize_token(t) for t in raw_tokens(name)]
+    if len(words) > 1 and "js" in words[1:]:  # "Node.js" and "node js" are Node
+        words = words[:1] + [w for w in words[1:] if w != "js"]
     while len(words) > 1 and _is_version(words[-1]) and words[-2] not in _NUMBERED_WORDS:
         words.pop()
     return tuple(words)
@@ -279,6 +277,14 @@ def normalize(name: str) -> str:
     return " ".join(tokens(name))
 
 
+def join_words(*words: str) -> str:
+    """Words run together and normalised as one ("dev" + "ops" -> "devop", like "devops")."""
+    joined = "".join(words)
+    if len(words) < 2 or not joined.isalpha():
+        return joined
+    return _american(_singular(joined))
+
+
 def compact(words: tuple[str, ...]) -> str:
-    """The words run together: "book keeping" and "bookkeeping" share a compact key."""
-    return "".join(words)
+    """The compact key: "book keeping" and "bookkeeping", "Dev Ops" and "DevOps" share one."""
+    return join_words(*words)

@@ -1,9 +1,10 @@
 """Typo tolerance for single words, restricted so real words are not confused.
 
 A typo is one edit (insert, delete, substitute, or swap two neighbours) in a word of at least
-five letters. Swaps may happen anywhere but the first letter; other edits must leave the first
-three letters alone, because real-word look-alikes mostly differ early ("baking"/"banking",
-"coding"/"coping", "hiring"/"wiring") while slips of the finger happen later ("learnig").
+five letters. Swaps and doubled letters may happen anywhere but the first letter; other edits
+must leave the first three letters alone, because real-word look-alikes mostly differ early
+("baking"/"banking", "coding"/"coping", "hiring"/"wiring") while slips of the finger happen
+later ("learnig").
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ def _is_swap(a: str, b: str) -> bool:
     )
 
 
+def _is_doubling(a: str, b: str) -> bool:
+    """One word is the other with a doubled letter undoubled ("acounting"/"accounting")."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1:
+        return False
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return k > 0 and long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short
+
+
 def typo_score(typed: str, word: str) -> float | None:
     """rapidfuzz's ratio for ``typed`` vs ``word`` when one looks like a typo of the other."""
     if typed == word or not (typed.isalpha() and word.isalpha()):
@@ -36,6 +46,7 @@ def typo_score(typed: str, word: str) -> float | None:
 
     if OSA.distance(typed, word, score_cutoff=1) > 1:
         return None
-    if not _is_swap(typed, word) and typed[:KEEP_PREFIX] != word[:KEEP_PREFIX]:
+    early = typed[:KEEP_PREFIX] != word[:KEEP_PREFIX]
+    if early and not (_is_swap(typed, word) or _is_doubling(typed, word)):
         return None
     return float(fuzz.ratio(typed, word))
