@@ -27,6 +27,8 @@ def _verdict(query: str, name: str) -> tuple[bool, float, str]:
         ("data analysis skills", "data analysis", "qualifier"),
         ("marketing fundamentals", "marketing", "qualifier 'fundamental'"),
         ("Acounting", "accounting", "typo"),
+        ("analysing data", "data analysis", "word forms"),
+        ("Premiere", "Adobe Premiere Pro", "qualifier 'pro'"),
     ],
 )
 def test_accepts(query: str, name: str, reason_part: str) -> None:
@@ -51,6 +53,8 @@ def test_accepts(query: str, name: str, reason_part: str) -> None:
         ("advanced analytics", "Google Analytics", "only generic"),
         ("network administration", "networking", "only generic"),
         ("office administration", "Microsoft Office", "only generic"),
+        ("healthcare", "health care administration", "only generic"),
+        ("Germany", "German", "no word in common"),
     ],
 )
 def test_rejects(query: str, name: str, reason_part: str) -> None:

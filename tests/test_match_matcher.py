@@ -19,6 +19,7 @@ TAXONOMY = Taxonomy(
         TaxonomySkill("Kubernetes", aliases=("k8s",)),
         TaxonomySkill("JavaScript"),
         TaxonomySkill("C++"),
+        TaxonomySkill("C#"),
         TaxonomySkill("Google Analytics"),
         TaxonomySkill("Adobe Analytics"),
     ),
@@ -44,6 +45,8 @@ def matcher() -> Matcher:
         ("delivering training", "training delivery", "fuzzy"),
         ("Deep Learnig", "deep learning", "fuzzy"),
         ("kubernetes administration", "Kubernetes", "fuzzy"),
+        ("C sharp", "C#", "alias"),
+        ("CPP", "C++", "alias"),
     ],
 )
 def test_layers(matcher: Matcher, query: str, skill: str, via: str) -> None:
@@ -58,7 +61,7 @@ def test_layers(matcher: Matcher, query: str, skill: str, via: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["Java", "C#", "German shepherd training", "advanced analytics", "", "   ", "()"]
+    "query", ["Java", "F#", "German shepherd training", "advanced analytics", "", "   ", "()"]
 )
 def test_unresolved(matcher: Matcher, query: str) -> None:
     r = matcher.resolve(query)

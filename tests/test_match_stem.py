@@ -22,6 +22,8 @@ from skillgap.match.stem import stem
         ("leadership", "leader"),
         ("warehousing", "warehouse"),
         ("facilitation", "facilitating", "facilitator"),
+        ("analysis", "analyst", "analyzing", "analyze"),
+        ("journalism", "journalist"),
     ],
 )
 def test_forms_share_a_stem(words: tuple[str, ...]) -> None:
@@ -39,6 +41,9 @@ def test_forms_share_a_stem(words: tuple[str, ...]) -> None:
         ("signal", "sign"),
         ("engineer", "engine"),
         ("statistic", "static"),
+        ("physical", "physic"),
+        ("international", "intern"),
+        ("policy", "police"),
     ],
 )
 def test_look_alikes_keep_apart(a: str, b: str) -> None:

@@ -37,6 +37,9 @@ from skillgap.match.text import compact, is_symbol, tokens
         ("Research & Development", "research and development"),
         ("customer's needs", "customer needs"),
         ("  Excel  ", "excel"),
+        ("Node.js", "node js"),
+        ("ReactJS", "React"),
+        ("HTML5", "html"),
     ],
 )
 def test_same_key(a: str, b: str) -> None:
@@ -59,6 +62,8 @@ def test_same_key(a: str, b: str) -> None:
         ("production", "product"),
         ("canvas", "canva"),
         ("R&D", "L&D"),
+        ("IPv4", "IPv6"),
+        ("Web3", "Web"),
     ],
 )
 def test_distinct_key(a: str, b: str) -> None:
@@ -76,6 +81,7 @@ def test_compact_key_joins_words() -> None:
     assert compact(tokens("Book-keeping")) == compact(tokens("bookkeeping"))
     assert compact(tokens("E-mail")) == compact(tokens("email"))
     assert compact(tokens("Power Point")) == compact(tokens("PowerPoint"))
+    assert compact(tokens("Dev Ops")) == compact(tokens("DevOps"))
 
 
 def test_version_needs_a_name_before_it() -> None:

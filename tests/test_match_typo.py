@@ -16,6 +16,8 @@ from skillgap.match.typo import typo_score
         ("pyhton", "python"),
         ("excell", "excel"),
         ("desgin", "design"),
+        ("acounting", "accounting"),
+        ("comunication", "communication"),
     ],
 )
 def test_typos(typed: str, word: str) -> None:
@@ -34,6 +36,8 @@ def test_typos(typed: str, word: str) -> None:
         ("mentoring", "monitoring"),
         ("production", "protection"),
         ("java", "jave"),
+        ("germany", "german"),
+        ("miner", "mine"),
         ("javascript", "typescript"),
         ("python", "python"),
         ("c++", "c#"),

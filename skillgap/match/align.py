@@ -170,7 +170,8 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     if problems:
         return Verdict(False, score, problems[0])
     specific = [word for word in matched if not is_generic(word)]
-    if not specific and (dropped_vendor or (dropped_narrowing and len(matched) < 2)):
+    matched_query_words = sum(w.used_q)
+    if not specific and (dropped_vendor or (dropped_narrowing and matched_query_words < 2)):
         common = ", ".join(f"'{m}'" for m in matched)
         return Verdict(False, score, f"only generic word(s) {common} in common")
     if score < ACCEPT_MIN:

@@ -64,6 +64,7 @@ _KEEP_AL = frozenset(
         "moral",
         "mortal",
         "physical",
+        "international",
     }
 )
 

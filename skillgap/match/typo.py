@@ -4,7 +4,8 @@ A typo is one edit (insert, delete, substitute, or swap two neighbours) in a wor
 five letters. Swaps and doubled letters may happen anywhere but the first letter; other edits
 must leave the first three letters alone, because real-word look-alikes mostly differ early
 ("baking"/"banking", "coding"/"coping", "hiring"/"wiring") while slips of the finger happen
-later ("learnig").
+later ("learnig"). A letter added or lost at the very end is not a typo either: that usually
+makes another word ("German"/"Germany").
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ def typo_score(typed: str, word: str) -> float | None:
 
     if OSA.distance(typed, word, score_cutoff=1) > 1:
         return None
+    natural = _is_swap(typed, word) or _is_doubling(typed, word)
     early = typed[:KEEP_PREFIX] != word[:KEEP_PREFIX]
-    if early and not (_is_swap(typed, word) or _is_doubling(typed, word)):
+    # a letter added or lost at the end usually makes another word ("German"/"Germany")
+    last = len(typed) != len(word) and (typed[:-1] == word or word[:-1] == typed)
+    if (early or last) and not natural:
         return None
     return float(fuzz.ratio(typed, word))
