@@ -1,0 +1,187 @@
+"""What a plan is made of: the request (limits and objective) and the answer (ordered, dated steps, the
+gaps left open and why, what it would take to close them, and how the answer was found)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from skillgap.analyse.gaps import Gap
+from skillgap.model import Credential
+
+
+class Objective(str, Enum):
+    """What the plan minimises once it closes as much as the limits allow."""
+
+    COST = "cost"
+    HOURS = "hours"
+    CREDENTIALS = "credentials"
+
+
+@dataclass(frozen=True)
+class Request:
+    """The limits a plan must respect; None means no limit (or, for hours_per_week, no dates)."""
+
+    objective: Objective = Objective.COST
+    budget: float | None = None
+    hours_per_week: float | None = None
+    deadline: date | None = None
+    start: date | None = None  # None: no dates are put on the plan
+
+    @property
+    def available_hours(self) -> float | None:
+        """Study hours between start and deadline at hours_per_week, when all three are known."""
+        if self.hours_per_week is None or self.deadline is None or self.start is None:
+            return None
+        days = max(0, (self.deadline - self.start).days)
+        return self.hours_per_week * days / 7
+
+
+@dataclass(frozen=True)
+class Raise:
+    """One gap a step moves: from the level before the step to the level after it."""
+
+    gap: Gap
+    before: int
+    after: int
+
+    @property
+    def complete(self) -> bool:
+        return self.after >= self.gap.required
+
+    def describe(self) -> str:
+        text = f"{self.gap.skill} {self.before}\u2192{self.after}"
+        if not self.complete:
+            text += f" of {self.gap.required}"
+        return f"{text} ({self.gap.importance.value})"
+
+
+@dataclass(frozen=True)
+class PathwayProgress:
+    id: str
+    title: str
+    award: str | None
+    done: int  # held, plus planned steps up to this point
+    total: int
+
+    def describe(self) -> str:
+        return f"{self.done} of {self.total} toward {self.award or self.title}"
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    credential: Credential
+    raises: tuple[Raise, ...]  # the gaps this step moves, given the steps before it
+    readiness_after: float
+    pathways: tuple[PathwayProgress, ...] = ()
+    needs: tuple[str, ...] = ()  # ids of earlier steps that are its prerequisites
+    start: date | None = None
+    finish: date | None = None
+
+    @property
+    def cost(self) -> float:
+        return self.credential.cost or 0.0
+
+    @property
+    def hours(self) -> float:
+        return self.credential.hours or 0.0
+
+
+@dataclass(frozen=True)
+class OpenGap:
+    """A gap the plan does not close fully, with the reason in words."""
+
+    gap: Gap
+    after: int  # the level the plan reaches
+    reason: str
+    untaught: bool = False  # no credential in the catalog teaches the skill at all
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """What it would take to close every gap the catalog can close, when the limits stop the plan."""
+
+    extra_budget: float | None = None  # with the time limit kept; None when more money alone won't do
+    extra_hours: float | None = None  # with the budget kept; None when more time alone won't do
+    deadline_needed: date | None = None  # the earliest finish with extra_hours at the same pace
+    both_cost: float | None = None  # with neither limit: the cheapest full plan's cost and hours
+    both_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class RequiredCredential:
+    """A licence, certification or degree the role requires; no short course stands in for it."""
+
+    name: str
+    held: bool
+    routes: tuple[str, ...]  # titles of catalog credentials or pathways that lead to it
+
+    def describe(self) -> str:
+        if self.held:
+            return f"{self.name}: you hold it."
+        text = f"{self.name}: no microcredential replaces it; the plan does not count it as met."
+        if self.routes:
+            return text + " The catalog offers a route to it: " + "; ".join(self.routes) + "."
+        return text + " The catalog offers no route to it."
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    credential: Credential
+    reason: str
+
+
+@dataclass(frozen=True)
+class SolverReport:
+    optimal: bool
+    method: str  # "exact" (branch and bound) or "approximate" (greedy with local improvement)
+    candidates: int  # credentials considered after filtering and reduction
+    dominated: int  # dropped because another credential is at least as good on every count
+    nodes: int  # branch-and-bound nodes searched (0 for the approximation)
+    reason: str = ""  # why the approximation was used
+
+
+@dataclass(frozen=True)
+class Plan:
+    request: Request
+    steps: tuple[Step, ...]
+    open_gaps: tuple[OpenGap, ...]
+    readiness_before: float
+    readiness_after: float
+    solver: SolverReport
+    shortfall: Shortfall | None = None
+    required_credentials: tuple[RequiredCredential, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def total_cost(self) -> float:
+        return sum(s.cost for s in self.steps)
+
+    @property
+    def total_hours(self) -> float:
+        return sum(s.hours for s in self.steps)
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        return tuple(sorted({s.credential.currency for s in self.steps if s.credential.currency}))
+
+    @property
+    def finish(self) -> date | None:
+        return self.steps[-1].finish if self.steps else self.request.start
+
+    @property
+    def meets_deadline(self) -> bool | None:
+        """None when there is no deadline or no pace to date the plan by."""
+        if self.request.deadline is None:
+            return None
+        if not self.steps:
+            return True
+        finish = self.finish
+        return None if finish is None else finish <= self.request.deadline
+
+    @property
+    def essential_open(self) -> tuple[OpenGap, ...]:
+        return tuple(g for g in self.open_gaps if g.gap.importance.value == "essential")
