@@ -13,6 +13,7 @@ from typing import Any
 from skillgap.errors import InputError, Problem
 from skillgap.load.fields import Fields, Once, Report, top_mapping
 from skillgap.load.paths import expand_paths
+from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
 from skillgap.model import (
     ESTIMABLE_FIELDS,
@@ -82,6 +83,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     if top is None:
         return None
     top.check_keys(CATALOG_KEYS, required=("credentials",))
+    top.date("as_of"), top.text("description"), top.text("source")  # checked, not kept
     currency = top.text("currency")
     currency = currency.upper() if currency else None
     credentials = []
@@ -98,6 +100,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
             fields.check_keys(PATHWAY_KEYS, required=("id", "title", "credentials"))
             ident, title = fields.text("id", required=True), fields.text("title", required=True)
             members = fields.text_list("credentials")
+            fields.text("description")
             if ident and title:
                 pathways.append(Pathway(ident, title, members, fields.text("award"), fields.origin()))
     return Catalog(
@@ -137,6 +140,9 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
     provider_type = fields.choice("provider_type", PROVIDER_TYPES, default="other")
     hours, cost, credits = fields.number("hours"), fields.number("cost"), fields.number("credits")
     source_id = fields.text("source_id")
+    kind, url, description = fields.text("type"), fields.text("url"), fields.text("description")
+    delivery = fields.choice("format", FORMATS)
+    prerequisites, stacks_into = fields.text_list("prerequisites"), fields.text_list("stacks_into")
     if not (ident and title and provider and skills):
         return None
     return Credential(
@@ -145,17 +151,17 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         provider=provider,
         skills=skills,
         provider_type=provider_type or "other",
-        type=fields.text("type"),
-        url=fields.text("url"),
+        type=kind,
+        url=url,
         hours=hours,
         cost=cost,
         currency=currency.upper() if currency else default_currency,
-        format=(fields.text("format") or "").lower() or None,
+        format=delivery,
         assessment=assessment,
-        prerequisites=fields.text_list("prerequisites"),
-        stacks_into=fields.text_list("stacks_into"),
+        prerequisites=prerequisites,
+        stacks_into=stacks_into,
         estimated=frozenset(e for e in estimated if e in ESTIMABLE_FIELDS),
-        description=fields.text("description"),
+        description=description,
         origin=fields.origin(),
         source_id=source_id,
         credits=credits,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
@@ -235,9 +236,9 @@ def parse_level(value: Any) -> tuple[int | None, str]:
             return value, ""
         return None, f"level {value} is out of range"
     if isinstance(value, str):
+        if _INTEGER.fullmatch(value.strip()):  # "3", and "-3" is out of range, not 3
+            return parse_level(int(value.strip()))
         name = " ".join(value.strip().lower().replace("-", " ").split())
-        if name.isdigit():
-            return parse_level(int(name))
         if name in LEVEL_NAMES:
             return LEVEL_NAMES[name], ""
         close = difflib.get_close_matches(name, LEVEL_NAMES, n=1, cutoff=0.6)
@@ -246,27 +247,28 @@ def parse_level(value: Any) -> tuple[int | None, str]:
     return None, f"expected a level, got {type_name(value)}"
 
 
+_INTEGER = re.compile(r"[+-]?[0-9]+", re.ASCII)
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", re.ASCII)
+YEARS = (1900, 2200)
+
+
 def parse_date(value: Any) -> date | None:
+    """A date from YYYY-MM-DD, YYYY-MM or YYYY (text, a YAML date or a year number), years 1900-2200."""
     if isinstance(value, date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-        return date(value, 1, 1)
-    if isinstance(value, str):
-        parts = value.strip().split("-")
+        found: date | None = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        found = date(value, 1, 1) if YEARS[0] <= value <= YEARS[1] else None
+    elif isinstance(value, str) and (match := _DATE.fullmatch(value.strip())):
+        year, month, day = (int(part) if part else 1 for part in match.groups())
         try:
-            numbers = [int(p) for p in parts]
+            found = date(year, month, day)
         except ValueError:
             return None
-        try:
-            if len(numbers) == 1 and 1900 <= numbers[0] <= 2200:
-                return date(numbers[0], 1, 1)
-            if len(numbers) == 2:
-                return date(numbers[0], numbers[1], 1)
-            if len(numbers) == 3:
-                return date(numbers[0], numbers[1], numbers[2])
-        except ValueError:
-            return None
-    return None
+    else:
+        return None
+    if found is not None and not YEARS[0] <= found.year <= YEARS[1]:
+        return None
+    return found
 
 
 def top_mapping(data: Any, report: Report, kind: str, example: str) -> Fields | None:

@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from skillgap.errors import InputError
 
-MAX_FILE_BYTES = int(float(os.environ.get("SKILLGAP_MAX_FILE_MB", "200")) * 1024 * 1024)
+MAX_FILE_MB = 64.0  # the default; SKILLGAP_MAX_FILE_MB overrides it
 MAX_DEPTH = 100
 MAX_NODES = 5_000_000
 
@@ -72,28 +73,69 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), display_name(path))
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an InputError for a missing path, a folder, or a file over the size limit."""
-    name = display_name(path)
-    if not path.exists():
-        raise InputError.at(name, "no such file", hint="check the path")
-    if path.is_dir():
-        raise InputError.at(name, "is a folder, not a file", hint="name a .yaml file inside it")
+def max_file_bytes() -> int:
+    """The size limit for one input file: SKILLGAP_MAX_FILE_MB megabytes, 64 unless set."""
+    setting = os.environ.get("SKILLGAP_MAX_FILE_MB", "").strip()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.at(
-                name,
-                f"file is {size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB limit",
-                hint="split it, or raise SKILLGAP_MAX_FILE_MB",
-            )
-        return path.read_bytes()
+        megabytes = float(setting) if setting else MAX_FILE_MB
+    except ValueError:
+        raise InputError(f"SKILLGAP_MAX_FILE_MB must be a number of megabytes, not {setting!r}") from None
+    return max(0, int(megabytes * 1024 * 1024))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InputError for a missing path, a folder, or a file over the size limit.
+
+    At most the limit is ever read, so a device or a pipe that never ends (/dev/zero) is refused too.
+    """
+    name = display_name(path)
+    limit = max_file_bytes()
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError.at(name, "is a folder, not a file", hint="name a .yaml file inside it")
+        if info.st_size > limit:
+            raise _too_large(name, info.st_size, limit)
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError.at(name, "no such file", hint="check the path") from None
     except OSError as exc:
         raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError.at(name, "is not a usable file name") from None
+    if len(raw) > limit:
+        raise _too_large(name, len(raw), limit, at_least=True)
+    return raw
+
+
+def _too_large(name: str, size: int, limit: int, at_least: bool = False) -> InputError:
+    def mb(n: int) -> str:
+        return f"{n / 1048576:.1f}".removesuffix(".0") + " MB"
+
+    more = "more than " if at_least else ""
+    return InputError.at(
+        name,
+        f"file is {more}{mb(size)}, larger than the {mb(limit)} limit",
+        hint="split it, or raise SKILLGAP_MAX_FILE_MB",
+    )
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:8192] or b"\x00" in raw:
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            raise InputError.at(name, f"is {encoding} text", 1, 1, hint="save the file as UTF-8")
+    if b"\x00" in raw:
+        if _looks_utf16(raw[:64]):
+            raise InputError.at(name, "looks like UTF-16 text", 1, 1, hint="save the file as UTF-8")
         at = raw.index(b"\x00")
         line = raw.count(b"\n", 0, at) + 1
         raise InputError.at(name, "looks like a binary file, not YAML text", line=line, col=1)
@@ -112,6 +154,13 @@ def decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """ASCII text in UTF-16 without a byte-order mark: every other byte is zero, the rest are not."""
+    even_zero = not head[0::2].strip(b"\x00")
+    odd_zero = not head[1::2].strip(b"\x00")
+    return len(head) >= 4 and even_zero != odd_zero
+
+
 def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
@@ -123,10 +172,16 @@ def parse(text: str, name: str, located: bool = False) -> Any:
     YAML), which is slower but gives every value its line and column, for error messages.
     """
     with _gc_paused():
-        if is_json(name) and not located:
+        if not is_json(name):
+            _check_flow_depth(text, name)
+            return _parse_yaml(text, name)
+        if not located:
             return _parse_json(text, name)
-        _check_flow_depth(text, name)
-        return _parse_yaml(text, name)
+        try:
+            _check_flow_depth(text, name)
+            return _parse_yaml(text, name, json_types=True)
+        except InputError:  # JSON that YAML cannot take (a key over 1,024 characters): no positions
+            return _parse_json(text, name)
 
 
 @contextmanager
@@ -149,13 +204,35 @@ def load_file(path: Path) -> Any:
 # --- YAML -------------------------------------------------------------------------------------
 
 
-def _loader_class() -> type[Any]:
+# Core tags that build something other than text, numbers, lists and mappings: refused like any other tag.
+_REFUSED_TAGS = ("binary", "set", "omap", "pairs")
+_JSON_INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_JSON_FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$")
+
+
+def _loader_class(json_types: bool = False) -> type[Any]:
+    """A safe loader that keeps positions; with json_types, plain scalars are typed as JSON types them."""
     import yaml
 
     base: type[Any] = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
-    class _Loader(base):  # type: ignore[valid-type,misc]
+    class _Loader(base):  # type: ignore[misc]
         pass
+
+    if json_types:  # JSON read by the YAML parser for positions: 1e2 is a number, as json.loads has it
+        _Loader.yaml_implicit_resolvers = {}
+        first = list("-0123456789")
+        _Loader.add_implicit_resolver("tag:yaml.org,2002:int", _JSON_INT, first)
+        _Loader.add_implicit_resolver("tag:yaml.org,2002:float", _JSON_FLOAT, first)
+        _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile("^(?:true|false)$"), list("tf"))
+        _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile("^null$"), ["n"])
+
+    def refuse(loader: Any, node: Any) -> Any:
+        raise _located(
+            f"not valid YAML: the tag {_short_tag(node.tag)} is not allowed",
+            node,
+            hint="skillgap reads plain YAML only; remove the tag",
+        )
 
     def construct_map(loader: Any, node: Any) -> Iterator[PosMap]:
         data = PosMap()
@@ -188,10 +265,16 @@ def _loader_class() -> type[Any]:
 
     _Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
     _Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
+    for tag in _REFUSED_TAGS:
+        _Loader.add_constructor(f"tag:yaml.org,2002:{tag}", refuse)
     return _Loader
 
 
-_LOADER: type[Any] | None = None
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+_LOADERS: dict[bool, type[Any]] = {}
 
 
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s\]},]")
@@ -207,13 +290,12 @@ def _located(message: str, node: Any, hint: str = "") -> _LocatedError:
     return _LocatedError(message, node.start_mark.line + 1, node.start_mark.column + 1, hint)
 
 
-def _parse_yaml(text: str, name: str) -> Any:
-    global _LOADER
+def _parse_yaml(text: str, name: str, json_types: bool = False) -> Any:
     import yaml
 
-    if _LOADER is None:
-        _LOADER = _loader_class()
-    loader = _LOADER(text)
+    if json_types not in _LOADERS:
+        _LOADERS[json_types] = _loader_class(json_types)
+    loader = _LOADERS[json_types](text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -225,12 +307,33 @@ def _parse_yaml(text: str, name: str) -> Any:
         raise InputError.at(name, exc.message, exc.line, exc.col, hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, name, text) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, name, text) from None
     except yaml.YAMLError as exc:
         raise InputError.at(name, f"not valid YAML: {exc}") from None
     except RecursionError:
-        raise InputError.at(name, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise _too_deep(name, text) from None
     finally:
         loader.dispose()
+
+
+def _reader_error(exc: Any, name: str, text: str) -> InputError:
+    """A character YAML does not allow in a file (a control character): located by finding it."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)[:1]
+    at = text.find(char) if char else -1
+    line, col = _line_col(text, at) if at >= 0 else (None, None)
+    return InputError.at(
+        name,
+        f"not valid YAML: the control character U+{ord(char):04X} is not allowed" if char else str(exc),
+        line,
+        col,
+        hint="delete it",
+    )
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _yaml_error(exc: Any, name: str, text: str) -> InputError:
@@ -245,17 +348,23 @@ def _yaml_error(exc: Any, name: str, text: str) -> InputError:
         if "\t" in this[: len(this) - len(this.lstrip(" \t"))] or "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
     if "could not determine a constructor for the tag" in problem:
-        tag = problem.rsplit(" ", 1)[-1]
-        problem = f"the tag {tag} is not allowed"
+        tag = problem.rsplit(" ", 1)[-1].strip("'")
+        problem = f"the tag {_short_tag(tag)} is not allowed"
         hint = "skillgap reads plain YAML only; remove the tag"
+    elif "found another document" in problem:
+        problem = "the file holds more than one document (a second '---')"
+        hint = "keep one document per file"
     elif not hint and "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted"
     return InputError.at(name, f"not valid YAML: {problem}", line, col, hint=hint)
 
 
+_DEEP_INDENT = re.compile(rf"^[ \-?:]{{{MAX_DEPTH * 2},}}(?=\S)", re.MULTILINE)
+
+
 def _check_flow_depth(text: str, name: str) -> None:
     """Refuse nesting deep enough to exhaust the parser, before the parser sees it."""
-    indent = re.compile(rf"^[ \-?:]{{{MAX_DEPTH * 2},}}", re.MULTILINE).search(text)
+    indent = _DEEP_INDENT.search(text)
     if indent:
         line = text.count("\n", 0, indent.start()) + 1
         raise InputError.at(name, f"nested more than {MAX_DEPTH} levels deep", line, 1)
@@ -268,15 +377,30 @@ def _check_flow_depth(text: str, name: str) -> None:
         if reduced == brackets:
             return
         brackets = reduced
-    first = min(i for i in (text.find("["), text.find("{")) if i >= 0)
-    line = text.count("\n", 0, first) + 1
-    raise InputError.at(name, f"nested more than {MAX_DEPTH} levels deep", line, 1)
+    raise _too_deep(name, text)
+
+
+def _too_deep(name: str, text: str) -> InputError:
+    """The error for nesting past MAX_DEPTH, at the first bracket that goes deeper (an error path only)."""
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line, col = _line_col(text, match.start())
+            return InputError.at(name, f"nested more than {MAX_DEPTH} levels deep", line, col)
+        depth = max(depth, 0)
+    return InputError.at(name, f"nested more than {MAX_DEPTH} levels deep", 1, 1)
 
 
 def _check_node_size(root: Any, name: str) -> None:
-    """Count nodes with aliases expanded (memoised), so an alias bomb is refused cheaply."""
-    sizes: dict[int, int] = {}
+    """Expand aliases in a count (memoised), refusing cheaply what aliases can build but text cannot:
+    an alias bomb, an alias inside the node it names (a loop), and nesting deeper than MAX_DEPTH."""
+    sizes: dict[int, tuple[int, int]] = {}  # node -> (values, depth); (-1, -1) while its children are open
     stack: list[tuple[Any, bool]] = [(root, False)]
+
+    def refuse(node: Any, message: str, hint: str) -> InputError:
+        return InputError.at(name, message, node.start_mark.line + 1, node.start_mark.column + 1, hint=hint)
+
     while stack:
         node, done = stack.pop()
         key = id(node)
@@ -290,20 +414,28 @@ def _check_node_size(root: Any, name: str) -> None:
                 else:
                     children.append(item)
         if not done:
-            sizes[key] = -1
+            sizes[key] = (-1, -1)
             stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
+            for child in children:
+                if sizes.get(id(child)) == (-1, -1):
+                    raise refuse(node, "an alias here refers to a node that contains it", "remove the loop")
+                if id(child) not in sizes:
+                    stack.append((child, False))
             continue
-        total = 1 + sum(max(sizes.get(id(c), 1), 1) for c in children)
+        total, depth = 1, 0
+        for child in children:
+            size, below = sizes.get(id(child), (1, 0))
+            total += size
+            depth = max(depth, below + 1)
         if total > MAX_NODES:
-            raise InputError.at(
-                name,
+            raise refuse(
+                node,
                 f"anchors and aliases expand to more than {MAX_NODES:,} values (an alias bomb?)",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                hint="write the data out instead of repeating aliases",
+                "write the data out instead of repeating aliases",
             )
-        sizes[key] = total
+        if depth > MAX_DEPTH:
+            raise refuse(node, f"aliases nest more than {MAX_DEPTH} levels deep", "write the data out")
+        sizes[key] = (total, depth)
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -323,7 +455,7 @@ def _parse_json(text: str, name: str) -> Any:
     except json.JSONDecodeError as exc:
         raise InputError.at(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
-        raise InputError.at(name, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise _too_deep(name, text) from None
 
 
 def _to_poslists(value: Any) -> Any:

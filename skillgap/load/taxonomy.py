@@ -10,6 +10,7 @@ from skillgap.errors import InputError, Problem
 from skillgap.load.fields import Once, Report, top_mapping, type_name
 from skillgap.load.paths import expand_paths
 from skillgap.load.reading import read_model
+from skillgap.load.source import PosMap
 from skillgap.model import Taxonomy, TaxonomySkill
 
 TAXONOMY_KEYS = ("name", "description", "source", "skills", "abbreviations")
@@ -40,6 +41,7 @@ def read_taxonomy(data: Any, report: Report) -> Taxonomy | None:
     if top is None:
         return None
     top.check_keys(TAXONOMY_KEYS, required=("skills",))
+    top.text("name"), top.text("description"), top.text("source")  # checked, not kept
     skills: list[TaxonomySkill] = []
     once = Once(report, "skill")
     for _, item, path, pos in top.items("skills"):
@@ -52,6 +54,7 @@ def read_taxonomy(data: Any, report: Report) -> Taxonomy | None:
             continue
         fields.check_keys(SKILL_KEYS, required=("name",))
         name = fields.text("name", required=True)
+        fields.text("description")
         if name is None or once.twice(name, pos, path):
             continue
         skills.append(
@@ -66,13 +69,13 @@ def read_taxonomy(data: Any, report: Report) -> Taxonomy | None:
     abbreviations: list[tuple[str, str]] = []
     raw = top.data.get("abbreviations")
     if raw is not None:
-        if not isinstance(raw, dict):
+        if not isinstance(raw, PosMap):
             top.problem(
                 "abbreviations", f"expected a mapping, got {type_name(raw)}", "write `short: long form` pairs"
             )
         else:
             for short, long in raw.items():
-                if isinstance(short, str) and isinstance(long, str) and short and long:
+                if isinstance(short, str) and isinstance(long, str) and short.strip() and long.strip():
                     abbreviations.append((short.strip(), long.strip()))
                 else:
                     report.add(
