@@ -70,7 +70,8 @@ class Index:
                 posting.add(eid)
         words = form.content
         for j in range(len(words) - 1):
-            self._joins.setdefault(join_words(words[j], words[j + 1]), set()).add(eid)
+            if words[j].isalpha() and words[j + 1].isalpha():
+                self._joins.setdefault(join_words(words[j], words[j + 1]), set()).add(eid)
         if not self.words.issuperset(words):
             self.words.update(words)
             self._word_list = None
@@ -126,10 +127,11 @@ class Index:
         """Posting lists of the names that have a counterpart for query word ``i``."""
         words, stems = form.content, form.stems
         keys = [stems[i]]
-        if i + 1 < len(words):
-            keys.append(stem(join_words(words[i], words[i + 1])))
-        if i > 0:
-            keys.append(stem(join_words(words[i - 1], words[i])))
+        if words[i].isalpha():
+            if i + 1 < len(words) and words[i + 1].isalpha():
+                keys.append(stem(join_words(words[i], words[i + 1])))
+            if i > 0 and words[i - 1].isalpha():
+                keys.append(stem(join_words(words[i - 1], words[i])))
         keys.extend(stem(v) for v in self._typo_variants(words[i]))
         found = [p for p in map(self._postings.get, keys) if p]
         join = self._joins.get(words[i])

@@ -152,6 +152,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("oedema", "edema"),
     ("diarrhoea", "diarrhea"),
 )
+_DIGRAPH_HINT = re.compile("|".join(old for old, _ in _DIGRAPHS))
 _IZE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("isation", "ization"),
     ("ising", "izing"),
@@ -187,21 +188,24 @@ def _singular(token: str) -> str:
 def _american(token: str) -> str:
     if token in _BRITISH_WORDS:
         return _BRITISH_WORDS[token]
-    for old, new in _DIGRAPHS:
-        if old in token:
+    if _DIGRAPH_HINT.search(token):
+        for old, new in _DIGRAPHS:
             token = token.replace(old, new)
-    m = _OUR.match(token)
-    if m and token not in _OUR_EXCEPTIONS:
-        return f"{m.group(1)}or{m.group(2) or ''}"
-    m = _SINGLE_L.match(token)
-    if m:
-        return m.group(1) + m.group(2)
-    if "isation" in token:
-        return token.replace("isation", "ization")
-    if len(token) >= 6:
-        for old, new in _IZE_SUFFIXES:
-            if token.endswith(old):
-                return token[: -len(old)] + new
+    if "our" in token:
+        m = _OUR.match(token)
+        if m and token not in _OUR_EXCEPTIONS:
+            return f"{m.group(1)}or{m.group(2) or ''}"
+    if "ll" in token:
+        m = _SINGLE_L.match(token)
+        if m:
+            return m.group(1) + m.group(2)
+    if "is" in token or "ys" in token:
+        if "isation" in token:
+            return token.replace("isation", "ization")
+        if len(token) >= 6:
+            for old, new in _IZE_SUFFIXES:
+                if token.endswith(old):
+                    return token[: -len(old)] + new
     if len(token) >= 7 and token.endswith("ogue"):
         return token[:-2]
     return token
