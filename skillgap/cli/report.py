@@ -1,0 +1,201 @@
+"""`skillgap report`: coaching sheets for one person or everyone in a folder, as Markdown, HTML or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from skillgap.cli.common import CatalogOpt, DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt, check_format
+from skillgap.render.formats import Format
+
+if TYPE_CHECKING:
+    from skillgap.cohort import Cohort
+    from skillgap.progress import Saved
+    from skillgap.render.report_sheet import Sheet
+
+FORMATS = (Format.MARKDOWN, Format.HTML, Format.CSV)
+
+
+def report(
+    profiles: Annotated[
+        list[Path],
+        typer.Argument(help="A profile, or several, or folders of them.", show_default=False),
+    ],
+    target: Annotated[
+        str,
+        typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
+    ],
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="markdown, html or csv.", case_sensitive=False)
+    ] = Format.MARKDOWN,
+    output: OutputOpt = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            "-d",
+            help="Write one sheet per person into this folder (created if missing), plus a cohort sheet.",
+            file_okay=False,
+        ),
+    ] = None,
+    cohort_sheet: Annotated[
+        bool,
+        typer.Option("--cohort-sheet/--no-cohort-sheet", help="With --output-dir: also write cohort.EXT."),
+    ] = True,
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            help="A saved `analyze --format json` (or `cohort --format json`) result: show what changed.",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a coaching sheet (strengths, priority gaps, the plan, questions to discuss) for one person,
+    or for everyone in PROFILES: one page for the cohort, or one file per person with --output-dir."""
+    check_format(fmt, FORMATS)
+    from skillgap.errors import UsageError
+
+    if output is not None and output_dir is not None:
+        raise UsageError("give --output (one file) or --output-dir (one file per person), not both")
+    run_report(profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force)
+
+
+def read_saved(path: Path) -> list[Saved]:
+    """A saved JSON result, with JSON errors located by line and column."""
+    import json
+
+    from skillgap.errors import InputError
+    from skillgap.load.source import display_name, read_text
+    from skillgap.progress import HINT, saved_results
+
+    name = display_name(path)
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError.at(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno, hint=HINT) from None
+    return saved_results(data, name)
+
+
+def run_report(
+    paths: list[Path],
+    target: str,
+    catalogs: list[Path] | None,
+    taxonomies: list[Path] | None,
+    fmt: Format,
+    output: Path | None,
+    output_dir: Path | None,
+    cohort_sheet: bool,
+    since: Path | None,
+    force: bool,
+) -> None:
+    from datetime import date
+
+    from skillgap.cli.people import analyse_people
+    from skillgap.render.report_build import cohort_sheets
+
+    saved = read_saved(since) if since is not None else None
+    group, world = analyse_people(paths, target, catalogs, taxonomies)
+    sheets = cohort_sheets(group, world.catalog, saved, date.today())
+    single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
+    if output_dir is not None:
+        write_folder(group, sheets, fmt, output_dir, cohort_sheet and not single, force)
+        return
+    from skillgap.render.output import write_output
+
+    write_output(render_one(group, sheets, fmt, single), output, force)
+
+
+def render_one(group: Cohort, sheets: list[Sheet], fmt: Format, single: bool) -> str:
+    """One document: a person's sheet, or the cohort sheet with everyone's sheet after it."""
+    if fmt is Format.CSV:
+        from skillgap.render.report_csv import analyses_csv
+
+        return analyses_csv([s.analysis for s in sheets])
+    if fmt is Format.HTML:
+        from skillgap.render.report_html import cohort_html, person_html
+
+        return person_html(sheets[0]) if single else cohort_html(group, sheets)
+    from skillgap.render.report_md import cohort_markdown, person_markdown
+
+    return person_markdown(sheets[0]) if single else cohort_markdown(group, sheets)
+
+
+def write_folder(
+    group: Cohort, sheets: list[Sheet], fmt: Format, folder: Path, with_cohort: bool, force: bool
+) -> None:
+    """One file per person (named after the profile file) and the cohort sheet, each written whole. No file
+    is written when any would replace an existing one without --force."""
+    import sys
+
+    from skillgap.errors import OutputExistsError
+    from skillgap.render.output import write_atomic
+
+    ext = {Format.MARKDOWN: ".md", Format.HTML: ".html", Format.CSV: ".csv"}[fmt]
+    names = file_names([s.analysis.profile.file for s in sheets], ext, reserved={"cohort" + ext})
+    files = {s.analysis.profile.file: name for s, name in zip(sheets, names, strict=True)}
+    texts = [(folder / name, render_person(s, fmt)) for s, name in zip(sheets, names, strict=True)]
+    if with_cohort:
+        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, files)))
+    existing = [str(p) for p, _ in texts if p.exists()]
+    if existing and not force:
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise OutputExistsError.at(existing[0], f"already exists{more}", hint="use --force to replace them")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in texts:
+        write_atomic(path, text, force)
+    what = f"{len(sheets)} sheet{'s' if len(sheets) != 1 else ''}" + (
+        " and the cohort sheet" if with_cohort else ""
+    )
+    sys.stderr.write(f"skillgap: wrote {what} to {folder}\n")
+
+
+def render_person(s: Sheet, fmt: Format) -> str:
+    if fmt is Format.CSV:
+        from skillgap.render.report_csv import analyses_csv
+
+        return analyses_csv([s.analysis])
+    if fmt is Format.HTML:
+        from skillgap.render.report_html import person_html
+
+        return person_html(s)
+    from skillgap.render.report_md import person_markdown
+
+    return person_markdown(s)
+
+
+def render_cohort(group: Cohort, fmt: Format, links: dict[str, str]) -> str:
+    if fmt is Format.CSV:
+        from skillgap.render.report_csv import cohort_csv
+
+        return cohort_csv(group)
+    if fmt is Format.HTML:
+        from skillgap.render.report_html import cohort_html
+
+        return cohort_html(group, links=links)
+    from skillgap.render.report_md import cohort_markdown
+
+    return cohort_markdown(group, links=links)
+
+
+def file_names(profile_files: list[str], ext: str, reserved: set[str]) -> list[str]:
+    """A safe, distinct file name per profile: its file name's stem, then -2, -3 ... when taken."""
+    import re
+
+    taken = set(reserved)
+    out = []
+    for file in profile_files:
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(file).stem).strip(".-") or "profile"
+        name, n = stem + ext, 1
+        while name.casefold() in {t.casefold() for t in taken}:
+            n += 1
+            name = f"{stem}-{n}{ext}"
+        taken.add(name)
+        out.append(name)
+    return out

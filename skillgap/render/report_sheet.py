@@ -1,0 +1,274 @@
+"""What a coaching sheet says, whatever the format: strengths, priority gaps, the plan, and questions to
+discuss. The Markdown, HTML and CSV renderers only lay this out.
+
+The questions are written from the person's own figures (hours a week, deadline, budget, what the plan
+costs and takes, which credentials it earns), so a coach starts from facts, not a blank page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from skillgap.analyse import Analysis, Gap
+from skillgap.cohort import Cohort, CommonGap
+from skillgap.model import Credential
+from skillgap.progress import Progress
+from skillgap.rank import Recommendation
+from skillgap.render.money import hours as hours_text
+from skillgap.render.money import money
+
+SHOW_OFF_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    number: int
+    credential: Credential
+    closes: tuple[str, ...]  # e.g. "SQL 1→4 (essential)"
+    start: date | None = None
+    finish: date | None = None
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The plan as a coaching sheet shows it: ordered steps, totals, what stays open and why."""
+
+    steps: tuple[PlanStep, ...]
+    total_cost: float
+    total_hours: float
+    currency: str | None  # None when the steps are priced in several currencies (or none)
+    readiness_after: float
+    open_gaps: tuple[str, ...] = ()  # "skill: reason"
+    notes: tuple[str, ...] = ()
+    unknown_cost: bool = False  # a step's cost is not published
+    unknown_hours: bool = False
+
+    @property
+    def cost_text(self) -> str:
+        text = money(self.total_cost, self.currency)
+        return text + (" + unknown" if self.unknown_cost else "")
+
+    @property
+    def hours_text(self) -> str:
+        return hours_text(self.total_hours) + (" + unknown" if self.unknown_hours else "")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    analysis: Analysis
+    plan: PlanView
+    questions: tuple[str, ...]
+    progress: Progress | None = None
+    since_note: str = ""  # why there is no progress section, when --since was given but did not match
+    unresolved: tuple[str, ...] = ()  # profile skill names that matched no known skill
+    titles: Mapping[str, str] = field(default_factory=dict)  # credential id -> title, for what was earned
+
+    def title(self, credential_id: str) -> str:
+        return self.titles.get(credential_id, credential_id)
+
+    @property
+    def name(self) -> str:
+        return self.analysis.profile.name
+
+    @property
+    def priority_gaps(self) -> tuple[Gap, ...]:
+        return self.analysis.gaps
+
+    @property
+    def strengths(self) -> tuple[Gap, ...]:
+        return self.analysis.met
+
+
+def sheet(
+    analysis: Analysis,
+    plan: PlanView,
+    progress: Progress | None = None,
+    since_note: str = "",
+    unresolved: Sequence[str] = (),
+    today: date | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> Sheet:
+    return Sheet(
+        analysis,
+        plan,
+        questions(analysis, plan, progress, unresolved, today),
+        progress,
+        since_note,
+        tuple(unresolved),
+        titles or {},
+    )
+
+
+def _list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def questions(
+    analysis: Analysis,
+    plan: PlanView,
+    progress: Progress | None = None,
+    unresolved: Sequence[str] = (),
+    today: date | None = None,
+) -> tuple[str, ...]:
+    """Questions to discuss: time available, employer support, credentials to show off once earned, and
+    whatever the figures leave open."""
+    prefs = analysis.profile.preferences
+    out: list[str] = []
+    if progress is not None and progress.closed:
+        out.append(
+            f"Since last time you closed {_list([c.skill for c in progress.closed])}: what helped, and can "
+            "you do more of it?"
+        )
+    if not analysis.gaps:
+        out.append(
+            "Every requirement is met. What evidence (projects, results, references) shows it to an "
+            "employer, and what role comes next?"
+        )
+    out.append(_time_question(plan, prefs.hours_per_week, prefs.deadline, today))
+    out.append(_support_question(analysis, plan, prefs.budget, prefs.currency))
+    earned = [s.credential.title for s in plan.steps[:SHOW_OFF_LIMIT]]
+    if earned:
+        more = len(plan.steps) - len(earned)
+        tail = f" (and {more} more)" if more > 0 else ""
+        out.append(
+            f"Once you earn {_list(earned)}{tail}, where will you show them: your CV, LinkedIn, a digital "
+            "badge wallet, your next performance review? Who should hear about it?"
+        )
+    if analysis.held:
+        out.append(
+            f"You already hold {_list([c.title for c in analysis.held])}: is it on your CV and profile, "
+            "with what you did to earn it?"
+        )
+    if plan.open_gaps:
+        skills = [g.split(":", 1)[0] for g in plan.open_gaps]
+        out.append(
+            f"The plan leaves {_list(skills)} open: what work project, stretch assignment, mentor or "
+            "practice could build it instead?"
+        )
+    if analysis.met:
+        top = [g.skill for g in analysis.met[:SHOW_OFF_LIMIT]]
+        out.append(f"What can you point to that proves {_list(top)}: a project, a portfolio piece, a result?")
+    if unresolved:
+        out.append(
+            f"These skills in the profile matched no known skill: {_list(list(unresolved))}. What do they "
+            "mean, and do they count toward the role?"
+        )
+    return tuple(out)
+
+
+def _time_question(plan: PlanView, per_week: float | None, deadline: date | None, today: date | None) -> str:
+    needs = f"the plan takes about {plan.hours_text}"
+    if not plan.steps:
+        return "How much time a week can you give to learning and practice, and until when?"
+    if per_week is None:
+        return (
+            f"Time available: {needs}. How many hours a week can you give to it, and is there a date you "
+            "are working toward?"
+        )
+    weeks = math.ceil(plan.total_hours / per_week) if per_week > 0 else 0
+    text = f"Time available: at {hours_text(per_week)} a week, {needs}, about {weeks} weeks"
+    if deadline is not None:
+        if today is not None:
+            left = max(0, (deadline - today).days) / 7
+            fits = "which fits before" if weeks <= left else "which runs past"
+            text += f", {fits} your deadline of {deadline.isoformat()}"
+        else:
+            text += f" (deadline {deadline.isoformat()})"
+    return text + ". Is that still realistic? What could get in the way, and what could you drop?"
+
+
+def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, currency: str | None) -> str:
+    practice = analysis.gaps[0].skill if analysis.gaps else None
+    where = f", or a project at work where you could practise {practice}" if practice else ""
+    if not plan.steps:
+        return f"Employer support: is there a mentor, study time{where}?"
+    cost = f"the plan costs {plan.cost_text}"
+    if budget is not None:
+        over = plan.currency == currency and plan.total_cost > budget
+        cost += f" against your budget of {money(budget, currency)}" + (" (over it)" if over else "")
+    return (
+        f"Employer support: {cost}. Will your employer pay for any of it, give study time, or count it in "
+        f"your development plan? Is there a mentor{where}?"
+    )
+
+
+def plan_from_recommendations(analysis: Analysis, recommendations: Sequence[Recommendation]) -> PlanView:
+    """A stand-in plan for when no planner is available: take the ranked credentials in order, keeping each
+    one that still raises a gap after the ones kept before it."""
+    levels = {g.requested_as: g.current for g in analysis.gaps}
+    steps: list[PlanStep] = []
+    for rec in recommendations:
+        raises = [c for c in rec.closes if c.to_level > levels[c.gap.requested_as]]
+        if not raises:
+            continue
+        closes = []
+        for c in raises:
+            before = levels[c.gap.requested_as]
+            levels[c.gap.requested_as] = c.to_level
+            tail = "" if c.to_level >= c.gap.required else f" of {c.gap.required}"
+            closes.append(f"{c.gap.skill} {before}\u2192{c.to_level}{tail} ({c.gap.importance.value})")
+        steps.append(PlanStep(len(steps) + 1, rec.credential, tuple(closes)))
+    rows = analysis.requirements
+    total = sum(g.required * g.importance.weight for g in rows)
+    after = sum(min(levels.get(g.requested_as, g.current), g.required) * g.importance.weight for g in rows)
+    open_gaps = tuple(
+        f"{g.skill}: {levels[g.requested_as]} of {g.required} after the plan"
+        for g in analysis.gaps
+        if levels[g.requested_as] < g.required
+    )
+    currencies = {s.credential.currency for s in steps if s.credential.currency}
+    return PlanView(
+        steps=tuple(steps),
+        total_cost=sum(s.credential.cost or 0.0 for s in steps),
+        total_hours=sum(s.credential.hours or 0.0 for s in steps),
+        currency=currencies.pop() if len(currencies) == 1 else None,
+        readiness_after=after / total if total else 1.0,
+        open_gaps=open_gaps,
+        unknown_cost=any(s.credential.cost is None for s in steps),
+        unknown_hours=any(s.credential.hours is None for s in steps),
+    )
+
+
+def peers(cohort: Cohort, common: CommonGap, limit: int = SHOW_OFF_LIMIT) -> tuple[str, ...]:
+    """People in the cohort who already meet a requirement others miss: candidate peer coaches."""
+    j = cohort.columns.index(common.column)
+    best = sorted(
+        (i for i, row in enumerate(cohort.rows) if row[j].met),
+        key=lambda i: (-cohort.rows[i][j].current, cohort.people[i].profile.name.casefold()),
+    )
+    return tuple(cohort.people[i].profile.name for i in best[:limit])
+
+
+def cohort_questions(cohort: Cohort) -> tuple[str, ...]:
+    """Questions for a trainer to take to the group, or to the people who fund it."""
+    n = len(cohort.people)
+    out = [
+        f"Time: how many hours a week can the organisation give these {n} people for learning, and until "
+        "when?"
+    ]
+    if cohort.shared:
+        top = cohort.shared[0]
+        c = top.credential
+        out.append(
+            f"{c.title} helps {top.helps} of {n} people ({money(top.total_cost, c.currency)} for all of "
+            f"them at {money(c.cost, c.currency)} a place): does {c.provider} offer a group rate, or could "
+            "the group take it together?"
+        )
+    for common in cohort.common_gaps[:SHOW_OFF_LIMIT]:
+        coaches = peers(cohort, common)
+        if coaches:
+            out.append(
+                f"{common.count} of {n} people are short of {common.column.skill}; "
+                f"{_list(list(coaches))} already meet{'s' if len(coaches) == 1 else ''} it. Could they "
+                "coach the others, or share how they learned it?"
+            )
+    out.append(
+        "Once people earn credentials, how will the organisation recognise them: in reviews, on an "
+        "internal skills profile, in who gets which projects?"
+    )
+    return tuple(out)
