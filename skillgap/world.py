@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillgap.load import cache
 from skillgap.load.catalog import load_catalogs
-from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths
+from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Catalog, Profile, Role, Taxonomy
@@ -27,12 +28,28 @@ class World:
 
 
 def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path] | None = None) -> World:
-    """Load catalogs and taxonomies (bundled ones where none are given) and build the matcher."""
-    catalog = load_catalogs(list(catalogs) if catalogs else bundled_catalog_paths())
-    taxonomy = load_taxonomies(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
-    vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
-    matcher = Matcher.build(taxonomy, vocabulary)
-    return World(catalog, taxonomy, matcher, not catalogs, not taxonomies)
+    """Load catalogs and taxonomies (bundled ones where none are given) and build the matcher.
+
+    The whole result, with every catalog skill name already resolved, is cached by the content of the
+    files, so a warm run of a large catalog neither parses YAML nor builds the matcher again.
+    """
+    catalog_paths = expand_paths(list(catalogs) if catalogs else bundled_catalog_paths())
+    taxonomy_paths = expand_paths(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
+
+    def build() -> World:
+        catalog = load_catalogs(catalog_paths)
+        taxonomy = load_taxonomies(taxonomy_paths)
+        vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
+        matcher = Matcher.build(taxonomy, vocabulary)
+        matcher.resolve_many(vocabulary)
+        return World(catalog, taxonomy, matcher, not catalogs, not taxonomies)
+
+    if not cache.enabled():
+        return build()
+    name, key = cache.fingerprint([*catalog_paths, *taxonomy_paths])
+    world = cache.cached("world", name, key, build)
+    assert world is not None
+    return world
 
 
 def names_in(profile: Profile | None, roles: Iterable[Role], catalog: Catalog) -> list[str]:

@@ -15,7 +15,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -128,3 +128,31 @@ def _write(path: Path, key: bytes, value: Any) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def fingerprint(paths: Sequence[Path]) -> tuple[str, bytes]:
+    """A name and a content key for several files at once: each file's name and SHA-256, in order.
+
+    The key also covers the modules that build what is cached, so an upgraded skillgap never reads an
+    entry built by older code."""
+    from skillgap.load.source import display_name, read_bytes
+
+    digest = hashlib.sha256(_code_stamp())
+    names = []
+    for path in paths:
+        name = display_name(path)
+        names.append(name)
+        digest.update(name.encode() + b"\0" + hashlib.sha256(read_bytes(path)).digest())
+    return "|".join(names), digest.digest()
+
+
+def _code_stamp() -> bytes:
+    package = Path(__file__).resolve().parent.parent
+    stamp = []
+    for module in sorted(package.rglob("*.py")):
+        try:
+            info = module.stat()
+        except OSError:
+            continue
+        stamp.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(stamp).encode()
