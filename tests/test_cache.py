@@ -115,3 +115,26 @@ def test_json_catalogs_load_and_their_errors_name_the_line(write, cache_dir: Pat
     (problem,) = info.value.problems
     assert problem.line is not None and "hours" in str(problem) and "expected a number" in str(problem)
     assert bad.read_text().splitlines()[problem.line - 1].strip().startswith('"hours"')
+
+
+def test_a_warm_world_neither_parses_nor_builds_the_matcher(  # type: ignore[no-untyped-def]
+    write, cache_dir: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillgap.match import Matcher
+    from skillgap.world import open_world
+
+    catalog = write("c.yaml", CATALOG)
+    taxonomy = write("s.yaml", "skills:\n  - name: SQL\n    aliases: [structured query language]\n")
+    cold = open_world([catalog], [taxonomy])
+    assert cold.matcher.resolve("structured query language").skill == "SQL"
+    builds: list[int] = []
+    real_build = Matcher.build.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        Matcher, "build", classmethod(lambda cls, *a, **k: builds.append(1) or real_build(cls, *a, **k))
+    )
+    parsed_before = len(parses)
+    warm = open_world([catalog], [taxonomy])
+    assert warm.catalog == cold.catalog and builds == [] and len(parses) == parsed_before
+    taxonomy.write_text("skills:\n  - name: SQL\n    aliases: [sequel]\n", encoding="utf-8")
+    edited = open_world([catalog], [taxonomy])
+    assert builds == [1] and edited.matcher.resolve("sequel").skill == "SQL"
