@@ -62,7 +62,7 @@ def own_reason(credential: Credential, analysis: Analysis) -> str | None:
         prefs = analysis.profile.preferences
         if credential.provider.casefold() in {p.casefold() for p in prefs.exclude_providers}:
             return f"provider {credential.provider} is excluded"
-        return f"format {credential.format} is not one you asked for"
+        return f"format {credential.format} is not among the preferred formats"
     if credential.cost is None and credential.hours is None:
         return "cost and hours unknown"
     if credential.cost is None:

@@ -56,7 +56,7 @@ def why_open(
         names = "; ".join(f"{x.credential.title} ({x.reason})" for x in blocked[:3])
         more = f" and {len(blocked) - 3} more" if len(blocked) > 3 else ""
         return f"only credentials left out of the plan take it further: {names}{more}", False
-    return f"left open to keep within your {limits_text(request, short)}", False
+    return f"left open to keep within the {limits_text(request, short)}", False
 
 
 def open_gaps(
@@ -155,7 +155,7 @@ def pathway_note(inst: Instance, catalog: Catalog, chosen: frozenset[str]) -> st
     took = ", ".join(titles[i] for i in sorted(chosen - other))
     instead = ", ".join(titles[i] for i in sorted(other - chosen)) or "nothing"
     members = pathway_members(catalog)
-    names = {p.id: p.award or p.title for p in catalog.pathways}
+    names = {p.id: p.title for p in catalog.pathways}
     advanced = sorted(names[p] for p, ids in members.items() if p in names and ids & (chosen - other))
     word = OBJECTIVE_WORDS[inst.objective]
     return (

@@ -79,11 +79,13 @@ def reduce(inst: Instance, pathway_sign: int = 1) -> tuple[Instance, int]:
 def solve(
     inst: Instance,
     pathway_sign: int = 1,
-    exact_limit: int = EXACT_LIMIT,
-    node_limit: int = NODE_LIMIT,
+    exact_limit: int | None = None,
+    node_limit: int | None = None,
 ) -> Solution:
     """The best plan: `pathway_sign` +1 prefers plans that advance pathways at equal objective, -1 avoids
     them (used to find the alternative a pathway preference was chosen over)."""
+    exact_limit = EXACT_LIMIT if exact_limit is None else exact_limit
+    node_limit = NODE_LIMIT if node_limit is None else node_limit
     reduced, dominated = reduce(inst, pathway_sign)
     n = len(reduced.items)
 

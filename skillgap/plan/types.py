@@ -66,7 +66,7 @@ class PathwayProgress:
     total: int
 
     def describe(self) -> str:
-        return f"{self.done} of {self.total} toward {self.award or self.title}"
+        return f"{self.done} of {self.total} toward {self.title}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""The plan as plain data: the one structure behind `plan --format json`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from skillgap.analyse import Analysis
+from skillgap.plan import Plan, Step
+from skillgap.render.plan_words import plan_currency
+
+SCHEMA_VERSION = 1
+
+
+def day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    c = step.credential
+    return {
+        "step": step.number,
+        "id": c.id,
+        "title": c.title,
+        "provider": c.provider,
+        "provider_type": c.provider_type,
+        "type": c.type,
+        "url": c.url,
+        "cost": c.cost,
+        "currency": c.currency,
+        "hours": c.hours,
+        "estimated": sorted(c.estimated),
+        "format": c.format,
+        "assessment": c.assessment,
+        "start": day(step.start),
+        "finish": day(step.finish),
+        "needs": list(step.needs),
+        "closes": [
+            {
+                "skill": r.gap.skill,
+                "from": r.before,
+                "to": r.after,
+                "required": r.gap.required,
+                "importance": r.gap.importance.value,
+                "complete": r.complete,
+            }
+            for r in step.raises
+        ],
+        "readiness_after": round(step.readiness_after, 4),
+        "pathways": [
+            {"id": p.id, "title": p.title, "award": p.award, "done": p.done, "total": p.total}
+            for p in step.pathways
+        ],
+    }
+
+
+def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
+    r = plan.request
+    short = plan.shortfall
+    return {
+        "schema": SCHEMA_VERSION,
+        "profile": analysis.profile.name,
+        "profile_file": analysis.profile.file,
+        "target": analysis.role.title,
+        "target_id": analysis.role.id,
+        "objective": r.objective.value,
+        "limits": {
+            "budget": r.budget,
+            "budget_currency": analysis.profile.preferences.currency,
+            "hours_per_week": r.hours_per_week,
+            "deadline": day(r.deadline),
+            "start": day(r.start),
+            "available_hours": round(r.available_hours, 2) if r.available_hours is not None else None,
+        },
+        "optimal": plan.solver.optimal,
+        "solver": {
+            "method": plan.solver.method,
+            "candidates": plan.solver.candidates,
+            "dominated": plan.solver.dominated,
+            "nodes": plan.solver.nodes,
+            "reason": plan.solver.reason or None,
+        },
+        "readiness": {"now": round(plan.readiness_before, 4), "after": round(plan.readiness_after, 4)},
+        "steps": [step_data(s) for s in plan.steps],
+        "total_cost": round(plan.total_cost, 2),
+        "total_hours": round(plan.total_hours, 2),
+        "currency": plan_currency(plan),
+        "currencies": list(plan.currencies),
+        "finish": day(plan.finish) if r.hours_per_week else None,
+        "meets_deadline": plan.meets_deadline,
+        "open_gaps": [
+            {
+                "skill": g.gap.skill,
+                "requested_as": g.gap.requested_as,
+                "importance": g.gap.importance.value,
+                "current": g.gap.current,
+                "after": g.after,
+                "required": g.gap.required,
+                "reason": g.reason,
+                "untaught": g.untaught,
+            }
+            for g in plan.open_gaps
+        ],
+        "untaught": [g.gap.skill for g in plan.open_gaps if g.untaught],
+        "shortfall": None
+        if short is None
+        else {
+            "extra_budget": short.extra_budget,
+            "extra_hours": round(short.extra_hours, 2) if short.extra_hours is not None else None,
+            "deadline_needed": day(short.deadline_needed),
+            "unlimited_cost": short.both_cost,
+            "unlimited_hours": short.both_hours,
+        },
+        "required_credentials": [
+            {"name": rc.name, "held": rc.held, "routes": list(rc.routes), "note": rc.describe()}
+            for rc in plan.required_credentials
+        ],
+        "left_out": [
+            {"id": x.credential.id, "title": x.credential.title, "reason": x.reason} for x in plan.left_out
+        ],
+        "notes": list(plan.notes),
+    }

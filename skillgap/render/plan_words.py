@@ -1,0 +1,122 @@
+"""Sentences every plan format shares: the request, the totals, the deadline, how the plan was found and
+what it would take to close the gaps left open. Plain text; callers clean or escape it for their format
+(file text inside it, such as titles, must still go through `clean()` or `markdown()`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from skillgap.plan import Objective, Plan
+from skillgap.render.money import money
+
+GOALS = {
+    Objective.COST: "least total cost",
+    Objective.HOURS: "fewest hours",
+    Objective.CREDENTIALS: "fewest credentials",
+}
+MEASURES = {Objective.COST: "cost", Objective.HOURS: "hours", Objective.CREDENTIALS: "credentials"}
+
+
+def plan_currency(plan: Plan) -> str | None:
+    currencies = plan.currencies
+    return currencies[0] if len(currencies) == 1 else None
+
+
+def budget_currency(plan: Plan, fallback: str | None) -> str | None:
+    return plan_currency(plan) or fallback
+
+
+def total_cost_text(plan: Plan) -> str:
+    if len(plan.currencies) > 1:
+        return f"{money(plan.total_cost, None)} ({', '.join(plan.currencies)} added as written)"
+    return money(plan.total_cost, plan_currency(plan))
+
+
+def request_text(plan: Plan, currency: str | None) -> str:
+    r = plan.request
+    parts = [f"objective: {GOALS[r.objective]}"]
+    parts.append(f"budget {money(r.budget, currency)}" if r.budget is not None else "no budget limit")
+    if r.hours_per_week:
+        parts.append(f"{r.hours_per_week:g} h/week")
+    if r.deadline is not None:
+        parts.append(f"deadline {r.deadline.isoformat()}")
+    if r.start is not None and r.hours_per_week:
+        parts.append(f"starting {r.start.isoformat()}")
+    return "; ".join(parts)
+
+
+def totals_text(plan: Plan) -> str:
+    if not plan.steps:
+        return "No credential to take."
+    n = len(plan.steps)
+    text = f"{n} credential{'s' if n != 1 else ''}, {total_cost_text(plan)}, {plan.total_hours:g} h"
+    if plan.finish is not None and plan.request.hours_per_week:
+        text += f", finishing {plan.finish.isoformat()}"
+    return text + "."
+
+
+def deadline_text(plan: Plan) -> str | None:
+    deadline = plan.request.deadline
+    if deadline is None:
+        return None
+    met = plan.meets_deadline
+    if met is None:
+        return f"Deadline {deadline.isoformat()}: not checked (no hours per week to date the plan by)."
+    if met:
+        return f"Meets the deadline ({deadline.isoformat()})."
+    finish = plan.finish or deadline
+    return f"Misses the deadline ({deadline.isoformat()}) by {(finish - deadline).days} days."
+
+
+def essential_text(plan: Plan) -> str | None:
+    """A warning when an essential gap stays open (the plan tries those first)."""
+    names = [g.gap.skill for g in plan.essential_open]
+    if not names:
+        return None
+    return f"Essential gaps this plan cannot close: {', '.join(names)} (see why below)."
+
+
+def solver_text(plan: Plan) -> str:
+    s = plan.solver
+    measure = MEASURES[plan.request.objective]
+    if s.optimal:
+        return (
+            f"Optimal: an exact search of {s.candidates} candidate credentials ({s.nodes:,} nodes"
+            + (f"; {s.dominated} left aside because another beats them on every count" if s.dominated else "")
+            + f") found no plan that closes more of the gaps, or as much for less {measure}."
+        )
+    return (
+        f"Approximate, not proven optimal: {s.reason}. The plan is the best found by a greedy choice "
+        "(most value per unit of the objective) with local improvement."
+    )
+
+
+def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
+    short = plan.shortfall
+    if short is None:
+        return []
+    r = plan.request
+    lines = []
+    if short.extra_budget is not None and r.budget is not None:
+        total = r.budget + short.extra_budget
+        lines.append(
+            f"With {money(short.extra_budget, currency)} more budget (total {money(total, currency)}), "
+            "the plan closes every gap the usable credentials can close."
+        )
+    if short.extra_hours is not None:
+        line = f"With {short.extra_hours:.0f} more hours of study"
+        if short.deadline_needed is not None:
+            line += f" (a deadline of {short.deadline_needed.isoformat()} at the same pace)"
+        lines.append(line + ", the plan closes every gap the usable credentials can close.")
+    if not lines:
+        lines.append("Neither more budget alone nor more time alone is enough.")
+    if short.both_cost is not None and short.both_hours is not None:
+        lines.append(
+            f"Without limits, the plan would cost {money(short.both_cost, currency)} "
+            f"and take {short.both_hours:g} h."
+        )
+    return lines
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else "-"
