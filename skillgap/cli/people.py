@@ -93,7 +93,10 @@ def analyse_people(
     top: int | None = None,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
+    from dataclasses import replace
+
     from skillgap.analyse import analyse
+    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
     from skillgap.cohort import build_cohort, cohort_names
     from skillgap.errors import InputError
     from skillgap.load import load_role
@@ -108,6 +111,9 @@ def analyse_people(
     if not profiles:
         raise InputError(f"none of the {len(files)} profiles could be read (see the errors above)")
     world = open_world(catalogs, taxonomies)
+    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does (as analyze)
+    role = link_role(role, shared_ids)
+    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
     resolutions = world.resolve(cohort_names(profiles, role, world.catalog))
     analyses = [analyse(p, role, world.catalog, resolutions) for p in profiles]
     cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)

@@ -8,15 +8,20 @@ from datetime import date
 from skillgap.analyse import Analysis
 from skillgap.cohort import Cohort
 from skillgap.model import Catalog
+from skillgap.plan import Request, make_plan
 from skillgap.progress import Saved, compare, find_person, saved_results
-from skillgap.rank import recommend
 from skillgap.render.analysis_doc import analysis_document
-from skillgap.render.report_sheet import PlanView, Sheet, plan_from_recommendations, sheet
+from skillgap.render.report_sheet import PlanView, Sheet, plan_view, sheet
 from skillgap.world import fuzzy_and_unresolved
 
 
-def plan_for(analysis: Analysis, catalog: Catalog) -> PlanView:
-    return plan_from_recommendations(analysis, recommend(analysis, catalog.credentials, top=None))
+def plan_for(analysis: Analysis, catalog: Catalog, today: date | None = None) -> PlanView:
+    """The plan within the person's own budget, hours a week and deadline, starting today."""
+    prefs = analysis.profile.preferences
+    request = Request(
+        budget=prefs.budget, hours_per_week=prefs.hours_per_week, deadline=prefs.deadline, start=today
+    )
+    return plan_view(make_plan(analysis, catalog, request))
 
 
 def person_sheet(
@@ -27,7 +32,7 @@ def person_sheet(
     titles: Mapping[str, str] | None = None,
 ) -> Sheet:
     """One person's sheet; `saved` is what --since read (None: no --since)."""
-    plan = plan_for(analysis, catalog)
+    plan = plan_for(analysis, catalog, today)
     _, unresolved = fuzzy_and_unresolved(analysis.resolutions, [s.name for s in analysis.profile.skills])
     progress, note = None, ""
     if saved is not None:

@@ -222,9 +222,14 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"<p><strong>Total: {e(plan.cost_text)}, {e(plan.hours_text)}</strong>; readiness after the plan "
         f"{plan.readiness_after:.0%}.</p>",
     ]
-    if plan.open_gaps or plan.notes:
-        items = "".join(f"<li>{e(x)}</li>" for x in (*plan.open_gaps, *plan.notes))
-        body.append(f"<p>Left open, and notes:</p><ul>{items}</ul>")
+    if plan.open_gaps:
+        items = "".join(f"<li>{e(x)}</li>" for x in plan.open_gaps)
+        body.append(f"<p>Left open:</p><ul>{items}</ul>")
+    if plan.beyond:
+        body.append(f"<p>{e(plan.beyond)}</p>")
+    if plan.notes:
+        items = "".join(f"<li>{e(x)}</li>" for x in plan.notes)
+        body.append(f"<p>Notes:</p><ul>{items}</ul>")
     return section("The plan", "\n".join(body), sub, "plan")
 
 

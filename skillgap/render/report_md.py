@@ -84,16 +84,18 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
             "No credential in the catalog closes these gaps." if sheet.priority_gaps else "Nothing to plan."
         )
         return [*lines, ""]
-    lines += ["| Step | Credential | Provider | Closes | Hours | Cost |", "|---:|---|---|---|---:|---:|"]
+    dated = any(step.start and step.finish for step in plan.steps)
+    head = ["Step", "Credential", "Provider", "Closes", "Hours", "Cost"] + (["When"] if dated else [])
+    lines += ["| " + " | ".join(head) + " |", "|---:|---|---|---|---:|---:|" + ("---|" if dated else "")]
     for step in plan.steps:
         c = step.credential
         title = md(c.title)
         if c.url and c.url.startswith(("https://", "http://")):
             title = f"[{title}]({link(c.url)})"
-        if step.start and step.finish:
-            title += f" ({step.start.isoformat()} to {step.finish.isoformat()})"
         closes = "; ".join(md(x) for x in step.closes)
         cells = [str(step.number), title, md(c.provider), closes, hours_text(c), cost_text(c)]
+        if dated:
+            cells.append(f"{step.start} to {step.finish}" if step.start and step.finish else "")
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -104,7 +106,10 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
         lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
     if plan.open_gaps:
         lines += ["", "Left open:", ""] + [f"- {md(g)}" for g in plan.open_gaps]
-    lines += [f"- {md(n)}" for n in plan.notes]
+    if plan.beyond:
+        lines += ["", md(plan.beyond)]
+    if plan.notes:
+        lines += ["", "Notes:", ""] + [f"- {md(n)}" for n in plan.notes]
     return [*lines, ""]
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from skillgap.analyse import Analysis, Gap
 from skillgap.cohort import Cohort, CommonGap
 from skillgap.model import Credential
+from skillgap.plan import Plan
 from skillgap.progress import Progress
-from skillgap.rank import Recommendation
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
 
@@ -45,6 +45,7 @@ class PlanView:
     notes: tuple[str, ...] = ()
     unknown_cost: bool = False  # a step's cost is not published
     unknown_hours: bool = False
+    beyond: str = ""  # what closing every gap would take, when the person's limits stop the plan
 
     @property
     def cost_text(self) -> str:
@@ -148,7 +149,7 @@ def questions(
         skills = [g.split(":", 1)[0] for g in plan.open_gaps]
         out.append(
             f"The plan leaves {_list(skills)} open: what work project, stretch assignment, mentor or "
-            "practice could build it instead?"
+            f"practice could build {'it' if len(skills) == 1 else 'them'} instead?"
         )
     if analysis.met:
         top = [g.skill for g in analysis.met[:SHOW_OFF_LIMIT]]
@@ -191,47 +192,57 @@ def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, 
     if budget is not None:
         over = plan.currency == currency and plan.total_cost > budget
         cost += f" against your budget of {money(budget, currency)}" + (" (over it)" if over else "")
+    beyond = f" {plan.beyond}" if plan.beyond else ""
     return (
-        f"Employer support: {cost}. Will your employer pay for any of it, give study time, or count it in "
-        f"your development plan? Is there a mentor{where}?"
+        f"Employer support: {cost}.{beyond} Will your employer pay for any of it, give study time, or count "
+        f"it in your development plan? Is there a mentor{where}?"
     )
 
 
-def plan_from_recommendations(analysis: Analysis, recommendations: Sequence[Recommendation]) -> PlanView:
-    """A stand-in plan for when no planner is available: take the ranked credentials in order, keeping each
-    one that still raises a gap after the ones kept before it."""
-    levels = {g.requested_as: g.current for g in analysis.gaps}
-    steps: list[PlanStep] = []
-    for rec in recommendations:
-        raises = [c for c in rec.closes if c.to_level > levels[c.gap.requested_as]]
-        if not raises:
-            continue
-        closes = []
-        for c in raises:
-            before = levels[c.gap.requested_as]
-            levels[c.gap.requested_as] = c.to_level
-            tail = "" if c.to_level >= c.gap.required else f" of {c.gap.required}"
-            closes.append(f"{c.gap.skill} {before}\u2192{c.to_level}{tail} ({c.gap.importance.value})")
-        steps.append(PlanStep(len(steps) + 1, rec.credential, tuple(closes)))
-    rows = analysis.requirements
-    total = sum(g.required * g.importance.weight for g in rows)
-    after = sum(min(levels.get(g.requested_as, g.current), g.required) * g.importance.weight for g in rows)
-    open_gaps = tuple(
-        f"{g.skill}: {levels[g.requested_as]} of {g.required} after the plan"
-        for g in analysis.gaps
-        if levels[g.requested_as] < g.required
+def plan_view(plan: Plan) -> PlanView:
+    """The planner's plan, as a coaching sheet shows it."""
+    steps = tuple(
+        PlanStep(s.number, s.credential, tuple(r.describe() for r in s.raises), s.start, s.finish)
+        for s in plan.steps
     )
-    currencies = {s.credential.currency for s in steps if s.credential.currency}
+    currencies = plan.currencies
+    notes = [*plan.notes]
+    notes += [r.describe() for r in plan.required_credentials if not r.held]
     return PlanView(
-        steps=tuple(steps),
-        total_cost=sum(s.credential.cost or 0.0 for s in steps),
-        total_hours=sum(s.credential.hours or 0.0 for s in steps),
-        currency=currencies.pop() if len(currencies) == 1 else None,
-        readiness_after=after / total if total else 1.0,
-        open_gaps=open_gaps,
-        unknown_cost=any(s.credential.cost is None for s in steps),
-        unknown_hours=any(s.credential.hours is None for s in steps),
+        steps=steps,
+        total_cost=plan.total_cost,
+        total_hours=plan.total_hours,
+        currency=currencies[0] if len(currencies) == 1 else None,
+        readiness_after=plan.readiness_after,
+        open_gaps=tuple(
+            f"{g.gap.skill}: {g.after} of {g.gap.required} after the plan; {g.reason}" for g in plan.open_gaps
+        ),
+        notes=tuple(notes),
+        unknown_cost=any(s.credential.cost is None for s in plan.steps),
+        unknown_hours=any(s.credential.hours is None for s in plan.steps),
+        beyond=beyond_text(plan, currencies[0] if len(currencies) == 1 else None),
     )
+
+
+def beyond_text(plan: Plan, currency: str | None) -> str:
+    short = plan.shortfall
+    if short is None:
+        return ""
+    ways = []
+    if short.extra_budget is not None:
+        ways.append(f"{money(short.extra_budget, currency)} more budget")
+    if short.extra_hours is not None:
+        when = f" (finishing around {short.deadline_needed.isoformat()})" if short.deadline_needed else ""
+        ways.append(f"{hours_text(short.extra_hours)} more study time{when}")
+    text = "Closing every gap the catalog can close " + (
+        "would take " + " or ".join(ways) if ways else "needs both more budget and more time"
+    )
+    if short.both_cost is not None and short.both_hours is not None:
+        text += (
+            f"; with no limits, the full plan costs {money(short.both_cost, currency)} and takes "
+            f"{hours_text(short.both_hours)}"
+        )
+    return text + "."
 
 
 def peers(cohort: Cohort, common: CommonGap, limit: int = SHOW_OFF_LIMIT) -> tuple[str, ...]:
