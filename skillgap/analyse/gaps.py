@@ -3,16 +3,23 @@
 Every skill name (profile, role, catalog) is compared by the canonical skill it resolves to; a name that
 resolves to nothing is compared with other unresolved names by its normalised form, so two identical
 unknown names still meet.
+
+A level is *claimed* (the profile says so) or *evidenced* (a held credential or an earned badge teaches
+it). A claim whose `last_used` is older than the staleness threshold counts a level lower.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from skillgap.analyse.ids import id_key
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
-from skillgap.model import Catalog, Credential, Profile, Role
+from skillgap.model import Badge, Catalog, Credential, Profile, Role
+
+STALE_AFTER_YEARS = 3.0
 
 
 def skill_key(name: str, resolutions: Mapping[str, Resolution]) -> str:
@@ -33,9 +40,13 @@ class PersonSkill:
     """What the person has of one canonical skill, and where that figure comes from."""
 
     skill: str
-    level: int
+    level: int  # what counts: the best of the claimed level (a level lower when stale) and the evidenced
     claimed_as: tuple[str, ...] = ()  # names in the profile that resolved here
-    evidenced_by: tuple[str, ...] = ()  # held credentials that teach it
+    evidenced_by: tuple[str, ...] = ()  # held credentials and earned badges that teach it
+    claimed: int = 0  # the highest level the profile claims, as written
+    evidenced: int = 0  # the highest level a held credential or a counted badge teaches
+    stale: bool = False  # the claim was last used longer ago than the threshold, so counts a level lower
+    last_used: date | None = None  # the latest `last_used` among the claims
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,24 @@ class Gap:
     def weighted(self) -> int:
         return self.gap * self.importance.weight
 
+    @property
+    def evidenced(self) -> int:
+        return self.person.evidenced if self.person is not None else 0
+
+    @property
+    def basis(self) -> str:
+        """How the level that counts here is known: evidenced, partly evidenced, claimed, or none."""
+        if self.person is None or self.current == 0:
+            return "none"
+        if self.evidenced >= min(self.current, self.required):
+            return "evidenced"
+        return "partly evidenced" if self.evidenced > 0 else "claimed"
+
+    @property
+    def claim_only(self) -> bool:
+        """Met, but only on the person's word: no held credential or badge proves the required level."""
+        return self.gap == 0 and self.evidenced < self.required
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -66,6 +95,9 @@ class Analysis:
     readiness: float  # 0-1: importance-weighted share of required levels the person meets
     resolutions: Mapping[str, Resolution]
     held: tuple[Credential, ...] = ()  # catalog credentials the person already holds
+    badges: tuple[Badge, ...] = ()  # earned badges the profile lists (expired or revoked ones included)
+    today: date | None = None  # the day staleness and badge expiry were judged on
+    stale_after: float | None = None  # years after which a claim counts a level lower (None: never)
 
     @property
     def requirements(self) -> tuple[Gap, ...]:
@@ -86,39 +118,84 @@ def held_credentials(profile: Profile, catalog: Catalog) -> tuple[Credential, ..
     return tuple(found.values())
 
 
+def is_stale(last_used: date | None, today: date, years: float | None) -> bool:
+    """Last used longer ago than `years` (never when the date is unknown or `years` is None or 0)."""
+    if last_used is None or not years:
+        return False
+    return (today - last_used).days > years * 365.25
+
+
+def held_by_badges(badges: Sequence[Badge], catalog: Catalog, today: date) -> tuple[Credential, ...]:
+    """Catalog credentials an earned badge is (the badge's achievement id is the credential's source_id)."""
+    earned = {id_key(b.credential.source_id) for b in badges if b.credential.source_id and b.counts_on(today)}
+    return tuple(c for c in catalog.credentials if c.source_id and id_key(c.source_id) in earned)
+
+
 def person_skills(
-    profile: Profile, held: tuple[Credential, ...], resolutions: Mapping[str, Resolution]
+    profile: Profile,
+    held: tuple[Credential, ...],
+    resolutions: Mapping[str, Resolution],
+    *,
+    badges: Sequence[Badge] = (),
+    today: date | None = None,
+    stale_after: float | None = STALE_AFTER_YEARS,
 ) -> dict[str, PersonSkill]:
-    """The person's level per skill: the best of what they claim and what a held credential teaches."""
-    levels: dict[str, int] = {}
-    claimed: dict[str, list[str]] = {}
-    evidenced: dict[str, list[str]] = {}
+    """The person's level per skill: the best of what they claim (a level lower when the claim is stale)
+    and what a held credential or a badge that still counts (not expired, not revoked) teaches."""
+    today = today or date.today()
+    claimed: dict[str, int] = {}
+    counted: dict[str, int] = {}
+    last_used: dict[str, date] = {}
+    names: dict[str, list[str]] = {}
     for skill in profile.skills:
         key = skill_key(skill.name, resolutions)
-        levels[key] = max(levels.get(key, 0), skill.level)
-        claimed.setdefault(key, []).append(skill.name)
-    for credential in held:
+        stale = is_stale(skill.last_used, today, stale_after)
+        claimed[key] = max(claimed.get(key, 0), skill.level)
+        counted[key] = max(counted.get(key, 0), skill.level - 1 if stale and skill.level > 0 else skill.level)
+        names.setdefault(key, []).append(skill.name)
+        if skill.last_used is not None and (key not in last_used or skill.last_used > last_used[key]):
+            last_used[key] = skill.last_used
+    evidenced: dict[str, int] = {}
+    sources: dict[str, list[str]] = {}
+    teaching = [(c.title, c) for c in held]
+    teaching += [(f"{b.credential.title} (badge)", b.credential) for b in badges if b.counts_on(today)]
+    for label, credential in teaching:
         for taught in credential.skills:
             key = skill_key(taught.name, resolutions)
-            levels[key] = max(levels.get(key, 0), taught.level)
-            evidenced.setdefault(key, []).append(credential.title)
+            evidenced[key] = max(evidenced.get(key, 0), taught.level)
+            if label not in sources.setdefault(key, []):
+                sources[key].append(label)
     return {
         key: PersonSkill(
             skill=key,
-            level=level,
-            claimed_as=tuple(claimed.get(key, ())),
-            evidenced_by=tuple(evidenced.get(key, ())),
+            level=max(counted.get(key, 0), evidenced.get(key, 0)),
+            claimed_as=tuple(names.get(key, ())),
+            evidenced_by=tuple(sources.get(key, ())),
+            claimed=claimed.get(key, 0),
+            evidenced=evidenced.get(key, 0),
+            stale=counted.get(key, 0) < claimed.get(key, 0),
+            last_used=last_used.get(key),
         )
-        for key, level in levels.items()
+        for key in dict.fromkeys([*claimed, *evidenced])
     }
 
 
 def analyse(
-    profile: Profile, role: Role, catalog: Catalog, resolutions: Mapping[str, Resolution]
+    profile: Profile,
+    role: Role,
+    catalog: Catalog,
+    resolutions: Mapping[str, Resolution],
+    *,
+    badges: Sequence[Badge] = (),
+    today: date | None = None,
+    stale_after: float | None = STALE_AFTER_YEARS,
 ) -> Analysis:
-    """Compare a person with a role. `resolutions` must cover every profile, role and catalog name."""
+    """Compare a person with a role. `resolutions` must cover every profile, role, catalog and badge skill
+    name. Staleness and badge expiry are judged on `today` (the current date when not given)."""
+    today = today or date.today()
     held = held_credentials(profile, catalog)
-    has = person_skills(profile, held, resolutions)
+    has = person_skills(profile, held, resolutions, badges=badges, today=today, stale_after=stale_after)
+    held = held + tuple(c for c in held_by_badges(badges, catalog, today) if c not in held)
     rows: list[Gap] = []
     for requirement in role.requirements:
         key = skill_key(requirement.skill, resolutions)
@@ -139,4 +216,15 @@ def analyse(
     readiness = met_weight / total if total else 1.0
     gaps = sorted((r for r in rows if r.gap > 0), key=lambda r: (r.importance.rank, -r.gap, r.skill))
     met = sorted((r for r in rows if r.gap == 0), key=lambda r: (r.importance.rank, -r.current, r.skill))
-    return Analysis(profile, role, tuple(gaps), tuple(met), readiness, resolutions, held)
+    return Analysis(
+        profile,
+        role,
+        tuple(gaps),
+        tuple(met),
+        readiness,
+        resolutions,
+        held,
+        tuple(badges),
+        today,
+        stale_after,
+    )

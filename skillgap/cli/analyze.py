@@ -34,6 +34,15 @@ def analyze(
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False)
     ] = Format.TABLE,
+    stale_after: Annotated[
+        float,
+        typer.Option(
+            "--stale-after",
+            min=0.0,
+            metavar="YEARS",
+            help="A skill last used longer ago than this counts a level lower (0: never).",
+        ),
+    ] = 3.0,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -43,21 +52,27 @@ def analyze(
     from dataclasses import replace
 
     from skillgap.analyse import analyse
-    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
+    from skillgap.analyse.evidence import evidence_suggestions
+    from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
     from skillgap.load import load_profile, load_role
     from skillgap.load.paths import resolve_role_path
+    from skillgap.load.profile import load_badges
     from skillgap.rank import recommend
     from skillgap.world import fuzzy_and_unresolved, names_in, open_world
 
     person = load_profile(profile)
+    badges = load_badges(person)
     role = load_role(resolve_role_path(target))
     world = open_world(catalog, taxonomy)
     shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does
     role = link_role(role, shared_ids)
     world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
-    resolutions = world.resolve(names_in(person, [role], world.catalog))
-    result = analyse(person, role, world.catalog, resolutions)
+    badges = tuple(replace(b, credential=link_credential(b.credential, shared_ids)) for b in badges)
+    badge_names = [s.name for b in badges for s in b.credential.skills]
+    resolutions = world.resolve(names_in(person, [role], world.catalog) + badge_names)
+    result = analyse(person, role, world.catalog, resolutions, badges=badges, stale_after=stale_after or None)
     recommendations = recommend(result, world.catalog.credentials, top=top)
+    suggestions = evidence_suggestions(result, world.catalog.credentials)
     own_names = [s.name for s in person.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
@@ -65,7 +80,7 @@ def analyze(
         from skillgap.render.analysis_table import render_analysis
 
         console = stdout_console(output)
-        render_analysis(console, result, recommendations, fuzzy, unresolved)
+        render_analysis(console, result, recommendations, fuzzy, unresolved, suggestions)
         finish_console(console, output, force)
         return
     from skillgap.render.output import write_output
@@ -74,9 +89,9 @@ def analyze(
         from skillgap.render.analysis_doc import analysis_document
         from skillgap.render.json_out import to_json
 
-        text = to_json(analysis_document(result, recommendations, fuzzy, unresolved))
+        text = to_json(analysis_document(result, recommendations, fuzzy, unresolved, suggestions))
     else:
         from skillgap.render.analysis_md import render_analysis_markdown
 
-        text = render_analysis_markdown(result, recommendations, fuzzy, unresolved)
+        text = render_analysis_markdown(result, recommendations, fuzzy, unresolved, suggestions)
     write_output(text, output, force)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from skillgap.errors import InputError, Problem
 from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping, type_name
 from skillgap.load.source import PosMap, display_name, load_file
-from skillgap.model import HeldCredential, Origin, Preferences, Profile, ProfileSkill
+from skillgap.model import Badge, HeldCredential, Origin, Preferences, Profile, ProfileSkill
 
 PROFILE_KEYS = ("name", "current_role", "skills", "credentials", "preferences")
 SKILL_KEYS = ("name", "level", "last_used", "evidence")
@@ -22,6 +25,43 @@ def load_profile(path: Path) -> Profile:
     report.raise_if_any()
     assert profile is not None
     return profile
+
+
+def load_badges(profile: Profile) -> tuple[Badge, ...]:
+    """The earned badges a profile lists under `credentials` (`badge: FILE`, relative to the profile file),
+    each read from its JSON file; every problem is reported, located, before any badge is used."""
+    from skillgap.importers.openbadges import read_file
+
+    base = Path(profile.file).parent
+    badges: list[Badge] = []
+    problems: list[Problem] = []
+    for index, held in enumerate(profile.credentials):
+        if not held.badge:
+            continue
+        path = Path(os.path.normpath(base / held.badge))
+        origin = held.origin or Origin(profile.file)
+
+        def problem(message: str, hint: str, at: Origin = origin, index: int = index) -> None:
+            problems.append(Problem(at.file, message, at.line, at.col, f"credentials[{index}].badge", hint))
+
+        if not path.is_file():
+            problem(f"badge file {path} not found", "a badge path is relative to the profile file")
+            continue
+        try:
+            found = read_file(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not found.awards:
+            problem(
+                f"{path} holds no awarded badge (an Open Badges Assertion or OpenBadgeCredential)",
+                "a BadgeClass or Achievement describes a badge; list the one you were awarded",
+            )
+            continue
+        badges.extend(replace(b, origin=origin, issued=b.issued or held.earned) for b in found.awards)
+    if problems:
+        raise InputError(problems)
+    return tuple(badges)
 
 
 def read_profile(data: Any, report: Report) -> Profile | None:

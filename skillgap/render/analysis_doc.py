@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from skillgap.analyse import Analysis, Gap
+from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
-from skillgap.model import Credential
+from skillgap.model import Badge, Credential
 from skillgap.rank import Recommendation
 
 SCHEMA_VERSION = 1
@@ -22,6 +24,50 @@ def gap_data(gap: Gap) -> dict[str, Any]:
         "gap": gap.gap,
         "importance": gap.importance.value,
         "resolved": gap.resolved,
+        **evidence_data(gap),
+    }
+
+
+def evidence_data(gap: Gap) -> dict[str, Any]:
+    """How the level that counts is known: claimed, evidenced (by what), stale."""
+    person = gap.person
+    return {
+        "basis": gap.basis,
+        "claimed": person.claimed if person else 0,
+        "evidenced": person.evidenced if person else 0,
+        "evidenced_by": list(person.evidenced_by) if person else [],
+        "stale": bool(person and person.stale),
+        "last_used": person.last_used.isoformat() if person and person.last_used else None,
+    }
+
+
+def suggestion_data(suggestion: EvidenceSuggestion) -> dict[str, Any]:
+    gap, credential = suggestion.gap, suggestion.credential
+    return {
+        "skill": gap.skill,
+        "importance": gap.importance.value,
+        "required": gap.required,
+        "claimed": gap.person.claimed if gap.person else 0,
+        "credential": credential_data(credential) if credential else None,
+        "teaches": suggestion.taught if credential else None,
+    }
+
+
+def badge_data(badge: Badge, today: date | None) -> dict[str, Any]:
+    credential = badge.credential
+    return {
+        "file": badge.file,
+        "title": credential.title,
+        "issuer": credential.provider,
+        "source_id": credential.source_id,
+        "issued": badge.issued.isoformat() if badge.issued else None,
+        "expires": badge.expires.isoformat() if badge.expires else None,
+        "counted": today is None or badge.counts_on(today),
+        "skills": [{"name": s.name, "level": s.level, "id": s.id} for s in credential.skills],
+        "criteria": badge.criteria,
+        "evidence": list(badge.evidence),
+        "signed": badge.signed,
+        "notes": list(badge.notes),
     }
 
 
@@ -86,6 +132,7 @@ def analysis_document(
     recommendations: Sequence[Recommendation],
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
+    suggestions: Sequence[EvidenceSuggestion] = (),
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
@@ -103,4 +150,9 @@ def analysis_document(
             "fuzzy": [resolution_data(r) for r in fuzzy],
             "unresolved": [resolution_data(r) for r in unresolved],
         },
+        "evidence_suggestions": [suggestion_data(x) for x in suggestions],
+        "badges": [badge_data(b, analysis.today) for b in analysis.badges],
+        "badge_signatures_checked": False,
+        "stale_after_years": analysis.stale_after,
+        "as_of": analysis.today.isoformat() if analysis.today else None,
     }

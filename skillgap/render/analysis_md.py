@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from skillgap.analyse import Analysis
+from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.rank import Recommendation
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.evidence import (
+    BADGE_NOTE,
+    badge_text,
+    basis_text,
+    estimate_notes,
+    evidence_rows,
+    stale_text,
+    suggestion_text,
+)
+from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import markdown as md
 
@@ -17,6 +27,7 @@ def render_analysis_markdown(
     recommendations: Sequence[Recommendation],
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
+    suggestions: Sequence[EvidenceSuggestion] = (),
 ) -> str:
     lines = [
         f"# Gap analysis: {md(analysis.profile.name)} \u2192 {md(analysis.role.title)}",
@@ -35,6 +46,7 @@ def render_analysis_markdown(
         lines.append("No gaps: every requirement is met.")
     lines += ["", "## Strengths", ""]
     lines += [f"- {md(g.skill)} ({g.current}/{g.required})" for g in analysis.met] or ["- none yet"]
+    lines += evidence_markdown(analysis)
     lines += ["", "## Recommended credentials", ""]
     if recommendations:
         lines += [
@@ -49,10 +61,16 @@ def render_analysis_markdown(
                 f"| {r.rank} | {title} | {md(c.provider)} | {closes} | {hours_text(c)} | "
                 f"{cost_text(c)} | {md(c.assessment or '?')} | {r.score:.1f} |"
             )
-        if any(r.credential.estimated for r in recommendations):
-            lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
+        lines += [x for note in estimate_notes(r.credential for r in recommendations) for x in ("", md(note))]
     else:
         lines.append("No credential in the catalog closes these gaps.")
+    if suggestions:
+        lines += ["", "## Evidence your claims", ""]
+        lines += [f"- {md(suggestion_text(x))}" for x in suggestions]
+    if analysis.badges:
+        lines += ["", "## Badges", ""]
+        lines += [f"- {md(badge_text(b, analysis.today))}" for b in analysis.badges]
+        lines += ["", BADGE_NOTE]
     if fuzzy or unresolved:
         lines += ["", "## Matching notes", ""]
         for res in fuzzy:
@@ -62,6 +80,21 @@ def render_analysis_markdown(
         for res in unresolved:
             lines.append(f"- {md(res.query)}: not resolved")
     return "\n".join(lines) + "\n"
+
+
+def evidence_markdown(analysis: Analysis) -> list[str]:
+    """How each level that counts is known: evidenced, claimed, stale."""
+    rows = evidence_rows(analysis)
+    if not rows:
+        return []
+    lines = ["", "## Evidence", "", "| Skill | Counts | How it is known | Stale |", "|---|---:|---|---|"]
+    for g in rows:
+        lines.append(
+            f"| {md(g.skill)} | {g.current}/{g.required} | {md(basis_text(g))} | {md(stale_text(g))} |"
+        )
+    if analysis.stale_after:
+        lines += ["", f"A skill last used more than {analysis.stale_after:g} years ago counts a level lower."]
+    return lines
 
 
 def link(url: str) -> str:

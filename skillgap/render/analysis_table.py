@@ -9,10 +9,19 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.analyse import Analysis
+from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.rank import Recommendation
 from skillgap.render.bars import level_bar, share_bar
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.evidence import (
+    BADGE_NOTE,
+    badge_text,
+    basis_text,
+    estimate_notes,
+    evidence_rows,
+    stale_text,
+)
+from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 
 IMPORTANCE_STYLE = {"essential": "bold red", "important": "yellow", "nice-to-have": "dim"}
@@ -29,6 +38,7 @@ def render_analysis(
     recommendations: Sequence[Recommendation],
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
+    suggestions: Sequence[EvidenceSuggestion] = (),
 ) -> None:
     title = Text.assemble(
         ("Gap analysis: ", "bold"),
@@ -69,6 +79,7 @@ def render_analysis(
         strengths = ", ".join(f"{clean(g.skill)} ({g.current}/{g.required})" for g in analysis.met)
         console.print(Text.assemble(("Strengths: ", "bold green"), strengths))
     console.print()
+    render_evidence(console, analysis)
     if recommendations:
         recs = Table(title="Recommended credentials", title_justify="left")
         recs.add_column("#", justify="right")
@@ -95,13 +106,69 @@ def render_analysis(
                 f"{rec.score:.1f}",
             )
         console.print(recs)
-        if any(r.credential.estimated for r in recommendations):
-            console.print(
-                Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim")
-            )
+        for note in estimate_notes(r.credential for r in recommendations):
+            console.print(t(note, "dim"))
     elif analysis.gaps:
         console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
+    render_suggestions(console, suggestions)
+    render_badges(console, analysis)
     render_matching_notes(console, fuzzy, unresolved)
+
+
+def render_evidence(console: Console, analysis: Analysis) -> None:
+    """What the person has for each requirement, and how it is known: evidenced, claimed, stale."""
+    rows = evidence_rows(analysis)
+    if not rows:
+        return
+    table = Table(title="Evidence", title_justify="left")
+    table.add_column("Skill", overflow="fold")
+    table.add_column("Counts", justify="center", no_wrap=True)
+    table.add_column("How it is known", overflow="fold")
+    for gap in rows:
+        known = t(basis_text(gap), "green" if gap.basis == "evidenced" else "yellow")
+        if stale_text(gap):
+            known.append("\n")
+            known.append(clean(stale_text(gap)), style="red")
+        table.add_row(t(gap.skill), f"{gap.current}/{gap.required}", known)
+    console.print(table)
+    if analysis.stale_after:
+        note = f"A skill last used more than {analysis.stale_after:g} years ago counts a level lower."
+        console.print(Text(note, style="dim"))
+    console.print()
+
+
+def render_suggestions(console: Console, suggestions: Sequence[EvidenceSuggestion]) -> None:
+    """For each requirement met only by a claim, the cheapest credential that would prove it."""
+    if not suggestions:
+        return
+    console.print()
+    table = Table(title="Evidence your claims", title_justify="left")
+    table.add_column("Claimed, not proven", overflow="fold", ratio=2)
+    table.add_column("Cheapest credential that proves it", overflow="fold", ratio=3)
+    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Cost", justify="right", no_wrap=True)
+    for suggestion in suggestions:
+        gap, credential = suggestion.gap, suggestion.credential
+        style = IMPORTANCE_STYLE[gap.importance.value]
+        claim = Text.assemble(t(gap.skill), "\n", (gap.importance.value, style), f", level {gap.required}")
+        if credential is None:
+            table.add_row(claim, Text(f"none in the catalog teaches it to {gap.required}", "dim"), "", "")
+            continue
+        what = Text.assemble(t(credential.title, "bold"), "\n", t(credential.provider, "dim"))
+        if credential.assessment:
+            what.append(f"\nassessed by {clean(credential.assessment)}", style="dim")
+        table.add_row(claim, what, hours_text(credential), cost_text(credential))
+    console.print(table)
+
+
+def render_badges(console: Console, analysis: Analysis) -> None:
+    if not analysis.badges:
+        return
+    console.print()
+    console.print(Text("Badges", style="bold"))
+    for badge in analysis.badges:
+        console.print(Text.assemble("  ", t(badge_text(badge, analysis.today))))
+    console.print(Text(f"  {BADGE_NOTE}", style="dim"))
 
 
 def render_matching_notes(

@@ -1,0 +1,92 @@
+"""Words for evidence, shared by the analysis renderers: what is proven, what is claimed, what is stale.
+
+Everything here is plain text from input files; each renderer escapes it for its format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from skillgap.analyse.evidence import EvidenceSuggestion
+from skillgap.analyse.gaps import Analysis, Gap
+from skillgap.model import Badge, Credential
+from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+
+BADGE_NOTE = (
+    "Badges are read as written: skillgap does not check their signatures or their issuers, nor whether "
+    "they were revoked since they were issued."
+)
+
+
+def month(day: date | None) -> str:
+    return day.strftime("%Y-%m") if day else "?"
+
+
+def basis_text(gap: Gap) -> str:
+    """How the level that counts is known: "evidenced by ...", "claimed", or both with their levels."""
+    person = gap.person
+    if gap.basis == "none" or person is None:
+        return "none"
+    sources = ", ".join(person.evidenced_by)
+    if gap.basis == "evidenced":
+        return f"evidenced by {sources}"
+    if gap.basis == "partly evidenced":
+        return f"claimed {person.claimed}; evidenced to {person.evidenced} by {sources}"
+    return "claimed"
+
+
+def stale_text(gap: Gap) -> str:
+    """Why a claim counts a level lower, or "" when it does not."""
+    person = gap.person
+    if person is None or not person.stale:
+        return ""
+    counted = max(person.claimed - 1, 0)
+    return f"stale: last used {month(person.last_used)}, claimed {person.claimed} counts as {counted}"
+
+
+def evidence_rows(analysis: Analysis) -> list[Gap]:
+    """The requirements the person has something of, in the analysis's order (gaps, then strengths)."""
+    return [g for g in analysis.requirements if g.current > 0 or (g.person is not None and g.person.stale)]
+
+
+def suggestion_text(suggestion: EvidenceSuggestion) -> str:
+    gap, credential = suggestion.gap, suggestion.credential
+    head = f"{gap.skill} ({gap.importance.value}, level {gap.required}, claimed only)"
+    if credential is None:
+        return f"{head}: no credential in the catalog teaches it to level {gap.required}"
+    cost = cost_text(credential) if credential.cost is not None else "cost unknown"
+    hours = hours_text(credential) if credential.hours is not None else "hours unknown"
+    figures = f"{cost}, {hours}"
+    how = f", assessed by {credential.assessment}" if credential.assessment else ""
+    what = f"{credential.title} ({credential.provider}; {figures}{how})"
+    return f"{head}: {what} teaches it to level {suggestion.taught}"
+
+
+def badge_text(badge: Badge, today: date | None) -> str:
+    """One earned badge: what it is, who issued it, when, and whether it counts as evidence."""
+    credential = badge.credential
+    parts = [f"{credential.title} ({credential.provider}, issued {month(badge.issued)})"]
+    if badge.revoked:
+        parts.append("revoked: not counted")
+    elif today is not None and not badge.counts_on(today):
+        parts.append(f"expired {badge.expires}: not counted")
+    skills = ", ".join(f"{s.name} {s.level}" for s in credential.skills)
+    parts.append(f"proves {skills}" if skills else "proves nothing skillgap can read")
+    parts.append("carries a signature (not checked)" if badge.signed else "unsigned")
+    parts.extend(badge.notes)
+    return "; ".join(parts)
+
+
+def estimate_notes(credentials: Iterable[Credential]) -> list[str]:
+    """What the marks of estimates mean, for the credentials shown: `~` figures, and unstated levels."""
+    shown = list(credentials)
+    notes = []
+    if any(c.is_estimated("hours") or c.is_estimated("cost") for c in shown):
+        notes.append(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.")
+    guessed = [c.title for c in shown if c.is_estimated("levels")]
+    if guessed:
+        notes.append(
+            "The provider states no skill levels for " + "; ".join(guessed) + ": they are estimates."
+        )
+    return notes
