@@ -44,26 +44,14 @@ class Form:
     """One name (a query, a canonical name or an alias) as the matcher sees it."""
 
     text: str
-    words: tuple[str, ...]
-    expanded: tuple[str, ...]
-    content: tuple[str, ...]
-    stems: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def compact(self) -> str:
-        return compact(self.words)
-
-    @property
-    def expanded_key(self) -> str:
-        return " ".join(self.expanded)
-
-    @property
-    def expanded_compact(self) -> str:
-        return compact(self.expanded)
+    words: tuple[str, ...]  # normalised (see skillgap.match.text)
+    expanded: tuple[str, ...]  # abbreviations expanded
+    content: tuple[str, ...]  # expanded, without stop words
+    stems: tuple[str, ...]  # one per content word
+    key: str
+    compact: str
+    expanded_key: str
+    expanded_compact: str
 
 
 class Expander:
@@ -102,4 +90,10 @@ class Expander:
         words = tokens(text)
         expanded = self.expand(words)
         content = tuple(w for w in expanded if w not in STOPS) or expanded
-        return Form(text, words, expanded, content, tuple(stem(w) for w in content))
+        key, short = " ".join(words), compact(words)
+        if expanded == words:
+            long_key, long_short = key, short
+        else:
+            long_key, long_short = " ".join(expanded), compact(expanded)
+        stems = tuple(map(stem, content))
+        return Form(text, words, expanded, content, stems, key, short, long_key, long_short)

@@ -132,7 +132,9 @@ class Index:
                 keys.append(stem(join_words(words[i], words[i + 1])))
             if i > 0 and words[i - 1].isalpha():
                 keys.append(stem(join_words(words[i - 1], words[i])))
-        keys.extend(stem(v) for v in self._typo_variants(words[i]))
+        variants = self._typo_variants(words[i])
+        if variants:
+            keys.extend(map(stem, variants))
         found = [p for p in map(self._postings.get, keys) if p]
         join = self._joins.get(words[i])
         if join:
