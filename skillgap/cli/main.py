@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli import analyze, catalog, cohort, importers, match, plan, report, roles
+from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -63,6 +63,7 @@ app.command("analyze")(analyze.analyze)
 app.command("match")(match.match)
 app.command("plan")(plan.plan)
 app.command("roles")(roles.roles)
+app.command("compare")(compare.compare)
 app.command("cohort")(cohort.cohort)
 app.command("report")(report.report)
 app.add_typer(catalog.app, name="catalog")

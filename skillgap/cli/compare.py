@@ -1,0 +1,84 @@
+"""`skillgap compare`: which of several target roles is closest, and what closing the gap would take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ForceOpt,
+    OutputOpt,
+    TaxonomyOpt,
+    check_format,
+    finish_console,
+    stdout_console,
+)
+from skillgap.render.formats import Format
+
+FORMATS = (Format.TABLE, Format.JSON)
+
+
+def compare(
+    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    targets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            "-r",
+            help="A role file, or the id of a bundled role (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    all_roles: Annotated[bool, typer.Option("--all", help="Compare every bundled role.")] = False,
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
+    ] = Format.TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Rank target roles by your readiness, each with its essential gaps and the cost and hours of the
+    plan that would close them."""
+    check_format(fmt, FORMATS)
+    from skillgap.errors import UsageError
+
+    if not targets and not all_roles:
+        raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
+    from dataclasses import replace
+
+    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
+    from skillgap.compare import compare_roles
+    from skillgap.load import load_profile, load_role
+    from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
+    from skillgap.world import names_in, open_world
+
+    person = load_profile(profile)
+    paths = [resolve_role_path(t) for t in targets or []]
+    if all_roles:
+        paths += expand_paths([bundled_roles_dir()])
+    roles = list({role.id: role for role in (load_role(p) for p in paths)}.values())
+    world = open_world(catalog, taxonomy)
+    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does (as analyze)
+    roles = [link_role(r, shared_ids) for r in roles]
+    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
+    resolutions = world.resolve(names_in(person, roles, world.catalog))
+    fits = compare_roles(person, roles, world.catalog, resolutions)
+
+    if fmt is Format.TABLE:
+        from skillgap.render.compare_table import render_compare
+
+        console = stdout_console(output)
+        render_compare(console, person, fits)
+        finish_console(console, output, force)
+        return
+    from skillgap.render.compare_doc import compare_document
+    from skillgap.render.json_out import to_json
+    from skillgap.render.output import write_output
+
+    write_output(to_json(compare_document(fits)), output, force)

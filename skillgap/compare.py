@@ -1,0 +1,72 @@
+"""Compare target roles for one person: readiness, the essential gaps, and what closing them would take.
+
+Pure. For each role: the analysis, its essential gaps, and two plans with no budget or time limit (only the
+person's format and provider preferences apply): the cheapest that closes the essential gaps, and the
+cheapest that closes every gap. Roles are ranked by readiness, then fewer essential gaps, then the cost of
+closing them, then title, so the same input always gives the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from skillgap.analyse import Analysis, Gap, analyse
+from skillgap.levels import Importance
+from skillgap.match import Resolution
+from skillgap.model import Catalog, Profile, Role
+from skillgap.plan import OpenGap, Plan, Request, make_plan
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    analysis: Analysis
+    essential_plan: Plan  # the cheapest plan closing the essential gaps (as far as the catalog can)
+    full_plan: Plan  # the cheapest plan closing every gap
+
+    @property
+    def role(self) -> Role:
+        return self.analysis.role
+
+    @property
+    def readiness(self) -> float:
+        return self.analysis.readiness
+
+    @property
+    def essential_gaps(self) -> tuple[Gap, ...]:
+        return tuple(g for g in self.analysis.gaps if g.importance is Importance.ESSENTIAL)
+
+    @property
+    def essential_open(self) -> tuple[OpenGap, ...]:
+        """Essential gaps no plan closes: nothing in the catalog takes them far enough."""
+        return self.essential_plan.open_gaps
+
+    @property
+    def plan_cost(self) -> float:
+        return self.essential_plan.total_cost
+
+    @property
+    def plan_hours(self) -> float:
+        return self.essential_plan.total_hours
+
+
+def essential_only(analysis: Analysis) -> Analysis:
+    """The analysis with only its essential gaps left to close (used to plan for them alone)."""
+    return replace(analysis, gaps=tuple(g for g in analysis.gaps if g.importance is Importance.ESSENTIAL))
+
+
+def fit(analysis: Analysis, catalog: Catalog) -> RoleFit:
+    unlimited = Request()
+    essential = make_plan(essential_only(analysis), catalog, unlimited)
+    return RoleFit(analysis, essential, make_plan(analysis, catalog, unlimited))
+
+
+def compare_roles(
+    profile: Profile, roles: Iterable[Role], catalog: Catalog, resolutions: Mapping[str, Resolution]
+) -> tuple[RoleFit, ...]:
+    """Every role analysed and planned for, best fit first. `resolutions` covers every name involved."""
+    fits = [fit(analyse(profile, role, catalog, resolutions), catalog) for role in roles]
+    fits.sort(
+        key=lambda f: (-round(f.readiness, 6), len(f.essential_gaps), f.plan_cost, f.role.title, f.role.id)
+    )
+    return tuple(fits)

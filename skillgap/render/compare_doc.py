@@ -1,0 +1,44 @@
+"""The role comparison as plain data: the list behind `skillgap compare --format json`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from skillgap.compare import RoleFit
+from skillgap.plan import Plan
+from skillgap.render.analysis_doc import gap_data
+
+
+def plan_currency(plan: Plan) -> str | None:
+    """The plan's currency, or None when its steps are priced in several (costs are added as written)."""
+    currencies = plan.currencies
+    return currencies[0] if len(currencies) == 1 else None
+
+
+def fit_data(fit: RoleFit) -> dict[str, Any]:
+    essential, full = fit.essential_plan, fit.full_plan
+    return {
+        "target": fit.role.title,
+        "target_id": fit.role.id,
+        "target_file": fit.role.file,
+        "readiness": round(fit.readiness, 4),
+        "essential_gaps": [gap_data(g) for g in fit.essential_gaps],
+        "gaps": len(fit.analysis.gaps),
+        "plan_cost": round(essential.total_cost, 2),
+        "plan_hours": round(essential.total_hours, 2),
+        "plan_currency": plan_currency(essential),
+        "plan_credentials": [s.credential.id for s in essential.steps],
+        "essential_open": [
+            {"skill": g.gap.skill, "after": g.after, "required": g.gap.required, "reason": g.reason}
+            for g in fit.essential_open
+        ],
+        "full_plan_cost": round(full.total_cost, 2),
+        "full_plan_hours": round(full.total_hours, 2),
+        "full_plan_currency": plan_currency(full),
+        "required_credentials": list(fit.role.required_credentials),
+    }
+
+
+def compare_document(fits: Sequence[RoleFit]) -> list[dict[str, Any]]:
+    return [fit_data(f) for f in fits]

@@ -1,0 +1,61 @@
+"""The role comparison at a terminal: roles by readiness, their essential gaps, and the plans' cost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from skillgap.compare import RoleFit
+from skillgap.model import Profile
+from skillgap.plan import Plan
+from skillgap.render.bars import share_bar
+from skillgap.render.compare_doc import plan_currency
+from skillgap.render.money import hours, money
+from skillgap.render.safe import clean
+
+
+def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) -> None:
+    console.print(Text.assemble(("Roles for ", "bold"), (clean(profile.name), "bold"), ", closest first"))
+    table = Table(title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Role", overflow="fold", ratio=2)
+    table.add_column("Ready", justify="right", no_wrap=True)
+    table.add_column("Essential gaps (now\u2192need)", overflow="fold", ratio=3)
+    table.add_column("Plan for them", justify="right")
+    table.add_column("Whole plan", justify="right")
+    for rank, fit in enumerate(fits, start=1):
+        gaps = Text(", ".join(f"{clean(g.skill)} {g.current}\u2192{g.required}" for g in fit.essential_gaps))
+        if not fit.essential_gaps:
+            gaps = Text("none", style="green")
+        open_ = [g.gap.skill for g in fit.essential_open]
+        if open_:
+            gaps.append(f"\n(no credential closes: {', '.join(clean(s) for s in open_)})", style="yellow")
+        table.add_row(
+            str(rank),
+            Text.assemble((clean(fit.role.title), "bold"), "\n", (clean(fit.role.id), "dim")),
+            Text.assemble(f"{fit.readiness:.0%}\n", (share_bar(fit.readiness, 10), "green")),
+            gaps,
+            plan_cell(fit.essential_plan),
+            plan_cell(fit.full_plan),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            "Plans: the cheapest set of catalog credentials that closes the essential gaps (or every gap), "
+            'with no budget or time limit; your format and provider preferences apply. "mixed": costs in '
+            "several currencies, added as written. Run `skillgap plan` for a plan within your budget and "
+            "deadline.",
+            style="dim",
+        )
+    )
+
+
+def plan_cell(plan: Plan) -> str:
+    if not plan.steps:
+        return "\u2014"
+    currency = plan_currency(plan)
+    cost = money(plan.total_cost, currency) + ("" if currency or not plan.currencies else " mixed")
+    return f"{cost}\n{hours(plan.total_hours)}"
