@@ -67,8 +67,8 @@ def test_ignores_case_and_surrounding_whitespace(query: str, case: object, pad: 
     assert callable(case)
     variant = f"{pad}{case(query)}{pad}"
     a, b = MATCHER.resolve(query), MATCHER.resolve(variant)
-    if normalize(query) == normalize(variant):
-        assert (a.skill, a.via, a.score) == (b.skill, b.via, b.score)
+    assert normalize(query) == normalize(variant)
+    assert (a.skill, a.via, a.score, a.ambiguous) == (b.skill, b.via, b.score, b.ambiguous)
 
 
 @settings(max_examples=200, deadline=None)

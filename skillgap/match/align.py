@@ -26,6 +26,7 @@ COST_QUALIFIER_QUERY = 5.0
 COST_QUALIFIER_NAME = 6.0
 COST_MISSING = 30.0
 TYPO_BASE = 3.0
+NO_COMMON_WORD_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,14 @@ def _order_cost(w: _Work) -> float:
     return COST_REORDER if seen != sorted(seen) else 0.0
 
 
+def _resemblance(query: Form, name: Form) -> float:
+    """For names with no word in common: half their character similarity, so a look-alike
+    ("Java"/"JavaScript") ranks above an unrelated name but far below any accepted match."""
+    from rapidfuzz import fuzz
+
+    return round(NO_COMMON_WORD_WEIGHT * fuzz.ratio(query.key, name.key), 1)
+
+
 def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     """Compare a query with one name; ``known`` holds words that are never taken as typos."""
     w = _Work(query, name, known, [False] * len(query.content), [None] * len(name.content))
@@ -166,7 +175,7 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     matched = [word for j, word in enumerate(name.content) if w.of_name[j] is not None]
     score = max(0.0, 100.0 - w.cost - COST_MISSING * len(problems))
     if not matched:
-        return Verdict(False, score, f"no word in common with '{name.text}'")
+        return Verdict(False, _resemblance(query, name), f"no word in common with '{name.text}'")
     if problems:
         return Verdict(False, score, problems[0])
     specific = [word for word in matched if not is_generic(word)]

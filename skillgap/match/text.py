@@ -19,7 +19,6 @@ _DOTNET = re.compile(r"(?<![a-z0-9])\.net(?![a-z0-9])|(?<=[a-z0-9])\.net(?![a-z0
 _TOKEN = re.compile(r"\.net\b|v?[0-9]+(?:\.(?:[0-9]+|x))+\b|[a-z0-9]+(?:&[a-z0-9]+)?[+#]*")
 _VERSION = re.compile(r"v?[0-9]+(?:\.(?:[0-9]+|x))*")
 _TRAILING_DIGITS = re.compile(r"([a-z]{4,})([0-9]{1,2})")
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
 
 # A number after one of these is part of the name, not a version ("Section 508", "Level 3").
 _NUMBERED_WORDS = frozenset(
@@ -180,7 +179,10 @@ def _singular(token: str) -> str:
         return token[:-2]
     if token.endswith(("xes", "ches", "shes", "zzes")):
         return token[:-2]
-    if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+    if token.endswith("s") and not token.endswith(("ss", "us")):
+        # "analysis", "basis" keep their "is"; four letters is an acronym's plural ("kpis")
+        if token.endswith("is") and len(token) > 4:
+            return token
         return token[:-1]
     return token
 
@@ -241,8 +243,6 @@ def _ascii_fold(text: str) -> str:
 
 def raw_tokens(name: str) -> tuple[str, ...]:
     """Split a name into lower-case tokens, keeping symbol tokens and dropping qualifiers in ()."""
-    if not name.islower():
-        name = _ACRONYM_PLURAL.sub(r"\1", name)
     text = _ascii_fold(name)
     if not text.isprintable():
         text = _CONTROL.sub(" ", text)
