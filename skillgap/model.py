@@ -190,6 +190,7 @@ class Badge:
     signed: bool = False  # the file carries a signature or proof (which skillgap does not check)
     notes: tuple[str, ...] = ()  # what could not be read from the file, said plainly
     origin: Origin | None = None  # where a profile lists the file
+    url: str | None = None  # where the award itself is published (a hosted assertion), to verify it
 
     def counts_on(self, today: date) -> bool:
         """Whether it is evidence on this day: not revoked and not expired."""

@@ -17,7 +17,7 @@ from datetime import date
 from skillgap.analyse.ids import id_key
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
-from skillgap.model import Badge, Catalog, Credential, Profile, Role
+from skillgap.model import Badge, Catalog, Credential, HeldCredential, Profile, Role
 
 STALE_AFTER_YEARS = 3.0
 
@@ -106,16 +106,23 @@ class Analysis:
 
 def held_credentials(profile: Profile, catalog: Catalog) -> tuple[Credential, ...]:
     """Catalog credentials the profile says the person holds, found by id or by title."""
+    found = {c.id: c for _, c in held_in_catalog(profile, catalog) if c is not None}
+    return tuple(found.values())
+
+
+def held_in_catalog(profile: Profile, catalog: Catalog) -> list[tuple[HeldCredential, Credential | None]]:
+    """Each credential the profile lists (badge files aside) with the catalog credential it names, if any."""
     by_id = catalog.by_id()
     by_title = {c.title.casefold(): c for c in catalog.credentials}
-    found: dict[str, Credential] = {}
+    out: list[tuple[HeldCredential, Credential | None]] = []
     for held in profile.credentials:
+        if held.badge and not (held.id or held.title):
+            continue
         credential = by_id.get(held.id or "") or by_title.get((held.title or "").casefold())
         if credential is None and held.id:
             credential = by_title.get(held.id.casefold())
-        if credential is not None:
-            found[credential.id] = credential
-    return tuple(found.values())
+        out.append((held, credential))
+    return out
 
 
 def is_stale(last_used: date | None, today: date, years: float | None) -> bool:

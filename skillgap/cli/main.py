@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles
+from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -66,6 +66,7 @@ app.command("roles")(roles.roles)
 app.command("compare")(compare.compare)
 app.command("cohort")(cohort.cohort)
 app.command("report")(report.report)
+app.command("showcase")(showcase.showcase)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(importers.app, name="import")
 

@@ -162,6 +162,7 @@ def award_2(obj: Mapping[str, Any], file: str) -> Badge:
         evidence=_evidence(obj.get("evidence"), obj.get("narrative")),
         signed=(kind or "").casefold() in ("signed", "signedbadge"),
         notes=tuple(notes),
+        url=_url(ident(obj)),
     )
 
 
@@ -199,9 +200,14 @@ def awards_3(obj: Mapping[str, Any], file: str) -> list[Badge]:
                 evidence=_evidence(obj.get("evidence"), subject.get("narrative")),
                 signed=bool(obj.get("proof")),
                 notes=tuple(notes),
+                url=_url(ident(obj)),
             )
         )
     return out
+
+
+def _url(value: str | None) -> str | None:
+    return value if is_url(value) else None
 
 
 def _only_a_url(kind: str, url: str) -> str:

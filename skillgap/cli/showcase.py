@@ -1,0 +1,58 @@
+"""`skillgap showcase`: résumé lines for the credentials a profile holds and the badges it earned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skillgap.cli.common import CatalogOpt, DebugOpt, ForceOpt, OutputOpt, check_format
+from skillgap.render.formats import Format
+
+FORMATS = (Format.MARKDOWN, Format.TEXT)
+
+
+def showcase(
+    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    catalog: CatalogOpt = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="markdown or text.", case_sensitive=False)
+    ] = Format.MARKDOWN,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the "Certifications" and "Continuing education" lines for a résumé or an online profile from
+    the credentials PROFILE holds and the badge files it lists: title, issuer, date, what each proves and
+    how it was assessed."""
+    check_format(fmt, FORMATS)
+    from datetime import date
+
+    from skillgap.analyse.gaps import held_in_catalog
+    from skillgap.load import load_catalogs, load_profile
+    from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.load.profile import load_badges
+    from skillgap.render import showcase as view
+    from skillgap.render.output import write_output
+    from skillgap.render.safe import clean
+
+    person = load_profile(profile)
+    badges = load_badges(person)
+    loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
+    entries = [view.from_catalog(held, credential) for held, credential in held_in_catalog(person, loaded)]
+    revoked = [b for b in badges if b.revoked]
+    entries += [view.from_badge(b) for b in badges if not b.revoked]
+    today = date.today()
+    render = view.render_markdown if fmt is Format.MARKDOWN else view.render_text
+    write_output(render(entries, today), output, force)
+    err = typer.echo
+    if not entries:
+        err("note: the profile lists no credentials and no badge files", err=True)
+    for badge in revoked:
+        err(f"note: {clean(badge.file)} is marked revoked: left out", err=True)
+    if badges:
+        err(
+            "note: skillgap does not check badge signatures or issuers: check them before you cite a badge",
+            err=True,
+        )
