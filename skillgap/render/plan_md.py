@@ -35,12 +35,13 @@ def render_plan_markdown(analysis: Analysis, plan: Plan) -> str:
             "| # | Credential | Closes | Hours | Cost | Start | Finish | Readiness |",
             "|---:|---|---|---:|---:|---|---|---:|",
         ]
+        numbers = {s.credential.id: s.number for s in plan.steps}
         for s in plan.steps:
             c = s.credential
             cell = f"{md(c.title)} ({md(c.provider)})"
             cell += "".join(f"<br>{md(p.describe())}" for p in s.pathways)
             if s.needs:
-                cell += "<br>after " + ", ".join(md(n) for n in s.needs)
+                cell += "<br>after step " + ", ".join(str(numbers[n]) for n in s.needs)
             closes = "<br>".join(md(r.describe()) for r in s.raises) or "(prerequisite)"
             lines.append(
                 f"| {s.number} | {cell} | {closes} | {hours_text(c)} | {cost_text(c)} | "

@@ -16,7 +16,7 @@ from skillgap.render.safe import markdown as md
 
 ASSESSMENT = {
     "exam": "an exam",
-    "project": "an assessed project",
+    "project": "a graded project",
     "portfolio": "a reviewed portfolio",
     "practical": "a practical assessment",
     "completion": "completion only (no graded assessment: it shows the course was finished, not mastery)",

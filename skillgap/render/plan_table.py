@@ -50,19 +50,20 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
     if plan.steps:
         table = Table(title="Steps, in order", title_justify="left")
         table.add_column("#", justify="right")
-        table.add_column("Credential", overflow="fold", ratio=3)
+        table.add_column("Credential", overflow="fold", ratio=4)
         table.add_column("Closes", overflow="fold", ratio=3)
         table.add_column("Hours", justify="right", no_wrap=True)
         table.add_column("Cost", justify="right", no_wrap=True)
         table.add_column("Dates", no_wrap=True)
         table.add_column("Ready", justify="right", no_wrap=True)
+        numbers = {s.credential.id: s.number for s in plan.steps}
         for step in plan.steps:
             c = step.credential
             cell = Text.assemble(t(c.title, "bold"), "\n", t(c.provider, "dim"))
             for p in step.pathways:
                 cell.append("\n" + clean(p.describe()), style="cyan")
             if step.needs:
-                cell.append("\nafter " + ", ".join(clean(n) for n in step.needs), style="dim")
+                cell.append("\nafter step " + ", ".join(str(numbers[n]) for n in step.needs), style="dim")
             closes = "\n".join(clean(r.describe()) for r in step.raises) or "(prerequisite)"
             dates = f"{iso(step.start)}\n{iso(step.finish)}" if step.start else "-"
             table.add_row(
