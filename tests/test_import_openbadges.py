@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from skillgap.load import load_catalogs
 from skillgap.model import Credential
 from tests.conftest import invoke
@@ -153,3 +155,13 @@ def test_imported_badges_match_in_analyze(tmp_path: Path) -> None:
     assert closes["Awesome Robotics Badge"] == {"problem solving"}  # "Problem-Solving" matched
     assert closes["Teamwork"] == {"teamwork"}
     assert closes["Data Analysis with SQL"] == {"SQL"}
+
+
+@pytest.mark.parametrize(
+    "args", [("import", "--help"), ("import", "openbadges", "--help"), ("showcase", "--help")]
+)
+def test_help_of_the_new_commands_imports_nothing_heavy(args: tuple[str, ...]) -> None:
+    from tests.test_startup import HEAVY, loaded_modules
+
+    loaded = loaded_modules(*args)
+    assert not [m for m in (*HEAVY, "skillgap.importers") if m in loaded]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from skillgap.load.fields import name_key
 from skillgap.model import Catalog, Credential, CredentialSkill, Requirement, Role, Taxonomy
 
 
@@ -36,7 +37,7 @@ def link_credential(credential: Credential, names: Mapping[str, str]) -> Credent
     skills: dict[str, CredentialSkill] = {}  # two names for one skill: the higher level stands
     for skill in credential.skills:
         renamed = replace(skill, name=linked(skill.name, skill.id, names))
-        key = " ".join(renamed.name.casefold().split())
+        key = name_key(renamed.name)
         if key not in skills or skills[key].level < renamed.level:
             skills[key] = renamed
     return replace(credential, skills=tuple(skills.values()))
@@ -54,5 +55,5 @@ def link_role(role: Role, names: Mapping[str, str]) -> Role:
     requirements: dict[str, Requirement] = {}  # two names for one skill: the first requirement stands
     for requirement in role.requirements:
         name = linked(requirement.skill, requirement.id, names)
-        requirements.setdefault(" ".join(name.casefold().split()), replace(requirement, skill=name))
+        requirements.setdefault(name_key(name), replace(requirement, skill=name))
     return replace(role, requirements=tuple(requirements.values()))

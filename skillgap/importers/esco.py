@@ -14,6 +14,7 @@ from typing import Any
 from skillgap.errors import InputError
 from skillgap.importers.documents import Imported
 from skillgap.importers.tables import Row, Table, require
+from skillgap.load.fields import name_key
 
 ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 SKILL_COLUMNS = ("conceptUri", "preferredLabel", "altLabels")
@@ -33,10 +34,6 @@ def labels(cell: str) -> list[str]:
     return out
 
 
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def taxonomy(table: Table) -> Imported:
     """A taxonomy: preferredLabel as the name, altLabels as aliases, conceptUri as the id."""
     require(table, SKILL_COLUMNS, "ESCO's skills file (skills_en.csv)")
@@ -49,19 +46,19 @@ def taxonomy(table: Table) -> Imported:
         if (kind and kind not in SKILL_TYPES) or not name:
             skipped[kind or "no preferredLabel"] = skipped.get(kind or "no preferredLabel", 0) + 1
             continue
-        aliases = [a for a in labels(row.get("altLabels")) if _key(a) != _key(name)]
-        entry = skills.get(_key(name))
+        aliases = [a for a in labels(row.get("altLabels")) if name_key(a) != name_key(name)]
+        entry = skills.get(name_key(name))
         if entry is not None:  # two concepts with one label: one skill, the first concept's id
             merged += 1
-            known = {_key(a) for a in entry.get("aliases", [])}
-            entry.setdefault("aliases", []).extend(a for a in aliases if _key(a) not in known)
+            known = {name_key(a) for a in entry.get("aliases", [])}
+            entry.setdefault("aliases", []).extend(a for a in aliases if name_key(a) not in known)
             continue
         entry = {"name": name}
         if aliases:
             entry["aliases"] = aliases
         if row.get("conceptUri"):
             entry["id"] = row.get("conceptUri")
-        skills[_key(name)] = entry
+        skills[name_key(name)] = entry
     if not skills:
         raise InputError.at(table.file, "no skill found", hint="this reads ESCO's skills_en.csv")
     notes = [f"{n} row(s) of type {kind!r} left out" for kind, n in sorted(skipped.items())]
@@ -78,12 +75,12 @@ def taxonomy(table: Table) -> Imported:
 def find_occupation(table: Table, wanted: str) -> Row:
     """The occupation a user named: by its conceptUri, its preferredLabel or one of its altLabels."""
     require(table, OCCUPATION_COLUMNS, "ESCO's occupations file (occupations_en.csv)")
-    key = _key(wanted)
+    key = name_key(wanted)
     by_alt = []
     for row in table:
-        if row.get("conceptUri") == wanted.strip() or _key(row.get("preferredLabel")) == key:
+        if row.get("conceptUri") == wanted.strip() or name_key(row.get("preferredLabel")) == key:
             return row
-        if key in {_key(a) for a in labels(row.get("altLabels"))}:
+        if key in {name_key(a) for a in labels(row.get("altLabels"))}:
             by_alt.append(row)
     if len(by_alt) == 1:
         return by_alt[0]
@@ -123,10 +120,10 @@ def role(occupation: Row, relations: Table, names: dict[str, str], level: int) -
         if not name:
             unnamed.append(skill_uri)
             continue
-        known = found.get(_key(name))
+        known = found.get(name_key(name))
         if known is not None and known["importance"] == "essential":
             continue
-        found[_key(name)] = {"skill": name, "level": level, "importance": importance, "id": skill_uri}
+        found[name_key(name)] = {"skill": name, "level": level, "importance": importance, "id": skill_uri}
     if not found:
         raise InputError.at(
             relations.file,
@@ -134,7 +131,7 @@ def role(occupation: Row, relations: Table, names: dict[str, str], level: int) -
             hint="pass the occupationSkillRelations file of the same ESCO release",
         )
     order = {"essential": 0, "nice-to-have": 1}
-    requirements = sorted(found.values(), key=lambda r: (order[r["importance"]], _key(r["skill"])))
+    requirements = sorted(found.values(), key=lambda r: (order[r["importance"]], name_key(r["skill"])))
     data: dict[str, Any] = {
         "title": " ".join(occupation.get("preferredLabel").split()),
         "description": occupation.get("description") or None,

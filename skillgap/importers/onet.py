@@ -22,6 +22,7 @@ from typing import Any
 from skillgap.errors import InputError
 from skillgap.importers.documents import Imported
 from skillgap.importers.tables import Row, Table
+from skillgap.load.fields import name_key
 
 ATTRIBUTION = (
     "This file includes information from the O*NET Database by the U.S. Department of Labor, Employment "
@@ -206,7 +207,7 @@ def _unique(requirements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: set[str] = set()
     out = []
     for requirement in requirements:
-        key = " ".join(requirement["skill"].casefold().split())
+        key = name_key(requirement["skill"])
         if key not in seen:
             seen.add(key)
             out.append(requirement)

@@ -22,6 +22,7 @@ from skillgap.errors import InputError
 from skillgap.importers.documents import Imported, credential_entry, unique_ids
 from skillgap.importers.jsonld import ident, is_url, many, name_or_url, number, one_line, text, types, when
 from skillgap.importers.words import level_in_words
+from skillgap.load.fields import name_key
 from skillgap.model import Badge, Credential, CredentialSkill
 
 DEFAULT_LEVEL = 3
@@ -58,7 +59,7 @@ def achievement(
         provider=provider or UNKNOWN_ISSUER,
         skills=skills,
         type=one_line(obj.get("achievementType")) or "badge",
-        url=criteria_url if is_url(criteria_url) else (source_id if is_url(source_id) else None),
+        url=_url(criteria_url) or _url(source_id),
         description=text(obj.get("description")),
         estimated=frozenset({"levels"}) if defaulted else frozenset(),
         source_id=source_id,
@@ -99,10 +100,10 @@ def _skills(
     def add(skill: str | None, level: int | None, skill_id: str | None = None) -> None:
         if not skill:
             return
-        first, old, old_id = found.get(skill.casefold(), (skill, None, None))
+        first, old, old_id = found.get(name_key(skill), (skill, None, None))
         if old is not None:
             level = old if level is None else max(level, old)
-        found[skill.casefold()] = (first, level, old_id or skill_id)
+        found[name_key(skill)] = (first, level, old_id or skill_id)
 
     for target in alignments:
         level = by_target.get(_target_key(target), overall)
@@ -352,11 +353,11 @@ def catalog(achievements: Iterable[Credential], files: Sequence[str]) -> Importe
 def merged(first: Credential, second: Credential) -> Credential:
     """One achievement read twice (a BadgeClass, and an Assertion embedding it): every skill either
     names, at the higher level, and the first one's other fields unless only the second has them."""
-    skills = {s.name.casefold(): s for s in first.skills}
+    skills = {name_key(s.name): s for s in first.skills}
     for skill in second.skills:
-        known = skills.get(skill.name.casefold())
+        known = skills.get(name_key(skill.name))
         if known is None or known.level < skill.level:
-            skills[skill.name.casefold()] = skill
+            skills[name_key(skill.name)] = skill
     provider = first.provider
     if provider == UNKNOWN_ISSUER or (is_url(provider) and not is_url(second.provider)):
         provider = second.provider

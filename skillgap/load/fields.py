@@ -287,6 +287,11 @@ def top_mapping(data: Any, report: Report, kind: str, example: str) -> Fields | 
     return Fields(data, report)
 
 
+def name_key(name: str) -> str:
+    """What two names share when they are the same name, ignoring case and spacing."""
+    return " ".join(name.casefold().split())
+
+
 class Once:
     """Reports a name listed a second time in one list (compared ignoring case and spacing)."""
 
@@ -296,7 +301,7 @@ class Once:
         self.seen: dict[str, int | None] = {}
 
     def twice(self, name: str, pos: tuple[int | None, int | None], path: str) -> bool:
-        key = " ".join(name.casefold().split())
+        key = name_key(name)
         if key in self.seen:
             first = self.seen[key]
             where = f" (first at line {first})" if first else ""
