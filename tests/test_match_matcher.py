@@ -164,3 +164,14 @@ def test_import_is_light() -> None:
         "assert 'rapidfuzz' not in sys.modules and 'yaml' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_matcher_survives_pickling(matcher: Matcher) -> None:
+    """Callers cache a built matcher on disk."""
+    import pickle
+
+    matcher.resolve("HRM")
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy.skills == matcher.skills
+    for name in ("HRM", "Deep Learnig", "Java", "delivering training"):
+        assert copy.resolve(name) == matcher.resolve(name)
