@@ -20,8 +20,8 @@ from skillgap.plan.heuristic import approximate, greedy, improve
 from skillgap.plan.instance import Instance, Item
 from skillgap.plan.search import Search
 
-EXACT_LIMIT = 60  # items after reduction
-NODE_LIMIT = 50_000  # branch-and-bound nodes
+EXACT_LIMIT = 150  # items after reduction
+NODE_LIMIT = 20_000  # branch-and-bound nodes
 
 
 @dataclass(frozen=True)
