@@ -305,3 +305,24 @@ def test_a_required_credential_the_person_holds_is_said_to_be_held() -> None:
 def test_no_gaps_gives_an_empty_plan() -> None:
     plan = plan_for([gap("A", 2, current=2)], [cred("a", {"A": 3})])
     assert plan.steps == () and plan.open_gaps == () and plan.meets_deadline is None
+
+
+def test_costs_in_several_currencies_are_added_as_written_and_said_to_be() -> None:
+    creds = [cred("a", {"A": 2}, cost=100, currency="USD"), cred("b", {"B": 2}, cost=80, currency="EUR")]
+    plan = plan_for([gap("A", 2), gap("B", 2)], creds, budget=500, preferences=Preferences(currency="USD"))
+    assert plan.total_cost == 180 and plan.currencies == ("EUR", "USD")
+    assert any("several currencies (EUR, USD)" in n and "no exchange rates" in n for n in plan.notes)
+    assert any("Your budget is in USD" in n for n in plan.notes)
+
+
+def test_a_deadline_before_the_start_is_missed_not_met() -> None:
+    plan = plan_for(TIME_GAPS, TIME_CREDS, hours_per_week=5, deadline=date(2026, 12, 1))
+    assert plan.steps == () and plan.meets_deadline is False
+    assert plan.request.available_hours == 0
+
+
+def test_without_hours_per_week_the_plan_has_no_dates_and_says_so() -> None:
+    plan = plan_for(TIME_GAPS, TIME_CREDS, deadline=date(2027, 2, 1))
+    assert all(s.start is None and s.finish is None for s in plan.steps)
+    assert plan.meets_deadline is None
+    assert any("No hours per week given" in n for n in plan.notes)

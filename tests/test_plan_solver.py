@@ -41,7 +41,7 @@ def instances(draw: st.DrawFn) -> Instance:
     gaps = draw(st.integers(1, 5))
     current = [draw(st.integers(0, 2)) for _ in range(gaps)]
     required = [c + draw(st.integers(1, 3)) for c in current]
-    items = []
+    items: list[Item] = []
     for j in range(draw(st.integers(1, 8))):
         reach = {}
         for g in draw(st.sets(st.integers(0, gaps - 1), min_size=1, max_size=3)):

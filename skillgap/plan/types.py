@@ -177,9 +177,7 @@ class Plan:
         """None when there is no deadline or no pace to date the plan by."""
         if self.request.deadline is None:
             return None
-        if not self.steps:
-            return True
-        finish = self.finish
+        finish = self.finish  # with no steps, the start date
         return None if finish is None else finish <= self.request.deadline
 
     @property
