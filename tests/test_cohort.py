@@ -150,3 +150,36 @@ def test_output_file_is_never_replaced_without_force(tmp_path: Path) -> None:
     target.write_text("keep")
     assert cohort("--format", "json", "-o", target).code == 2
     assert target.read_text() == "keep"
+
+
+def test_people_who_share_a_name_are_told_apart_by_file(write) -> None:  # type: ignore[no-untyped-def]
+    a = write("sam-ops.yaml", "name: Sam Lee\nskills: {SQL: 1}\n")
+    b = write("sam-hr.yaml", "name: Sam Lee\nskills: {SQL: 4}\n")
+    out = cohort(paths=(a, b)).out
+    assert "Sam Lee (sam-hr)" in out and "Sam Lee (sam-ops)" in out
+
+
+def test_matrix_cells_sit_under_their_columns() -> None:
+    import io
+
+    from rich.console import Console
+
+    from skillgap.cli.people import analyse_people
+    from skillgap.render.cohort_table import render_matrix
+
+    group, _ = analyse_people(
+        [PEOPLE], str(CORE / "role.yaml"), [CORE / "catalog.yaml"], [CORE / "skills.yaml"]
+    )
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    render_matrix(console, group)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    rows = [line for line in lines if line.startswith(("Ana", "Ben", "Cara", "Dev"))]
+    header = next(line for line in lines if "SQL" in line)
+    # every cell sits under its column's heading
+    for row in rows:
+        assert row[header.index("SQL") - 1 : header.index("SQL") + 4].strip() in {
+            "1/4",
+            "4 \u2713",
+            "2/4",
+            "0/4",
+        }

@@ -15,7 +15,7 @@ from skillgap.analyse import Gap
 from skillgap.cohort import Cohort
 from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress
-from skillgap.render.cohort_table import cell_text
+from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
@@ -268,8 +268,8 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
         f"{e(c.skill)}<br><small>needs {c.required}</small>" for c in cohort.columns
     ]
     rows = []
-    for a, row in zip(cohort.people, cohort.rows, strict=True):
-        name = e(a.profile.name)
+    for a, label, row in zip(cohort.people, person_labels(cohort), cohort.rows, strict=True):
+        name = e(label)
         if links and a.profile.file in links:
             name = f'<a href="{e(links[a.profile.file])}">{name}</a>'
         cells = [f'<span class="d{min(3, max(0, -c.diff))}">{e(cell_text(c))}</span>' for c in row]

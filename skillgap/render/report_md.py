@@ -8,7 +8,7 @@ from skillgap.cohort import Cohort
 from skillgap.progress import Progress
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
-from skillgap.render.cohort_table import cell_text
+from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
@@ -130,8 +130,8 @@ def cohort_markdown(
         "| Person | Ready | " + " | ".join(f"{md(c.skill)} ({c.required})" for c in cohort.columns) + " |",
         "|---|---:|" + "---:|" * len(cohort.columns),
     ]
-    for a, row in zip(cohort.people, cohort.rows, strict=True):
-        name = md(a.profile.name)
+    for a, label, row in zip(cohort.people, person_labels(cohort), cohort.rows, strict=True):
+        name = md(label)
         if links and a.profile.file in links:
             name = f"[{name}]({link(links[a.profile.file])})"
         lines.append(f"| {name} | {a.readiness:.0%} | " + " | ".join(cell_text(c) for c in row) + " |")
