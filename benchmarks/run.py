@@ -409,7 +409,7 @@ def catalog_rows(runner: Runner, plan: Plan, n: int) -> list[Row]:
     yaml_path, json_path = folder / "catalog.yaml", folder / "catalog.json"
     mb = yaml_path.stat().st_size / 1e6
     big = n == TARGET_CREDENTIALS
-    heavy = plan.heavy if n >= 50_000 else plan.repeat
+    heavy = plan.heavy if n >= 50_000 else plan.repeat  # every row at 100k is slow
     tax = ("--taxonomy", folder / "taxonomy.yaml")
     profile, role = folder / "profile.yaml", folder / "role.yaml"
     queries = (folder / "queries.txt").read_text(encoding="utf-8").splitlines()
@@ -431,10 +431,10 @@ def catalog_rows(runner: Runner, plan: Plan, n: int) -> list[Row]:
         cold=True,
     )
     cold_json = runner.measure(
-        f"{k}.analyze.cold_json", f"analyze {label}, cold, JSON", analyze(json_path), plan.repeat, cold=True
+        f"{k}.analyze.cold_json", f"analyze {label}, cold, JSON", analyze(json_path), heavy, cold=True
     )
     warm = runner.measure(
-        f"{k}.analyze.warm", f"analyze {label}, warm (cached YAML)", analyze(yaml_path), plan.repeat
+        f"{k}.analyze.warm", f"analyze {label}, warm (cached YAML)", analyze(yaml_path), heavy
     )
     rows.append(cold_yaml)
     rows.append(judge(cold_json, "< 8 s" if big else "", lambda v: v < 8, big))
@@ -465,9 +465,7 @@ def catalog_rows(runner: Runner, plan: Plan, n: int) -> list[Row]:
             f"{k}.match.cold_yaml", f"match 50 names {label}, cold, YAML", match(yaml_path), heavy, cold=True
         )
     )
-    rows.append(
-        runner.measure(f"{k}.match.warm", f"match 50 names {label}, warm", match(yaml_path), plan.repeat)
-    )
+    rows.append(runner.measure(f"{k}.match.warm", f"match 50 names {label}, warm", match(yaml_path), heavy))
     return rows
 
 
@@ -538,6 +536,17 @@ def markdown(rows: Sequence[Row]) -> str:
             f"| {r.target} | {r.status} |"
         )
     return "\n".join(lines)
+
+
+def git_state() -> dict[str, Any]:
+    """The commit measured, and which files under skillgap/ differed from it (the tree is shared)."""
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return proc.stdout.strip()
+
+    changed = [line[3:] for line in git("status", "--porcelain", "--", "skillgap").splitlines()]
+    return {"commit": git("rev-parse", "HEAD"), "uncommitted": changed}
 
 
 def machine() -> dict[str, Any]:
@@ -642,6 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seconds": round(time.perf_counter() - started, 1),
         "runner_peak_rss": _own_rss(),
         "load": [load_before, os.getloadavg()[0]],
+        "git": git_state(),
     }
     print(
         f"skillgap benchmarks, {meta['date']}, Python {meta['python']}, {meta['cpus']} CPUs, "
