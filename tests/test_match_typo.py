@@ -18,6 +18,8 @@ from skillgap.match.typo import typo_score
         ("desgin", "design"),
         ("acounting", "accounting"),
         ("comunication", "communication"),
+        ("kubernates", "kubernetes"),
+        ("markrting", "marketing"),
     ],
 )
 def test_typos(typed: str, word: str) -> None:
@@ -37,6 +39,7 @@ def test_typos(typed: str, word: str) -> None:
         ("production", "protection"),
         ("java", "jave"),
         ("germany", "german"),
+        ("planting", "planning"),
         ("miner", "mine"),
         ("javascript", "typescript"),
         ("python", "python"),

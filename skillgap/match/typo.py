@@ -5,13 +5,36 @@ five letters. Swaps and doubled letters may happen anywhere but the first letter
 must leave the first three letters alone, because real-word look-alikes mostly differ early
 ("baking"/"banking", "coding"/"coping", "hiring"/"wiring") while slips of the finger happen
 later ("learnig"). A letter added or lost at the very end is not a typo either: that usually
-makes another word ("German"/"Germany").
+makes another word ("German"/"Germany"). A substituted letter must be a neighbouring key or a
+vowel for a vowel ("managemant"), not any letter ("planting" is not "planning").
 """
 
 from __future__ import annotations
 
 MIN_TYPO_LENGTH = 5
 KEEP_PREFIX = 3
+VOWELS = frozenset("aeiouy")
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    where = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+    near: dict[str, frozenset[str]] = {}
+    for ch, (r, c) in where.items():
+        # rows are staggered: a key touches two keys on the row above and two below
+        spots = {(r, c - 1), (r, c + 1), (r - 1, c), (r - 1, c + 1), (r + 1, c - 1), (r + 1, c)}
+        near[ch] = frozenset(o for o, pos in where.items() if pos in spots)
+    return near
+
+
+KEY_NEIGHBOURS = _neighbours()
+
+
+def _plausible_substitution(a: str, b: str) -> bool:
+    """For equal-length words differing in one letter: a slip of the finger, or vowel for vowel."""
+    k = next(k for k in range(len(a)) if a[k] != b[k])
+    x, y = a[k], b[k]
+    return (x in VOWELS and y in VOWELS) or y in KEY_NEIGHBOURS.get(x, frozenset())
 
 
 def _is_swap(a: str, b: str) -> bool:
@@ -52,5 +75,7 @@ def typo_score(typed: str, word: str) -> float | None:
     # a letter added or lost at the end usually makes another word ("German"/"Germany")
     last = len(typed) != len(word) and (typed[:-1] == word or word[:-1] == typed)
     if (early or last) and not natural:
+        return None
+    if len(typed) == len(word) and not natural and not _plausible_substitution(typed, word):
         return None
     return float(fuzz.ratio(typed, word))
