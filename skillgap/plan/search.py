@@ -6,7 +6,8 @@ branched on comes from the gap the fewest of them can raise (the one with the be
 objective among them); a node where no open item adds value is a complete plan.
 
 A node is cut off when its optimistic value is below the best plan's, or equal to it while it cannot beat
-that plan's objective (or, at equal objective, its pathway count). The optimistic value is the smallest of:
+that plan's objective (or, at equal objective, its pathway count, then the next measure). The optimistic
+value is the smallest of:
 
 * every gap at the best level an open item reaches;
 * a fractional knapsack of the open items' marginal values within the remaining budget, and another

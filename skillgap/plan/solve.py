@@ -3,9 +3,11 @@
 Reduction drops an item when another is at least as good on every count: it costs no more, takes no more
 hours, reaches at least the same level on every gap, needs no prerequisite the first does not, advances a
 pathway if the first does, and is strictly better on cost, hours or pathway (or, when those tie, has the
-smaller id). No item that another needs is dropped, and an item that reaches nothing is kept only while
-something needs it. Any plan using a dropped item is matched or beaten by the same plan using the item
-that beats it, so the optimum is unchanged.
+smaller id). When some item is free under the objective, an item that does not beat another on the
+objective must reach and need exactly what it does (see `beats`). No item that another needs is dropped,
+and an item that reaches nothing is kept only while something needs it. Any plan using a dropped item is
+matched or beaten by the same plan using the item that beats it, so the optimum is unchanged (a property
+test checks this against brute force).
 
 The exact search (`search.py`) runs when at most EXACT_LIMIT items remain, and stops after NODE_LIMIT
 nodes; past either limit the plan is the approximation (`heuristic.py`) and is marked not optimal, with the
