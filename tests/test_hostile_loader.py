@@ -172,3 +172,37 @@ def test_a_bad_size_setting_is_an_input_error(monkeypatch: pytest.MonkeyPatch, w
     monkeypatch.setenv("SKILLGAP_MAX_FILE_MB", "lots")
     with pytest.raises(InputError, match="SKILLGAP_MAX_FILE_MB"):
         read_bytes(write("p.yaml", "name: Ann\n"))
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2023-02-30", "is not a real date"),
+        ("0b_", "is not a whole number"),
+        ("!!int abc", "is not a whole number"),
+        ("!!float abc", "is not a number"),
+        ("!!bool maybe", "is not yes or no"),
+        ("!!timestamp soon", "is not a real date"),
+        ("!!map abc", "!!map needs a mapping"),
+        ("!!seq {a: 1}", "!!seq needs a list"),
+        ("1" * 5000, "is not a whole number"),
+    ],
+)
+def test_values_pyyaml_cannot_build_are_located(write, value: str, says: str) -> None:  # type: ignore[no-untyped-def]
+    path = write("p.yaml", f"name: Ann\ncurrent_role: {value}\n")
+    (msg,) = problems(load_profile, path)
+    assert msg.startswith(f"{path}:2:15:") and says in msg
+
+
+def test_a_json_number_too_long_for_python_is_located(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.json", '{"credentials": [],\n "x": ' + "1" * 5000 + "}")
+    (msg,) = problems(load_catalogs, [path])
+    assert msg.startswith(f"{path}:2:7:") and "more than 4,300 digits" in msg
+
+
+def test_a_json_escape_for_half_a_character_is_located(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.json", '{"credentials": [],\n "name": "bad \\ud800 half"}')
+    (msg,) = problems(load_catalogs, [path])
+    assert msg.startswith(f"{path}:2:15:") and "lone surrogate" in msg
+    emoji = write("d.json", '{"credentials": [], "name": "ok \\ud83d\\ude00"}')
+    assert load_catalogs([emoji]).name == "ok \U0001f600"

@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+import skillgap.cli.schema as schema_cli
+import skillgap.cli.validate as validate_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
 from skillgap.errors import ExitCode, SkillgapError
 
@@ -67,6 +69,8 @@ app.command("compare")(compare.compare)
 app.command("cohort")(cohort.cohort)
 app.command("report")(report.report)
 app.command("showcase")(showcase.showcase)
+app.command("validate")(validate_cli.validate)
+app.command("schema")(schema_cli.schema)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(importers.app, name="import")
 

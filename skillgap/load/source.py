@@ -235,6 +235,8 @@ def _loader_class(json_types: bool = False) -> type[Any]:
         )
 
     def construct_map(loader: Any, node: Any) -> Iterator[PosMap]:
+        if not isinstance(node, yaml.MappingNode):
+            raise _located("not valid YAML: the tag !!map needs a mapping", node, hint="remove the tag")
         data = PosMap()
         data.line = node.start_mark.line + 1
         data.col = node.start_mark.column + 1
@@ -255,6 +257,8 @@ def _loader_class(json_types: bool = False) -> type[Any]:
             data.key_pos[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
 
     def construct_seq(loader: Any, node: Any) -> Iterator[PosList]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise _located("not valid YAML: the tag !!seq needs a list", node, hint="remove the tag")
         data = PosList()
         data.line = node.start_mark.line + 1
         data.col = node.start_mark.column + 1
@@ -267,7 +271,28 @@ def _loader_class(json_types: bool = False) -> type[Any]:
     _Loader.add_constructor("tag:yaml.org,2002:seq", construct_seq)
     for tag in _REFUSED_TAGS:
         _Loader.add_constructor(f"tag:yaml.org,2002:{tag}", refuse)
+    for tag, what in _SCALAR_TAGS.items():
+        full = f"tag:yaml.org,2002:{tag}"
+        _Loader.add_constructor(full, _guarded(base.yaml_constructors[full], what))
     return _Loader
+
+
+# PyYAML's own readers of these raise ValueError, KeyError or AttributeError (not a YAML error) for values
+# such as 2023-02-30, 0b_, a 5,000-digit number, or `!!bool maybe`: each becomes a located error instead.
+_SCALAR_TAGS = {"int": "a whole number", "float": "a number", "bool": "yes or no", "timestamp": "a real date"}
+
+
+def _guarded(construct: Any, what: str) -> Any:
+    def run(loader: Any, node: Any) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+            shown = node.value if isinstance(node.value, str) else "this"
+            raise _located(
+                f"not valid YAML: {shown[:40]!r} is not {what}", node, hint="quote it to keep it as text"
+            ) from None
+
+    return run
 
 
 def _short_tag(tag: str) -> str:
@@ -451,11 +476,37 @@ def _parse_json(text: str, name: str) -> Any:
         return data
 
     try:
-        return _to_poslists(json.loads(text, object_pairs_hook=pairs))
+        data = json.loads(text, object_pairs_hook=pairs)
+        if _SURROGATE_ESCAPE.search(text):
+            _check_surrogates(data, text, name)
+        return _to_poslists(data)
     except json.JSONDecodeError as exc:
         raise InputError.at(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise _too_deep(name, text) from None
+    except ValueError as exc:  # a number past Python's 4,300-digit limit
+        found = re.search(r"[0-9]{1000,}", text)
+        line, col = _line_col(text, found.start()) if found else (None, None)
+        message = "a number with more than 4,300 digits" if "digits" in str(exc) else str(exc)
+        raise InputError.at(name, f"not valid JSON: {message}", line, col) from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _check_surrogates(data: Any, text: str, name: str) -> None:
+    """Refuse half a character (a lone \\ud800 escape), as YAML does: no output could print it."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        found = _LONE_SURROGATE.search(text)
+        line, col = _line_col(text, found.start()) if found else (None, None)
+        raise InputError.at(
+            name, "not valid JSON text: an escape names half a character (a lone surrogate)", line, col
+        ) from None
 
 
 def _to_poslists(value: Any) -> Any:

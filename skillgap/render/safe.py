@@ -17,7 +17,8 @@ _ESCAPES = re.compile(
     r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit string commands
     r"|\x1b[@-Z\\-_]?"  # two-character escapes and a lone ESC
 )
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # half a character: no terminal or UTF-8 file can take it
 _LINEBREAKS = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
 
 
@@ -26,7 +27,7 @@ def clean(text: str, keep_newlines: bool = False) -> str:
     text = _ESCAPES.sub("", text)
     if not keep_newlines:
         text = _LINEBREAKS.sub(" ", text)
-    return _CONTROLS.sub("", text)
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
@@ -40,5 +41,7 @@ def markdown(text: str) -> str:
 def json_safe(text: str) -> str:
     """JSON produced with ensure_ascii=False, with C1 controls and bidi overrides written as escapes."""
     return re.sub(
-        "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text
+        "[\x7f-\x9f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
     )

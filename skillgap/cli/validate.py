@@ -1,0 +1,111 @@
+"""`skillgap validate`: check profiles, roles, catalogs and taxonomies, reporting every problem found.
+
+Problems go to stderr as ``FILE:LINE:COL: field: message (hint)``, the form editors and CI annotate; a
+valid file gets one ``FILE: ok (...)`` line on stdout. `--format json` writes one report on stdout instead.
+The exit status is 2 when any file is invalid.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from skillgap.cli.common import DebugOpt, check_format
+from skillgap.errors import ExitCode
+from skillgap.render.formats import Format
+from skillgap.schema.kinds import Kind
+
+if TYPE_CHECKING:
+    from skillgap.load.check import Checked
+
+FORMATS = (Format.TEXT, Format.JSON)
+
+
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Files to check (YAML, or JSON).", show_default=False)
+    ],
+    kind: Annotated[
+        Kind | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Read every FILE as this kind instead of telling from its content.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
+    ] = Format.TEXT,
+    debug: DebugOpt = False,
+) -> None:
+    """Check FILES (profiles, roles, catalogs, taxonomies) and report every problem; exit 2 if any."""
+    check_format(fmt, FORMATS)
+    from skillgap.load.check import check_files
+
+    results = check_files(files, kind)
+    if fmt is Format.JSON:
+        from skillgap.render.json_out import to_json
+        from skillgap.render.output import write_output
+
+        write_output(to_json(report_data(results)), None)
+    else:
+        write_text(results)
+    if not all(r.ok for r in results):
+        raise typer.Exit(ExitCode.INVALID_INPUT)
+
+
+def write_text(results: list[Checked]) -> None:
+    from skillgap.render.safe import clean
+
+    for result in results:
+        if result.ok:
+            what = f"{result.kind.value}, {result.summary}" if result.kind else result.summary
+            sys.stdout.write(f"{clean(result.file)}: ok ({what})\n")
+            sys.stdout.flush()
+            continue
+        for problem in in_file_order(result):
+            sys.stderr.write(clean(str(problem)) + "\n")
+        sys.stderr.flush()
+    bad = [r for r in results if not r.ok]
+    if bad:
+        count = sum(len(r.problems) for r in bad)
+        sys.stderr.write(
+            f"{count} problem{'s' * (count != 1)} in {len(bad)} of {len(results)} "
+            f"file{'s' * (len(results) != 1)}\n"
+        )
+        sys.stderr.flush()
+
+
+def in_file_order(result: Checked) -> list[Any]:
+    return sorted(result.problems, key=lambda p: (p.file != result.file, p.line or 0, p.col or 0))
+
+
+def report_data(results: list[Checked]) -> dict[str, Any]:
+    return {
+        "valid": all(r.ok for r in results),
+        "files": [
+            {
+                "file": r.file,
+                "kind": r.kind.value if r.kind else None,
+                "valid": r.ok,
+                "summary": r.summary or None,
+                "problems": [
+                    {
+                        "file": p.file,
+                        "line": p.line,
+                        "col": p.col,
+                        "path": p.path or None,
+                        "message": p.message,
+                        "hint": p.hint or None,
+                    }
+                    for p in in_file_order(r)
+                ],
+            }
+            for r in results
+        ],
+    }

@@ -1,0 +1,153 @@
+"""Check input files without using them: every problem in every file, and catalogs against each other.
+
+This is what `skillgap validate` runs. Each file is read once, its kind detected from its content unless
+given, and read by the same reader the other commands use, so a file that passes here loads there. The
+catalogs among the files are then cross-checked together: ids unique across all of them, prerequisites
+and pathways that name existing credentials, no prerequisite cycles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skillgap.errors import InputError, Problem
+from skillgap.load.catalog import cross_check, merge
+from skillgap.load.detect import detect_kind, read_as
+from skillgap.load.fields import Report
+from skillgap.load.source import PosMap, decode, display_name, is_json, parse, read_bytes
+from skillgap.model import Catalog, Credential, Origin, Profile, Role, Taxonomy
+from skillgap.schema.kinds import Kind
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file's verdict: its kind (None when it could not be told), its problems, what it holds."""
+
+    file: str
+    kind: Kind | None
+    problems: tuple[Problem, ...]
+    summary: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked]:
+    """Check each file (the same file named twice is checked once), then the catalogs together."""
+    seen: set[str] = set()
+    results: list[Checked] = []
+    catalogs: list[Catalog] = []
+    for path in paths:
+        key = _identity(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        checked, model = check_file(path, kind)
+        results.append(checked)
+        if isinstance(model, Catalog):
+            catalogs.append(model)
+    if catalogs:
+        results = _attach(results, cross_check(merge(catalogs)))
+    return results
+
+
+def check_file(path: Path, kind: Kind | None = None) -> tuple[Checked, Any]:
+    """One file's verdict, and what it was read as (for cross-checks); never raises InputError."""
+    name = display_name(path)
+    try:
+        text = decode(read_bytes(path), name)
+        data = parse(text, name)
+    except InputError as exc:
+        return Checked(name, kind, tuple(exc.problems)), None
+    found = kind or detect_kind(data, name)
+    if found is None:
+        return Checked(name, None, (_unknown_kind(data, name),)), None
+    report = Report(name)
+    model = read_as(found, data, report, name)
+    if report.problems and is_json(name):  # read again with positions, so each problem names its line
+        data = parse(text, name, located=True)
+        report = Report(name)
+        model = read_as(found, data, report, name)
+    if isinstance(model, Catalog):
+        model = _with_unreadable_ids(model, data, name)
+    return Checked(name, found, tuple(report.problems), _summary(model)), model
+
+
+def _identity(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return str(path)
+
+
+def _unknown_kind(data: Any, name: str) -> Problem:
+    if data is None:
+        message = "the file is empty; expected a profile, role, catalog or taxonomy"
+    elif not isinstance(data, PosMap):
+        what = "a list" if isinstance(data, list) else "a single value"
+        message = f"expected `key: value` lines (a profile, role, catalog or taxonomy), not {what}"
+    else:
+        message = "cannot tell whether this is a profile, role, catalog or taxonomy"
+    line = getattr(data, "line", None) or 1
+    col = getattr(data, "col", None) or 1
+    return Problem(name, message, line, col, hint="name the kind with --kind")
+
+
+def _with_unreadable_ids(catalog: Catalog, data: Any, name: str) -> Catalog:
+    """Add a placeholder for each credential that failed to read but has an id, so references to it are
+    not reported as dangling on top of its own problems (its problems are reported already)."""
+    raw = data.get("credentials") if isinstance(data, PosMap) else None
+    if not isinstance(raw, list):
+        return catalog
+    read = {credential.id for credential in catalog.credentials}
+    extra = []
+    for index, item in enumerate(raw):
+        ident = item.get("id") if isinstance(item, PosMap) else None
+        if isinstance(ident, (str, int, float)) and not isinstance(ident, bool) and str(ident).strip():
+            ident = str(ident).strip()
+            if ident not in read:
+                line, col = raw.pos(index) if hasattr(raw, "pos") else (None, None)
+                extra.append(Credential(ident, "?", "?", (), origin=Origin(name, line, col)))
+    if not extra:
+        return catalog
+    return Catalog(
+        catalog.credentials + tuple(extra), catalog.pathways, catalog.name, catalog.currency, catalog.files
+    )
+
+
+def _attach(results: list[Checked], problems: list[Problem]) -> list[Checked]:
+    """Give each cross-file problem to the file it points at."""
+    if not problems:
+        return results
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    known = {r.file for r in results}
+    strays = [p for file, found in by_file.items() if file not in known for p in found]
+    out = []
+    for result in results:
+        more = by_file.get(result.file, [])
+        if strays and result.kind is Kind.CATALOG:
+            more, strays = more + strays, []
+        out.append(Checked(result.file, result.kind, result.problems + tuple(more), result.summary))
+    return out
+
+
+def _summary(model: Any) -> str:
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}" + ("" if n == 1 else "s")
+
+    if isinstance(model, Profile):
+        return count(len(model.skills), "skill")
+    if isinstance(model, Role):
+        return count(len(model.requirements), "required skill")
+    if isinstance(model, Catalog):
+        real = [c for c in model.credentials if c.skills]
+        return count(len(real), "credential") + ", " + count(len(model.pathways), "pathway")
+    if isinstance(model, Taxonomy):
+        return count(len(model.skills), "skill")
+    return ""

@@ -1,0 +1,132 @@
+"""Tell what kind of file a parsed document is (profile, role, catalog or taxonomy), and read it as that.
+
+The signs are the top-level keys (a key only one kind has counts most; a misspelt key counts as the key it
+is closest to) and the shape of the two keys kinds share: `skills` (levels mean a profile, aliases or plain
+names a taxonomy) and `credentials` (a provider or hours mean a catalog, `earned` or plain titles a
+profile). A tie is broken by the file name, then by which kind's reader finds fewest problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from skillgap.load.catalog import CATALOG_KEYS, read_catalog
+from skillgap.load.fields import Report
+from skillgap.load.profile import PROFILE_KEYS, read_profile
+from skillgap.load.role import ROLE_KEYS, read_role
+from skillgap.load.source import PosMap
+from skillgap.load.taxonomy import TAXONOMY_KEYS, read_taxonomy
+from skillgap.schema.kinds import KINDS, Kind
+
+TOP_KEYS: dict[Kind, tuple[str, ...]] = {
+    Kind.PROFILE: PROFILE_KEYS,
+    Kind.ROLE: ROLE_KEYS,
+    Kind.CATALOG: CATALOG_KEYS,
+    Kind.TAXONOMY: TAXONOMY_KEYS,
+}
+ALL_KEYS = sorted({key for keys in TOP_KEYS.values() for key in keys})
+SAMPLE = 20  # list items looked at for the shape of `skills` and `credentials`
+
+CATALOG_SIGNS = ("provider", "provider_type", "skills", "hours", "cost", "url", "format", "assessment")
+PROFILE_HELD_SIGNS = ("earned", "badge")
+PROFILE_SKILL_SIGNS = ("level", "last_used", "evidence")
+TAXONOMY_SKILL_SIGNS = ("aliases", "related")
+
+
+def detect_kind(data: Any, name: str = "") -> Kind | None:
+    """The kind DATA most looks like; None when it cannot tell (the caller asks for --kind)."""
+    if not isinstance(data, PosMap):
+        return kind_from_name(name)
+    scores = dict.fromkeys(KINDS, 0)
+    for key, value in data.items():
+        if not isinstance(key, str):
+            continue
+        canonical = key if key in ALL_KEYS else _closest(key)
+        if canonical is None:
+            continue
+        owners = [kind for kind in KINDS if canonical in TOP_KEYS[kind]]
+        weight = 4 if len(owners) == 1 else 1
+        for kind in owners:
+            scores[kind] += weight if canonical == key else weight // 2
+        for kind, points in _shape_signs(canonical, value):
+            scores[kind] += points
+    best = max(scores.values())
+    leaders = [kind for kind in KINDS if scores[kind] == best]
+    if best > 0 and len(leaders) == 1:
+        return leaders[0]
+    hinted = kind_from_name(name)
+    if hinted is not None and (hinted in leaders or best == 0):
+        return hinted
+    return _fewest_problems(data, name, leaders)
+
+
+def kind_from_name(name: str) -> Kind | None:
+    """A kind named by the file or its folder: `my-profile.yaml`, `roles/x.yaml`, `skills.yaml`."""
+    path = Path(name)
+    stem = path.stem.lower()
+    for kind in KINDS:
+        if kind.value in stem:
+            return kind
+    folders = {part.lower() for part in path.parts[:-1]}
+    for folder, kind in (("roles", Kind.ROLE), ("credentials", Kind.CATALOG), ("profiles", Kind.PROFILE)):
+        if folder in folders:
+            return kind
+    if stem in ("skills", "taxonomies"):
+        return Kind.TAXONOMY
+    return None
+
+
+def read_as(kind: Kind, data: Any, report: Report, name: str) -> Any:
+    """Read DATA as KIND, adding every problem to REPORT; the model, or None when the file is unusable."""
+    if kind is Kind.PROFILE:
+        return read_profile(data, report)
+    if kind is Kind.ROLE:
+        return read_role(data, report, default_id=Path(name).stem)
+    if kind is Kind.CATALOG:
+        return read_catalog(data, report)
+    return read_taxonomy(data, report)
+
+
+def _closest(key: str) -> str | None:
+    close = difflib.get_close_matches(key.lower(), ALL_KEYS, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _shape_signs(key: str, value: Any) -> list[tuple[Kind, int]]:
+    if key == "skills":
+        if isinstance(value, PosMap):
+            return [(Kind.PROFILE, 4)]  # the `skill: level` shorthand
+        for item in _sample(value):
+            if isinstance(item, str):
+                return [(Kind.TAXONOMY, 4)]
+            if isinstance(item, PosMap) and any(k in item for k in PROFILE_SKILL_SIGNS):
+                return [(Kind.PROFILE, 4)]
+            if isinstance(item, PosMap) and any(k in item for k in TAXONOMY_SKILL_SIGNS):
+                return [(Kind.TAXONOMY, 4)]
+    if key == "credentials":
+        for item in _sample(value):
+            if isinstance(item, str):
+                return [(Kind.PROFILE, 4)]
+            if isinstance(item, PosMap) and any(k in item for k in CATALOG_SIGNS):
+                return [(Kind.CATALOG, 4)]
+            if isinstance(item, PosMap) and any(k in item for k in PROFILE_HELD_SIGNS):
+                return [(Kind.PROFILE, 4)]
+    return []
+
+
+def _sample(value: Any) -> list[Any]:
+    return value[:SAMPLE] if isinstance(value, list) else []
+
+
+def _fewest_problems(data: PosMap, name: str, candidates: list[Kind]) -> Kind | None:
+    """Break a tie by reading the document as each candidate: the one kind with fewest problems wins."""
+    counts: dict[Kind, int] = {}
+    for kind in candidates:
+        report = Report(name)
+        read_as(kind, data, report, name)
+        counts[kind] = len(report.problems)
+    fewest = min(counts.values())
+    winners = [kind for kind, count in counts.items() if count == fewest]
+    return winners[0] if len(winners) == 1 else None

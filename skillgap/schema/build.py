@@ -1,0 +1,399 @@
+"""Build the JSON Schema of each file kind from the loader's key lists and value rules.
+
+Every key a loader accepts (its ``*_KEYS`` tuples) gets its property here, described by one of a few value
+rules that mirror `skillgap.load.fields` (text, level, amount, date, list of text, a choice). A key the
+loader accepts but this module does not describe yet is allowed without a rule and listed in
+`UNDESCRIBED`, which a test keeps empty; so the schema never rejects a file the loader accepts.
+
+Only keywords that mean the same in draft 7 are used (the YAML language server validates with draft 7),
+and no ``$ref`` has siblings. Run ``python -m skillgap.schema.build`` to rewrite the shipped files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from skillgap.levels import IMPORTANCE_VALUES, LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
+from skillgap.load import catalog, profile, role, taxonomy
+from skillgap.load.fields import YEARS
+from skillgap.model import ESTIMABLE_FIELDS, PROVIDER_TYPES
+from skillgap.schema.kinds import KINDS, Kind
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+HERE = Path(__file__).resolve().parent
+UNDESCRIBED: set[str] = set()  # "object.key" for keys the loader accepts and no rule here describes
+
+Schema = dict[str, Any]
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def nullable(schema: Schema) -> Schema:
+    return {"anyOf": [{"type": "null"}, schema]}
+
+
+def literal(char: str) -> str:
+    """CHAR in a regex valid in Python and in JavaScript's strict (u) mode, which refuses escapes like \\-."""
+    return "\\" + char if char in "^$\\.*+?()[]{}|/" else char
+
+
+def either_case(word: str) -> str:
+    """A regex for WORD in any letter case, written with character classes (ECMA regexes have no (?i))."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else literal(c) for c in word)
+
+
+def one_of_words(values: Iterable[str], optional: bool = False, any_case: bool = True) -> str:
+    """A whole-value regex for any of VALUES (in any case), surrounding spaces allowed (the loader strips)."""
+    words = "|".join(either_case(v) if any_case else "".join(map(literal, v)) for v in values)
+    return rf"^\s*(?:{words}){'?' if optional else ''}\s*$"
+
+
+def choice(values: Sequence[str], what: str) -> Schema:
+    return nullable(
+        {"type": "string", "pattern": one_of_words(values), "description": f"{what}: {', '.join(values)}"}
+    )
+
+
+def list_of(values: Sequence[str], any_case: bool = True) -> Schema:
+    """A list of VALUES that also takes one value as plain text (an empty text means none)."""
+    item = {"type": "string", "pattern": one_of_words(values, any_case=any_case)}
+    return {
+        "anyOf": [
+            {"type": "null"},
+            {"type": "string", "pattern": one_of_words(values, optional=True, any_case=any_case)},
+            {"type": "array", "items": item},
+        ]
+    }
+
+
+def _level_pattern() -> str:
+    names = "|".join(
+        r"[-\s]+".join(either_case(word) for word in name.split()) for name in sorted(LEVEL_NAMES)
+    )
+    numbers = rf"\+?0*[{MIN_LEVEL}-{MAX_LEVEL}]|-0+"
+    return rf"^[-\s]*(?:{names})[-\s]*$|^\s*(?:{numbers})\s*$"
+
+
+def _date_pattern() -> str:
+    assert YEARS == (1900, 2200), "update the year pattern"
+    year = r"(?:19[0-9]{2}|2[01][0-9]{2}|2200)"
+    return rf"^\s*{year}(?:-(?:0?[1-9]|1[0-2])(?:-(?:0?[1-9]|[12][0-9]|3[01]))?)?\s*$"
+
+
+DEFS: dict[str, Schema] = {
+    "text": {
+        "description": "Text (a number is read as text too); not empty.",
+        "anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "number"}],
+    },
+    "optional_text": {"anyOf": [{"type": "null"}, ref("text")]},
+    "level": {
+        "description": f"A level {MIN_LEVEL}-{MAX_LEVEL}, or its name (any case): "
+        + ", ".join(f"{name} {level}" for name, level in LEVEL_NAMES.items()),
+        "anyOf": [
+            {"type": "integer", "minimum": MIN_LEVEL, "maximum": MAX_LEVEL},
+            {"type": "string", "pattern": _level_pattern()},
+        ],
+    },
+    "amount": {
+        "description": "A number, 0 or more.",
+        "anyOf": [{"type": "null"}, {"type": "number", "minimum": 0}],
+    },
+    "date": {
+        "description": f"A date: YYYY-MM-DD, YYYY-MM or YYYY (years {YEARS[0]}-{YEARS[1]}).",
+        "anyOf": [
+            {"type": "null"},
+            {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+            {"type": "string", "pattern": _date_pattern()},
+        ],
+    },
+    "text_list": {
+        "description": "A list of text (one value may be written without the list).",
+        "anyOf": [{"type": "null"}, {"type": "string"}, {"type": "array", "items": ref("text")}],
+    },
+    "skill_levels": {
+        "description": "Shorthand: `skill name: level`.",
+        "type": "object",
+        "propertyNames": {"pattern": r"\S"},
+        "additionalProperties": ref("level"),
+    },
+}
+
+
+def described(rule: Schema, text: str) -> Schema:
+    """A rule with a hover text; a bare $ref is wrapped so it has no siblings."""
+    if "$ref" in rule:
+        return {"description": text, "allOf": [rule]}
+    return {**rule, "description": text} if "description" not in rule else rule
+
+
+def obj(
+    where: str,
+    keys: Sequence[str],
+    rules: Mapping[str, Schema | tuple[Schema, str]],
+    required: Sequence[str] = (),
+    description: str = "",
+) -> Schema:
+    """An object with exactly the loader's KEYS; a key without a rule is allowed and noted in UNDESCRIBED."""
+    properties: dict[str, Schema] = {}
+    for key in keys:
+        rule = rules.get(key)
+        if rule is None:
+            UNDESCRIBED.add(f"{where}.{key}")
+            properties[key] = {}
+        elif isinstance(rule, tuple):
+            properties[key] = described(*rule)
+        else:
+            properties[key] = rule
+    out: Schema = {"type": "object"}
+    if description:
+        out["description"] = description
+    out["properties"] = properties
+    out["required"] = [k for k in required if k in keys]
+    out["additionalProperties"] = False
+    return out
+
+
+TEXT, OPT_TEXT, LEVEL, AMOUNT, DATE, TEXT_LIST = (
+    ref(n) for n in ("text", "optional_text", "level", "amount", "date", "text_list")
+)
+NON_BLANK = {"type": "string", "pattern": r"\S"}
+
+
+# --- the four kinds ---------------------------------------------------------------------------
+
+
+def _profile() -> Schema:
+    skill = obj(
+        "profile.skills[]",
+        profile.SKILL_KEYS,
+        {
+            "name": (TEXT, "The skill, as you would name it."),
+            "level": (LEVEL, "How good you are at it, 0-5 or a level name."),
+            "last_used": (DATE, "When you last used it."),
+            "evidence": (OPT_TEXT, "What shows it."),
+        },
+        required=("name", "level"),
+    )
+    held = obj(
+        "profile.credentials[]",
+        profile.HELD_KEYS,
+        {
+            "id": (OPT_TEXT, "A catalog credential id."),
+            "title": (OPT_TEXT, "The credential's title."),
+            "earned": (DATE, "When you earned it."),
+            "badge": (OPT_TEXT, "An Open Badges file, relative to this profile."),
+        },
+        description="A credential you hold: an id, a title or a badge file.",
+    )
+    held["anyOf"] = [{"required": [k], "properties": {k: TEXT}} for k in ("id", "title", "badge")]
+    preferences = obj(
+        "profile.preferences",
+        profile.PREFERENCE_KEYS,
+        {
+            "budget": (AMOUNT, "The most you want to spend."),
+            "currency": (OPT_TEXT, "The budget's currency, such as USD."),
+            "hours_per_week": (
+                nullable({"type": "number", "exclusiveMinimum": 0}),
+                "Hours a week you can study (more than 0).",
+            ),
+            "deadline": (DATE, "When you want to be ready."),
+            "formats": (list_of(profile.FORMATS), "Formats you accept: " + ", ".join(profile.FORMATS)),
+            "exclude_providers": (TEXT_LIST, "Providers to leave out."),
+        },
+    )
+    return obj(
+        "profile",
+        profile.PROFILE_KEYS,
+        {
+            "name": (TEXT, "Your name."),
+            "current_role": (OPT_TEXT, "Your job now."),
+            "skills": (
+                {"anyOf": [{"type": "null"}, {"type": "array", "items": skill}, ref("skill_levels")]},
+                "The skills you have: a list of {name, level}, or `skill: level` pairs.",
+            ),
+            "credentials": (
+                nullable({"type": "array", "items": {"anyOf": [NON_BLANK, held]}}),
+                "Credentials you already hold.",
+            ),
+            "preferences": (nullable(preferences), "Budget, time and format preferences."),
+        },
+        required=("name",),
+        description="A skillgap profile: who you are and the skills you have.",
+    )
+
+
+def _role() -> Schema:
+    requirement = obj(
+        "role.requirements[]",
+        role.REQUIREMENT_KEYS,
+        {
+            "skill": (TEXT, "The skill the role needs."),
+            "level": (LEVEL, "The level it needs, 0-5 or a level name."),
+            "importance": choice(IMPORTANCE_VALUES, "How much it matters (default important)"),
+            "id": (OPT_TEXT, "The skill's id in a source taxonomy (ESCO, O*NET)."),
+        },
+        required=("skill", "level"),
+    )
+    shorthand = {**DEFS["skill_levels"], "minProperties": 1}
+    return obj(
+        "role",
+        role.ROLE_KEYS,
+        {
+            "id": (OPT_TEXT, "The role's id (default: the file name)."),
+            "title": (TEXT, "The job title."),
+            "description": (OPT_TEXT, "What the job is."),
+            "source": (OPT_TEXT, "Where the requirements come from."),
+            "requirements": (
+                {"anyOf": [{"type": "array", "minItems": 1, "items": requirement}, shorthand]},
+                "The skills the role needs (at least one).",
+            ),
+            "required_credentials": (TEXT_LIST, "Licences or degrees no microcredential replaces."),
+            "source_id": (OPT_TEXT, "The role's id in its source (ESCO, O*NET)."),
+        },
+        required=("title", "requirements"),
+        description="A skillgap role: the skills a job needs, at which level.",
+    )
+
+
+def _catalog() -> Schema:
+    skill = obj(
+        "catalog.credentials[].skills[]",
+        catalog.SKILL_KEYS,
+        {
+            "name": (TEXT, "A skill the credential teaches."),
+            "level": (LEVEL, "The level it teaches to."),
+            "id": (OPT_TEXT, "The skill's id in a source taxonomy."),
+        },
+        required=("name", "level"),
+    )
+    assessments = (*catalog.ASSESSMENTS, "completion only")
+    credential = obj(
+        "catalog.credentials[]",
+        catalog.CREDENTIAL_KEYS,
+        {
+            "id": (TEXT, "Unique across every catalog loaded."),
+            "title": (TEXT, "The credential's title."),
+            "provider": (TEXT, "Who awards it."),
+            "provider_type": choice(PROVIDER_TYPES, "The kind of provider"),
+            "type": (OPT_TEXT, "certificate, badge, course, ..."),
+            "url": (OPT_TEXT, "Its web page."),
+            "skills": (
+                {"type": "array", "minItems": 1, "items": skill},
+                "What it teaches, to which level (at least one skill).",
+            ),
+            "hours": (AMOUNT, "Hours of study."),
+            "cost": (AMOUNT, "Its price."),
+            "currency": (OPT_TEXT, "The cost's currency (default: the file's)."),
+            "format": choice(profile.FORMATS, "How it is delivered"),
+            "assessment": choice(assessments, "How it is assessed"),
+            "prerequisites": (TEXT_LIST, "Ids of credentials to complete first."),
+            "stacks_into": (TEXT_LIST, "Ids of pathways it counts towards."),
+            "estimated": (
+                list_of(ESTIMABLE_FIELDS, any_case=False),
+                "Which figures are estimates: " + ", ".join(ESTIMABLE_FIELDS),
+            ),
+            "description": (OPT_TEXT, "What it covers."),
+            "source_id": (OPT_TEXT, "Its id in its source (a badge URL, a provider code)."),
+            "credits": (AMOUNT, "Academic credits it carries."),
+        },
+        required=("id", "title", "provider", "skills"),
+    )
+    pathway = obj(
+        "catalog.pathways[]",
+        catalog.PATHWAY_KEYS,
+        {
+            "id": (TEXT, "The pathway's id."),
+            "title": (TEXT, "Its title."),
+            "credentials": (TEXT_LIST, "Ids of the credentials in it."),
+            "award": (OPT_TEXT, "What completing it awards."),
+            "description": (OPT_TEXT, "What it is."),
+        },
+        required=("id", "title", "credentials"),
+    )
+    return obj(
+        "catalog",
+        catalog.CATALOG_KEYS,
+        {
+            "name": (OPT_TEXT, "The catalog's name."),
+            "currency": (OPT_TEXT, "The default currency of every cost in the file."),
+            "as_of": (DATE, "When the figures were checked."),
+            "description": (OPT_TEXT, "What the catalog holds."),
+            "source": (OPT_TEXT, "Where the figures come from."),
+            "credentials": (nullable({"type": "array", "items": credential}), "The credentials on offer."),
+            "pathways": (nullable({"type": "array", "items": pathway}), "Credentials that stack up."),
+        },
+        required=("credentials",),
+        description="A skillgap catalog of microcredentials.",
+    )
+
+
+def _taxonomy() -> Schema:
+    skill = obj(
+        "taxonomy.skills[]",
+        taxonomy.SKILL_KEYS,
+        {
+            "name": (TEXT, "The canonical name."),
+            "aliases": (TEXT_LIST, "Other names for the same skill."),
+            "related": (TEXT_LIST, "Neighbouring skills."),
+            "id": (OPT_TEXT, "Its id in a source taxonomy."),
+            "description": (OPT_TEXT, "What the skill is."),
+        },
+        required=("name",),
+    )
+    abbreviations = nullable(
+        {"type": "object", "propertyNames": {"pattern": r"\S"}, "additionalProperties": NON_BLANK}
+    )
+    return obj(
+        "taxonomy",
+        taxonomy.TAXONOMY_KEYS,
+        {
+            "name": (OPT_TEXT, "The taxonomy's name."),
+            "description": (OPT_TEXT, "What it covers."),
+            "source": (OPT_TEXT, "Where it comes from."),
+            "skills": (
+                nullable({"type": "array", "items": {"anyOf": [NON_BLANK, skill]}}),
+                "Canonical skills: a name, or {name, aliases, related}.",
+            ),
+            "abbreviations": (abbreviations, "`short: long form` pairs that extend the built-in table."),
+        },
+        required=("skills",),
+        description="A skillgap taxonomy: canonical skill names and their aliases.",
+    )
+
+
+_BUILDERS = {Kind.PROFILE: _profile, Kind.ROLE: _role, Kind.CATALOG: _catalog, Kind.TAXONOMY: _taxonomy}
+
+
+def schema_for(kind: Kind | str) -> Schema:
+    """The JSON Schema of one file kind."""
+    kind = Kind(kind)
+    body = _BUILDERS[kind]()
+    return {"$schema": DIALECT, "title": f"skillgap {kind.value} (version 1)", **body, "$defs": DEFS}
+
+
+def schema_text(kind: Kind | str) -> str:
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def shipped_path(kind: Kind | str) -> Path:
+    """Where the shipped schema file of KIND is (inside the installed package)."""
+    return HERE / f"{Kind(kind).value}.schema.json"
+
+
+def write_shipped() -> list[Path]:
+    written = []
+    for kind in KINDS:
+        path = shipped_path(kind)
+        path.write_text(schema_text(kind), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_shipped():
+        print(path)
