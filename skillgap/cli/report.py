@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -114,17 +115,7 @@ def run_report(
 
 def render_one(group: Cohort, sheets: list[Sheet], fmt: Format, single: bool) -> str:
     """One document: a person's sheet, or the cohort sheet with everyone's sheet after it."""
-    if fmt is Format.CSV:
-        from skillgap.render.report_csv import analyses_csv
-
-        return analyses_csv([s.analysis for s in sheets])
-    if fmt is Format.HTML:
-        from skillgap.render.report_html import cohort_html, person_html
-
-        return person_html(sheets[0]) if single else cohort_html(group, sheets)
-    from skillgap.render.report_md import cohort_markdown, person_markdown
-
-    return person_markdown(sheets[0]) if single else cohort_markdown(group, sheets)
+    return render_person(sheets[0], fmt) if single else render_cohort(group, fmt, sheets=sheets)
 
 
 def write_folder(
@@ -142,7 +133,7 @@ def write_folder(
     files = {s.analysis.profile.file: name for s, name in zip(sheets, names, strict=True)}
     texts = [(folder / name, render_person(s, fmt)) for s, name in zip(sheets, names, strict=True)]
     if with_cohort:
-        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, files)))
+        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, links=files)))
     existing = [str(p) for p, _ in texts if p.exists()]
     if existing and not force:
         more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
@@ -170,7 +161,10 @@ def render_person(s: Sheet, fmt: Format) -> str:
     return person_markdown(s)
 
 
-def render_cohort(group: Cohort, fmt: Format, links: dict[str, str]) -> str:
+def render_cohort(
+    group: Cohort, fmt: Format, links: dict[str, str] | None = None, sheets: Sequence[Sheet] = ()
+) -> str:
+    """The cohort sheet, linking to the people's own files (`links`) or with their sheets after it."""
     if fmt is Format.CSV:
         from skillgap.render.report_csv import cohort_csv
 
@@ -178,10 +172,10 @@ def render_cohort(group: Cohort, fmt: Format, links: dict[str, str]) -> str:
     if fmt is Format.HTML:
         from skillgap.render.report_html import cohort_html
 
-        return cohort_html(group, links=links)
+        return cohort_html(group, sheets, links)
     from skillgap.render.report_md import cohort_markdown
 
-    return cohort_markdown(group, links=links)
+    return cohort_markdown(group, sheets, links)
 
 
 def file_names(profile_files: list[str], ext: str, reserved: set[str]) -> list[str]:

@@ -15,10 +15,6 @@ class LoadFailure:
     problems: tuple[Problem, ...]
 
     @property
-    def line(self) -> int | None:
-        return self.problems[0].line if self.problems else None
-
-    @property
     def message(self) -> str:
         """The first problem, located: `FILE:LINE:COL: what is wrong (hint)`."""
         return str(self.problems[0]) if self.problems else f"{self.file}: could not be read"

@@ -71,10 +71,6 @@ class Sheet:
         return self.titles.get(credential_id, credential_id)
 
     @property
-    def name(self) -> str:
-        return self.analysis.profile.name
-
-    @property
     def priority_gaps(self) -> tuple[Gap, ...]:
         return self.analysis.gaps
 
