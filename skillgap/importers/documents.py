@@ -79,5 +79,8 @@ def yaml_text(data: dict[str, Any], header: Sequence[str]) -> str:
     for paragraph in header:
         wrapped = textwrap.wrap(" ".join(paragraph.split()), width=100) or [""]
         lines.extend(f"# {line}".rstrip() for line in wrapped)
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+    dumper = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper  # libyaml's emitter: ~10x faster
+    body = yaml.dump(
+        data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False
+    )
     return "\n".join(lines) + "\n" + body

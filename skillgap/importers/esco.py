@@ -26,12 +26,12 @@ IMPORTANCE = {"essential": "essential", "optional": "nice-to-have"}
 
 def labels(cell: str) -> list[str]:
     """The labels in one cell: one per line (ESCO's layout), or separated by " | " (its collections)."""
-    out: list[str] = []
+    out: dict[str, str] = {}
     for line in cell.replace(" | ", "\n").split("\n"):
         label = " ".join(line.split())
-        if label and label.casefold() not in {o.casefold() for o in out}:
-            out.append(label)
-    return out
+        if label:
+            out.setdefault(name_key(label), label)
+    return list(out.values())
 
 
 def taxonomy(table: Table) -> Imported:
