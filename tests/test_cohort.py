@@ -88,7 +88,8 @@ def test_missing_file_among_others_is_reported_not_fatal() -> None:
 def test_no_profile_loads_exits_2() -> None:
     result = cohort(paths=(PEOPLE / "broken.yaml",))
     assert result.code == 2
-    assert "broken.yaml:3" in result.err and "none of the 1 profiles could be read" in result.err
+    assert result.err.startswith(f"error: {PEOPLE / 'broken.yaml'}:3:24:") and "out of range" in result.err
+    assert result.err.count("broken.yaml:3:24") == 1 and result.out == ""
 
 
 def test_heat_map_shows_numbers_not_only_colour() -> None:

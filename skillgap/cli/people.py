@@ -107,9 +107,9 @@ def analyse_people(
     files = profile_paths(paths)
     with progress(len(files), "Reading profiles") as tick:
         profiles, failures = load_people(files, tick)
+    if not profiles:  # nothing to analyse: the problems are the whole answer
+        raise InputError([problem for failure in failures for problem in failure.problems])
     report_failures(failures, len(files))
-    if not profiles:
-        raise InputError(f"none of the {len(files)} profiles could be read (see the errors above)")
     world = open_world(catalogs, taxonomies)
     shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does (as analyze)
     role = link_role(role, shared_ids)
