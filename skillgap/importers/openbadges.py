@@ -28,7 +28,7 @@ from skillgap.model import Badge, Credential, CredentialSkill
 DEFAULT_LEVEL = 3
 UNKNOWN_ISSUER = "unknown issuer"
 ACHIEVEMENT_TYPES = frozenset({"BadgeClass", "Achievement"})
-AWARD_TYPES = frozenset({"Assertion", "OpenBadgeCredential", "AchievementCredential"})
+CREDENTIAL_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})  # 3.0 awards
 
 
 @dataclass
@@ -253,11 +253,11 @@ def read_document(data: Any, file: str) -> Found:
     An award's achievement is offered as an achievement too, at the levels it requires of everyone (an
     award's own levels are what one earner achieved)."""
     found = Found()
-    objects = many(data) if isinstance(data, list) else [data]
+    objects = many(data)
     for index, obj in enumerate(objects):
         where = f"item {index + 1}: " if isinstance(data, list) else ""
         kinds = types(obj)
-        if kinds & {"OpenBadgeCredential", "AchievementCredential"}:
+        if kinds & CREDENTIAL_TYPES:
             awards = awards_3(obj, file)
             issuer = name_or_url(obj.get("issuer"))
             embedded = [
