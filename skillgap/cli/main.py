@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+import skillgap.cli.init as init_cli
 import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
@@ -69,6 +70,7 @@ app.command("compare")(compare.compare)
 app.command("cohort")(cohort.cohort)
 app.command("report")(report.report)
 app.command("showcase")(showcase.showcase)
+app.command("init")(init_cli.init)
 app.command("validate")(validate_cli.validate)
 app.command("schema")(schema_cli.schema)
 app.add_typer(catalog.app, name="catalog")

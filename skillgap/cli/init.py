@@ -1,0 +1,232 @@
+"""`skillgap init`: ask a few questions (or list a role's skills to rate) and write a starter profile.
+
+The file is written whole or not at all, never over an existing file without --force (checked before the
+first question, and again when writing), and is read back by the profile loader before it is written, so
+what `init` writes always loads.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from skillgap.cli.common import DebugOpt, ForceOpt
+from skillgap.errors import OutputExistsError, UsageError
+
+if TYPE_CHECKING:
+    from skillgap.model import Role
+
+NO_INPUT_HINT = "answer the questions, or pass --no-input with --name"
+
+
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="The profile to write.", show_default=True)
+    ] = Path("profile.yaml"),
+    from_role: Annotated[
+        str | None,
+        typer.Option(
+            "--from-role",
+            "-r",
+            help="List this role's skills to rate: a role file, or the id of a bundled role.",
+            show_default=False,
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Your name (not asked).", show_default=False)
+    ] = None,
+    current_role: Annotated[
+        str | None, typer.Option("--current-role", help="Your job now (not asked).", show_default=False)
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing: a role's skills are written at level 0 to edit.")
+    ] = False,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a starter profile to PATH (default profile.yaml), asking a few questions."""
+    from skillgap.render.output import write_atomic
+    from skillgap.render.safe import clean
+
+    refuse_to_replace(path, force)
+    given = _clean_text(name) if name is not None else None
+    if name is not None and not given:
+        raise UsageError("--name must not be empty")
+    if no_input and not given:
+        raise UsageError("--no-input needs --name")
+    role = _role(from_role) if from_role else None
+    answers = Answers(no_input)
+    person = {
+        "name": given or answers.text("Your name"),
+        "current_role": _clean_text(current_role)
+        if current_role is not None
+        else answers.text("Your current job (Enter to skip)", required=False),
+    }
+    skills = _rate(role, answers) if role else _list_skills(answers)
+    preferences = {
+        "budget": answers.number("Budget for training (Enter to skip)", minimum=0.0),
+        "hours_per_week": answers.number("Hours a week to study (Enter to skip)", minimum=0.0, above=True),
+    }
+    text = profile_text(person, skills, preferences, role, path)
+    check_loads(text, path)
+    write_atomic(path, text, force)
+    target = f" --target {role.id}" if role else " --target ROLE"
+    sys.stderr.write(
+        f"Wrote {clean(str(path))} ({len(skills)} skill{'s' * (len(skills) != 1)}). "
+        f"Next: skillgap analyze {clean(str(path))}{clean(target)}\n"
+    )
+
+
+def refuse_to_replace(path: Path, force: bool) -> None:
+    """Before asking anything: a folder, or an existing file without --force, is refused."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give the name of the profile file to write")
+    if path.exists() and not force:
+        raise OutputExistsError.at(str(path), "already exists", hint="use --force to replace it")
+
+
+class Answers:
+    """Questions on stdin (the prompts on stdout); with --no-input every optional answer is empty."""
+
+    def __init__(self, no_input: bool) -> None:
+        self.no_input = no_input
+
+    def ask(self, question: str, default: str = "", convert: Any = None) -> Any:
+        import click
+
+        if self.no_input:
+            return convert(default) if convert else default
+        try:
+            return typer.prompt(question, default=default, show_default=bool(default), value_proc=convert)
+        except (typer.Abort, click.exceptions.Abort) as exc:
+            if isinstance(exc.__context__, EOFError):
+                raise UsageError(f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})") from None
+            raise
+
+    def text(self, question: str, required: bool = True) -> str | None:
+        def convert(value: str) -> str | None:
+            cleaned = _clean_text(value)
+            if required and not cleaned:
+                raise typer.BadParameter("an answer is needed")
+            return cleaned or None
+
+        return self.ask(question, convert=convert)  # type: ignore[no-any-return]
+
+    def number(self, question: str, minimum: float, above: bool = False) -> float | None:
+        def convert(value: str) -> float | None:
+            if not value.strip():
+                return None
+            try:
+                number = float(value.replace(",", ""))
+            except ValueError:
+                raise typer.BadParameter("write a number, or nothing to skip") from None
+            if number != number or number in (float("inf"), float("-inf")) or number < minimum:
+                raise typer.BadParameter(f"write a number of at least {minimum:g}")
+            if above and number <= minimum:
+                raise typer.BadParameter(f"write a number above {minimum:g}")
+            return int(number) if number.is_integer() else number
+
+        return self.ask(question, convert=convert)  # type: ignore[no-any-return]
+
+    def level(self, question: str, default: str = "0") -> int:
+        from skillgap.load.fields import LEVEL_HINT, parse_level
+
+        def convert(value: str) -> int:
+            level, problem = parse_level(value.strip() or default)
+            if level is None:
+                raise typer.BadParameter(f"{problem} ({LEVEL_HINT})")
+            return level
+
+        return self.ask(question, default=default, convert=convert)  # type: ignore[no-any-return]
+
+
+def _clean_text(value: str) -> str:
+    """What was typed, without control characters or escape sequences, on one line."""
+    from skillgap.render.safe import clean
+
+    return " ".join(clean(value).split())
+
+
+def _role(target: str) -> Role:
+    from skillgap.load import load_role
+    from skillgap.load.paths import resolve_role_path
+
+    return load_role(resolve_role_path(target))
+
+
+def _rate(role: Role, answers: Answers) -> list[tuple[str, int]]:
+    from skillgap.levels import level_label
+    from skillgap.render.safe import clean
+
+    if not answers.no_input:
+        typer.echo(f"Rate yourself on the {len(role.requirements)} skills {clean(role.title)} needs:")
+        typer.echo("0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert; Enter for 0.")
+    rated = []
+    for requirement in role.requirements:
+        needs = f"{requirement.level} {level_label(requirement.level)}"
+        rated.append((requirement.skill, answers.level(f"{clean(requirement.skill)} (needs {needs})")))
+    return rated
+
+
+def _list_skills(answers: Answers) -> list[tuple[str, int]]:
+    if answers.no_input:
+        return []
+    typer.echo("List the skills you have, one at a time; Enter on its own when done.")
+    skills: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    while True:
+        skill = answers.text("Skill (Enter when done)", required=False)
+        if not skill:
+            return skills
+        key = " ".join(skill.casefold().split())
+        if key in seen:
+            typer.echo(f"{skill} is listed already.")
+            continue
+        seen.add(key)
+        skills.append((skill, answers.level(f"Your level in {skill} (0-5 or a name)", default="")))
+
+
+def profile_text(
+    person: dict[str, Any],
+    skills: list[tuple[str, int]],
+    preferences: dict[str, Any],
+    role: Role | None,
+    path: Path,
+) -> str:
+    """The profile as commented YAML (values quoted and escaped by the YAML writer)."""
+    import yaml
+
+    from skillgap.levels import level_label
+
+    data: dict[str, Any] = {key: value for key, value in person.items() if value}
+    data["skills"] = [{"name": skill, "level": level_label(level)} for skill, level in skills]
+    kept = {key: value for key, value in preferences.items() if value is not None}
+    if kept:
+        data["preferences"] = kept
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    source = f" from the role {role.title!r}" if role else ""
+    header = [
+        f"# A skillgap profile, started by `skillgap init`{source} on {date.today().isoformat()}.",
+        "# Levels: 0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert",
+        "# (a number or a name). Optional per skill: last_used (YYYY-MM) and evidence; the README's",
+        f"# 'File formats' lists the rest. Check it with `skillgap validate {path.name}`.",
+    ]
+    from skillgap.render.safe import clean
+
+    return "\n".join(clean(line) for line in header) + "\n" + body
+
+
+def check_loads(text: str, path: Path) -> None:
+    """Read the profile back as the loader will: writing a file skillgap itself refuses would be a bug."""
+    from skillgap.load.fields import Report
+    from skillgap.load.profile import read_profile
+    from skillgap.load.source import parse
+
+    report = Report(str(path))
+    read_profile(parse(text, str(path)), report)
+    if report.problems:
+        raise RuntimeError("init built a profile the loader refuses: " + "; ".join(map(str, report.problems)))
