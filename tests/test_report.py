@@ -35,7 +35,7 @@ def test_markdown_sheet_has_strengths_gaps_plan_and_questions() -> None:
     assert "Total:" in plan and "readiness after the plan 100%" in plan
     questions = section(out, "## Questions to discuss")
     # 115 hours: SQL Professional 60, Data Visualization with Tableau 25, Python Introduction 30
-    assert "Time available: at 4 h a week, the plan takes about 115 h, about 29 weeks" in questions
+    assert "Time available: at 4 h a week, the plan takes about 115 h, finishing around " in questions
     assert "Employer support: the plan costs 850 USD against your budget of 1,000 USD." in questions
     assert "Once you earn SQL Professional" in questions and "LinkedIn" in questions
 
@@ -169,3 +169,20 @@ def test_a_broken_single_profile_exits_2_with_file_and_line() -> None:
 def test_a_format_report_does_not_offer_is_a_usage_error() -> None:
     result = report(PEOPLE / "ana.yaml", "--format", "json")
     assert result.code == 2 and "not available" in result.err
+
+
+def test_the_time_question_says_when_the_plan_finishes_against_the_deadline(write) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    def sheet(deadline: date) -> str:
+        prefs = f"{{hours_per_week: 10, deadline: {deadline.isoformat()}}}"
+        return report(write("p.yaml", f"name: P\nskills: {{SQL: 1}}\npreferences: {prefs}\n")).out
+
+    far = date.today() + timedelta(days=3650)
+    assert f"before your deadline of {far.isoformat()}" in sheet(far)
+    # A fortnight at 10 hours a week fits SQL Basics (20 h) but not SQL Professional (60 h): the plan is
+    # cut to fit the deadline, and the sheet says what that leaves open.
+    near = date.today() + timedelta(days=14)
+    out = sheet(near)
+    assert f"before your deadline of {near.isoformat()}" in out
+    assert "SQL: 3 of 4 after the plan; left open to keep within the time to the deadline" in out

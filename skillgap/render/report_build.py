@@ -49,7 +49,6 @@ def person_sheet(
         progress,
         note,
         [r.query for r in unresolved],
-        today,
         titles if titles is not None else {c.id: c.title for c in catalog.credentials},
     )
 

@@ -223,7 +223,7 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"{plan.readiness_after:.0%}.</p>",
     ]
     if plan.open_gaps:
-        items = "".join(f"<li>{e(x)}</li>" for x in plan.open_gaps)
+        items = "".join(f"<li>{e(skill)}: {e(why)}</li>" for skill, why in plan.open_gaps)
         body.append(f"<p>Left open:</p><ul>{items}</ul>")
     if plan.beyond:
         body.append(f"<p>{e(plan.beyond)}</p>")

@@ -105,7 +105,7 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
     if any(s.credential.estimated for s in plan.steps):
         lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
     if plan.open_gaps:
-        lines += ["", "Left open:", ""] + [f"- {md(g)}" for g in plan.open_gaps]
+        lines += ["", "Left open:", ""] + [f"- {md(skill)}: {md(why)}" for skill, why in plan.open_gaps]
     if plan.beyond:
         lines += ["", md(plan.beyond)]
     if plan.notes:

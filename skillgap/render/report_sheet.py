@@ -7,7 +7,6 @@ costs and takes, which credentials it earns), so a coach starts from facts, not 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,11 +40,13 @@ class PlanView:
     total_hours: float
     currency: str | None  # None when the steps are priced in several currencies (or none)
     readiness_after: float
-    open_gaps: tuple[str, ...] = ()  # "skill: reason"
+    open_gaps: tuple[tuple[str, str], ...] = ()  # (skill, where the plan leaves it and why)
     notes: tuple[str, ...] = ()
     unknown_cost: bool = False  # a step's cost is not published
     unknown_hours: bool = False
     beyond: str = ""  # what closing every gap would take, when the person's limits stop the plan
+    finish: date | None = None  # when the last step ends, at the person's hours a week
+    meets_deadline: bool | None = None  # None without a deadline or a pace to date the plan by
 
     @property
     def cost_text(self) -> str:
@@ -85,13 +86,12 @@ def sheet(
     progress: Progress | None = None,
     since_note: str = "",
     unresolved: Sequence[str] = (),
-    today: date | None = None,
     titles: Mapping[str, str] | None = None,
 ) -> Sheet:
     return Sheet(
         analysis,
         plan,
-        questions(analysis, plan, progress, unresolved, today),
+        questions(analysis, plan, progress, unresolved),
         progress,
         since_note,
         tuple(unresolved),
@@ -110,7 +110,6 @@ def questions(
     plan: PlanView,
     progress: Progress | None = None,
     unresolved: Sequence[str] = (),
-    today: date | None = None,
 ) -> tuple[str, ...]:
     """Questions to discuss: time available, employer support, credentials to show off once earned, and
     whatever the figures leave open."""
@@ -126,7 +125,7 @@ def questions(
             "Every requirement is met. What evidence (projects, results, references) shows it to an "
             "employer, and what role comes next?"
         )
-    out.append(_time_question(plan, prefs.hours_per_week, prefs.deadline, today))
+    out.append(_time_question(plan, prefs.hours_per_week, prefs.deadline))
     out.append(_support_question(analysis, plan, prefs.budget, prefs.currency))
     earned = [s.credential.title for s in plan.steps[:SHOW_OFF_LIMIT]]
     if earned:
@@ -142,7 +141,7 @@ def questions(
             "with what you did to earn it?"
         )
     if plan.open_gaps:
-        skills = [g.split(":", 1)[0] for g in plan.open_gaps]
+        skills = [skill for skill, _ in plan.open_gaps]
         out.append(
             f"The plan leaves {_list(skills)} open: what work project, stretch assignment, mentor or "
             f"practice could build {'it' if len(skills) == 1 else 'them'} instead?"
@@ -158,7 +157,7 @@ def questions(
     return tuple(out)
 
 
-def _time_question(plan: PlanView, per_week: float | None, deadline: date | None, today: date | None) -> str:
+def _time_question(plan: PlanView, per_week: float | None, deadline: date | None) -> str:
     needs = f"the plan takes about {plan.hours_text}"
     if not plan.steps:
         return "How much time a week can you give to learning and practice, and until when?"
@@ -167,15 +166,11 @@ def _time_question(plan: PlanView, per_week: float | None, deadline: date | None
             f"Time available: {needs}. How many hours a week can you give to it, and is there a date you "
             "are working toward?"
         )
-    weeks = math.ceil(plan.total_hours / per_week) if per_week > 0 else 0
-    text = f"Time available: at {hours_text(per_week)} a week, {needs}, about {weeks} weeks"
-    if deadline is not None:
-        if today is not None:
-            left = max(0, (deadline - today).days) / 7
-            fits = "which fits before" if weeks <= left else "which runs past"
-            text += f", {fits} your deadline of {deadline.isoformat()}"
-        else:
-            text += f" (deadline {deadline.isoformat()})"
+    text = f"Time available: at {hours_text(per_week)} a week, {needs}"
+    if plan.finish is not None:
+        text += f", finishing around {plan.finish.isoformat()}"
+    if deadline is not None and plan.meets_deadline is not None:
+        text += f", {'before' if plan.meets_deadline else 'after'} your deadline of {deadline.isoformat()}"
     return text + ". Is that still realistic? What could get in the way, and what could you drop?"
 
 
@@ -211,12 +206,14 @@ def plan_view(plan: Plan) -> PlanView:
         currency=currencies[0] if len(currencies) == 1 else None,
         readiness_after=plan.readiness_after,
         open_gaps=tuple(
-            f"{g.gap.skill}: {g.after} of {g.gap.required} after the plan; {g.reason}" for g in plan.open_gaps
+            (g.gap.skill, f"{g.after} of {g.gap.required} after the plan; {g.reason}") for g in plan.open_gaps
         ),
         notes=tuple(notes),
         unknown_cost=any(s.credential.cost is None for s in plan.steps),
         unknown_hours=any(s.credential.hours is None for s in plan.steps),
         beyond=beyond_text(plan, currencies[0] if len(currencies) == 1 else None),
+        finish=plan.finish if plan.steps else None,
+        meets_deadline=plan.meets_deadline,
     )
 
 
