@@ -55,13 +55,19 @@ def load_catalogs(paths: Sequence[Path]) -> Catalog:
     """Read every catalog file (folders are expanded), then check references across all of them."""
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
-    for path in expand_paths(paths):
+    files = expand_paths(paths)
+    for path in files:
         try:
-            catalogs.append(read_model(path, "catalog", read_catalog))
+            catalogs.append(read_model(path, "catalog", read_catalog, fast=True))
         except InputError as exc:
             problems.extend(exc.problems)
     merged = merge(catalogs)
-    problems.extend(cross_check(merged))
+    across = cross_check(merged)
+    if across and any(p.line is None for p in across) and not problems:
+        # read on a fast path without positions: read again, carefully, to say where each problem is
+        merged = merge(read_model(path, "catalog", read_catalog, located=True) for path in files)
+        across = cross_check(merged)
+    problems.extend(across)
     if problems:
         raise InputError(problems)
     return merged

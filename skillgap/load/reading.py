@@ -14,7 +14,13 @@ from skillgap.load.source import decode, display_name, is_json, parse, read_byte
 T = TypeVar("T")
 
 
-def read_model(path: Path, kind: str, reader: Callable[[Any, Report], T | None]) -> T:
+def read_model(
+    path: Path,
+    kind: str,
+    reader: Callable[[Any, Report], T | None],
+    fast: bool = False,
+    located: bool = False,
+) -> T:
     """Read PATH with READER, through the cache when caching is on; raise every problem found.
 
     Only a file read without problems is cached, so errors are always reported from the file itself.
@@ -25,14 +31,14 @@ def read_model(path: Path, kind: str, reader: Callable[[Any, Report], T | None])
     def build() -> T | None:
         text = decode(raw, name)
         report = Report(name)
-        value = reader(parse(text, name), report)
-        if report.problems and is_json(name):
+        value = reader(parse(text, name, located=located, fast=fast), report)
+        if report.problems and not located and (is_json(name) or fast):
             report = Report(name)  # read again with positions, so each problem names its line
             reader(parse(text, name, located=True), report)
         report.raise_if_any()
         return value
 
-    value = cache.cached(kind, name, raw, build)
+    value = build() if located else cache.cached(kind, name, raw, build)
     if value is None:  # an empty-but-valid document never gets here: readers report it
         raise InputError.at(name, f"could not be read as a {kind}")
     return value

@@ -165,15 +165,23 @@ def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
 
-def parse(text: str, name: str, located: bool = False) -> Any:
+def parse(text: str, name: str, located: bool = False, fast: bool = False) -> Any:
     """Parse YAML, or JSON (by the fast json module) when the name ends in .json.
 
     JSON carries no positions; with located=True a JSON file is read by the YAML parser instead (JSON is
-    YAML), which is slower but gives every value its line and column, for error messages.
+    YAML), which is slower but gives every value its line and column, for error messages. With fast=True
+    (large catalogs) YAML goes through yaml-rs where it reads the text exactly as PyYAML would, again
+    without positions (see fast_yaml.py).
     """
     with _gc_paused():
         if not is_json(name):
             _check_flow_depth(text, name)
+            if fast and not located:
+                from skillgap.load.fast_yaml import fast_parse
+
+                data = fast_parse(text)
+                if data is not None:
+                    return data
             return _parse_yaml(text, name)
         if not located:
             return _parse_json(text, name)
@@ -471,7 +479,7 @@ def _parse_json(text: str, name: str) -> Any:
         data = PosMap()
         for key, value in items:
             if key in data:
-                raise InputError.at(name, f"duplicate key {key!r}", hint="keep one of them")
+                raise _duplicate_json_key(name, text, key)
             data[key] = value
         return data
 
@@ -489,6 +497,18 @@ def _parse_json(text: str, name: str) -> Any:
         line, col = _line_col(text, found.start()) if found else (None, None)
         message = "a number with more than 4,300 digits" if "digits" in str(exc) else str(exc)
         raise InputError.at(name, f"not valid JSON: {message}", line, col) from None
+
+
+def _duplicate_json_key(name: str, text: str, key: str) -> InputError:
+    """The duplicate-key error, located by the YAML reader (it knows positions; json does not)."""
+    try:
+        _parse_yaml(text, name, json_types=True)
+    except InputError as exc:
+        if "duplicate key" in str(exc):
+            return exc
+    except Exception:  # the unlocated error below still says what is wrong
+        pass
+    return InputError.at(name, f"duplicate key {key!r}", hint="keep one of them")
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

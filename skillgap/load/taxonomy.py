@@ -24,7 +24,7 @@ def load_taxonomies(paths: Sequence[Path]) -> Taxonomy:
     problems: list[Problem] = []
     for path in expand_paths(paths):
         try:
-            taxonomy = read_model(path, "taxonomy", read_taxonomy)
+            taxonomy = read_model(path, "taxonomy", read_taxonomy, fast=True)
         except InputError as exc:
             problems.extend(exc.problems)
             continue

@@ -1,0 +1,89 @@
+"""The fast path for large YAML files: yaml-rs (a Rust YAML parser) where it gives the same data.
+
+PyYAML reads YAML 1.1 and yaml-rs YAML 1.2; they agree on everything except a few plain scalars
+(yes/no/on/off, octal and sexagesimal numbers, exponents without a dot), merge keys, anchors and tags.
+A file containing any of those, or anything yaml-rs rejects, goes to the careful PyYAML path instead, which
+also gives every error its line and column. Values come back without positions: when a file read this way
+has a problem, the loader reads it again on the careful path to say where.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from skillgap.load.source import PosList, PosMap
+
+# Cheap scans of the text, each led by a literal so the regular expression engine skips ahead fast.
+_ANCHOR_OR_TAG = re.compile(r"[&*!]")
+_LEADING_ZERO = re.compile(r"[ \[,{][-+]?0[0-9]")  # octal in YAML 1.1, decimal in 1.2
+_EXPONENT = re.compile(r"[0-9][eE][-+]?[0-9]")  # a string to PyYAML without a dot, a float to yaml-rs
+_NUMBERISH = re.compile(r"[-+]?[0-9.][0-9_.:]*[_:][0-9_.:]*|=")  # 1_000, 1:30 and '=' read as strings
+
+
+class _Differs(Exception):
+    """Raised inside the conversion when a value would read differently in YAML 1.1."""
+
+
+def differs(text: str) -> bool:
+    """Whether the text holds anything the two parsers could read differently (before parsing)."""
+    return bool(
+        "<<" in text
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
+        or _ANCHOR_OR_TAG.search(text)
+        or _LEADING_ZERO.search(text)
+        or _EXPONENT.search(text)
+    )
+
+
+_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off"})
+
+
+def fast_parse(text: str) -> Any | None:
+    """The document's data without positions, or None when the careful parser must read it."""
+    try:
+        import yaml_rs
+    except ImportError:
+        return None
+    if differs(text):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=True)
+        return positionless(data) if data is not None else None
+    except _Differs:
+        return None
+    except Exception:  # the careful path reports it, with a line and column
+        return None
+
+
+def _scalar(value: Any) -> Any:
+    if type(value) is str and value and (value[0] in "+-.0123456789=yYnNoO"):
+        if value.lower() in _BOOLEAN_WORDS or _NUMBERISH.fullmatch(value):
+            raise _Differs
+    return value
+
+
+def positionless(value: Any) -> Any:
+    """Plain dicts and lists as the loader's PosMap and PosList (with no positions), checking on the way
+    that no plain text would have been read as a yes/no or a number by YAML 1.1."""
+    kind = type(value)
+    if kind is dict:
+        out = PosMap.__new__(PosMap)
+        for key, item in value.items():
+            out[_scalar(key)] = positionless(item)
+        out.line = out.col = None
+        out.value_pos = out.key_pos = _NO_POSITIONS
+        return out
+    if kind is list:
+        seq = PosList.__new__(PosList)
+        seq.extend([positionless(item) for item in value])
+        seq.line = seq.col = None
+        seq.item_pos = _NO_ITEMS
+        return seq
+    return _scalar(value)
+
+
+_NO_POSITIONS: dict[Any, tuple[int, int]] = {}
+_NO_ITEMS: list[tuple[int, int]] = []
