@@ -17,8 +17,11 @@ from skillgap.load.source import PosList, PosMap
 # Cheap scans of the text, each led by a literal so the regular expression engine skips ahead fast.
 _ANCHOR_OR_TAG = re.compile(r"[&*!]")
 _LEADING_ZERO = re.compile(r"[ \[,{][-+]?0[0-9]")  # octal in YAML 1.1, decimal in 1.2
+# characters YAML 1.1 treats as line breaks or refuses, where YAML 1.2 may not
+_SPECIAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _EXPONENT = re.compile(r"[0-9][eE][-+]?[0-9]")  # a string to PyYAML without a dot, a float to yaml-rs
-_NUMBERISH = re.compile(r"[-+]?[0-9.][0-9_.:]*[_:][0-9_.:]*|=")  # 1_000, 1:30 and '=' read as strings
+# text yaml-rs keeps as text but PyYAML may not: 1:30 (a number), '=' (a value), dates and times
+_NUMBERISH = re.compile(r"[-+]?[0-9.][0-9_.:]*[_:][0-9_.:]*|=|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 
 class _Differs(Exception):
@@ -32,10 +35,18 @@ def differs(text: str) -> bool:
         or text.startswith(("---", "..."))
         or "\n---" in text
         or "\n..." in text
-        or _ANCHOR_OR_TAG.search(text)
+        or any(_marks_node(text, m.start()) for m in _ANCHOR_OR_TAG.finditer(text))
         or _LEADING_ZERO.search(text)
         or _EXPONENT.search(text)
+        or _SPECIAL.search(text)
     )
+
+
+def _marks_node(text: str, at: int) -> bool:
+    """Whether the & * or ! at this offset starts an anchor, alias or tag (not "L&D", "Great!")."""
+    before = text[at - 1] if at else "\n"
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before in " \t\n[{,:-?" and after not in " \t\n,]}"
 
 
 _BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off"})
@@ -50,7 +61,7 @@ def fast_parse(text: str) -> Any | None:
     if differs(text):
         return None
     try:
-        data = yaml_rs.loads(text, parse_datetime=True)
+        data = yaml_rs.loads(text, parse_datetime=False)
         return positionless(data) if data is not None else None
     except _Differs:
         return None
@@ -60,7 +71,7 @@ def fast_parse(text: str) -> Any | None:
 
 def _scalar(value: Any) -> Any:
     if type(value) is str and value and (value[0] in "+-.0123456789=yYnNoO"):
-        if value.lower() in _BOOLEAN_WORDS or _NUMBERISH.fullmatch(value):
+        if value.lower() in _BOOLEAN_WORDS or _NUMBERISH.match(value):
             raise _Differs
     return value
 
