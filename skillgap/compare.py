@@ -8,13 +8,12 @@ closing them, then title, so the same input always gives the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from skillgap.analyse import Analysis, Gap, analyse
+from skillgap.analyse import Analysis, Gap
 from skillgap.levels import Importance
-from skillgap.match import Resolution
-from skillgap.model import Catalog, Profile, Role
+from skillgap.model import Catalog, Role
 from skillgap.plan import OpenGap, Plan, Request, make_plan
 
 
@@ -61,11 +60,9 @@ def fit(analysis: Analysis, catalog: Catalog) -> RoleFit:
     return RoleFit(analysis, essential, make_plan(analysis, catalog, unlimited))
 
 
-def compare_roles(
-    profile: Profile, roles: Iterable[Role], catalog: Catalog, resolutions: Mapping[str, Resolution]
-) -> tuple[RoleFit, ...]:
-    """Every role analysed and planned for, best fit first. `resolutions` covers every name involved."""
-    fits = [fit(analyse(profile, role, catalog, resolutions), catalog) for role in roles]
+def compare_roles(analyses: Iterable[Analysis], catalog: Catalog) -> tuple[RoleFit, ...]:
+    """One person's analyses against several roles, each planned for, best fit first."""
+    fits = [fit(analysis, catalog) for analysis in analyses]
     fits.sort(
         key=lambda f: (-round(f.readiness, 6), len(f.essential_gaps), f.plan_cost, f.role.title, f.role.id)
     )

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.load import cache
 from skillgap.load.catalog import load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
-from skillgap.model import Catalog, Profile, Role, Taxonomy
+from skillgap.model import Badge, Catalog, Profile, Role, Taxonomy
 
 
 @dataclass(frozen=True)
 class World:
-    catalog: Catalog
+    catalog: Catalog  # skills that share an id with a taxonomy skill already carry that skill's name
     taxonomy: Taxonomy
     matcher: Matcher
     bundled_catalog: bool
     bundled_taxonomy: bool
+    shared_ids: Mapping[str, str] = field(default_factory=dict)  # taxonomy id -> canonical name
+
+    def link_role(self, role: Role) -> Role:
+        """A shared id names a skill before its wording does (ESCO URI, O*NET code, badge alignment)."""
+        return link_role(role, self.shared_ids)
+
+    def link_badges(self, badges: Iterable[Badge]) -> tuple[Badge, ...]:
+        return tuple(replace(b, credential=link_credential(b.credential, self.shared_ids)) for b in badges)
 
     def resolve(self, names: Iterable[str]) -> dict[str, Resolution]:
         """Each distinct name resolved once (the matcher memoises across calls too)."""
@@ -37,12 +46,13 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
     taxonomy_paths = expand_paths(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
 
     def build() -> World:
-        catalog = load_catalogs(catalog_paths)
         taxonomy = load_taxonomies(taxonomy_paths)
+        shared_ids = names_by_id(taxonomy)
+        catalog = link_catalog(load_catalogs(catalog_paths), shared_ids)
         vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
         matcher = Matcher.build(taxonomy, vocabulary)
         matcher.resolve_many(vocabulary)
-        return World(catalog, taxonomy, matcher, not catalogs, not taxonomies)
+        return World(catalog, taxonomy, matcher, not catalogs, not taxonomies, shared_ids)
 
     if not cache.enabled():
         return build()

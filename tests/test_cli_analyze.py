@@ -117,13 +117,10 @@ def test_a_format_a_command_does_not_offer_is_a_usage_error() -> None:
 
 
 def test_unexpected_failures_exit_1_without_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import skillgap.analyse.gaps as gaps
-
     def boom(*_a, **_k):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("skillgap.analyse.analyse", boom)
-    monkeypatch.setattr(gaps, "analyse", boom)
+    monkeypatch.setattr("skillgap.person.analyse_person", boom)
     result = analyze()
     assert result.code == 1
     assert "kaboom" in result.err and "--debug" in result.err and "Traceback" not in result.err
@@ -133,6 +130,6 @@ def test_interrupt_exits_130(monkeypatch) -> None:  # type: ignore[no-untyped-de
     def interrupted(*_a, **_k):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("skillgap.analyse.analyse", interrupted)
+    monkeypatch.setattr("skillgap.person.analyse_person", interrupted)
     result = analyze()
     assert result.code == 130 and "interrupted" in result.err and "Traceback" not in result.err

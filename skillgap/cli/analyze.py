@@ -49,31 +49,19 @@ def analyze(
 ) -> None:
     """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
     check_format(fmt, FORMATS)
-    from dataclasses import replace
-
-    from skillgap.analyse import analyse
     from skillgap.analyse.evidence import evidence_suggestions
-    from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
-    from skillgap.load import load_profile, load_role
-    from skillgap.load.paths import resolve_role_path
-    from skillgap.load.profile import load_badges
+    from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
-    from skillgap.world import fuzzy_and_unresolved, names_in, open_world
+    from skillgap.world import fuzzy_and_unresolved, open_world
 
-    person = load_profile(profile)
-    badges = load_badges(person)
-    role = load_role(resolve_role_path(target))
     world = open_world(catalog, taxonomy)
-    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does
-    role = link_role(role, shared_ids)
-    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
-    badges = tuple(replace(b, credential=link_credential(b.credential, shared_ids)) for b in badges)
-    badge_names = [s.name for b in badges for s in b.credential.skills]
-    resolutions = world.resolve(names_in(person, [role], world.catalog) + badge_names)
-    result = analyse(person, role, world.catalog, resolutions, badges=badges, stale_after=stale_after or None)
+    person = load_person(profile, world)
+    role = load_target(target, world)
+    resolutions = world.resolve(names_to_resolve([person], [role], world))
+    result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     recommendations = recommend(result, world.catalog.credentials, top=top)
     suggestions = evidence_suggestions(result, world.catalog.credentials)
-    own_names = [s.name for s in person.skills] + [r.skill for r in role.requirements]
+    own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
     if fmt is Format.TABLE:

@@ -50,25 +50,22 @@ def compare(
 
     if not targets and not all_roles:
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
-    from dataclasses import replace
-
-    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
     from skillgap.compare import compare_roles
-    from skillgap.load import load_profile, load_role
+    from skillgap.load import load_role
     from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
-    from skillgap.world import names_in, open_world
+    from skillgap.person import analyse_person, load_person, names_to_resolve
+    from skillgap.world import open_world
 
-    person = load_profile(profile)
+    world = open_world(catalog, taxonomy)
+    subject = load_person(profile, world)
     paths = [resolve_role_path(t) for t in targets or []]
     if all_roles:
         paths += expand_paths([bundled_roles_dir()])
-    roles = list({role.id: role for role in (load_role(p) for p in paths)}.values())
-    world = open_world(catalog, taxonomy)
-    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does (as analyze)
-    roles = [link_role(r, shared_ids) for r in roles]
-    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
-    resolutions = world.resolve(names_in(person, roles, world.catalog))
-    fits = compare_roles(person, roles, world.catalog, resolutions)
+    roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
+    resolutions = world.resolve(names_to_resolve([subject], roles, world))
+    analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
+    fits = compare_roles(analyses, world.catalog)
+    person = subject.profile
 
     if fmt is Format.TABLE:
         from skillgap.render.compare_table import render_compare

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from skillgap.cohort import Cohort, LoadFailure
-    from skillgap.model import Profile
+    from skillgap.person import Person
     from skillgap.world import World
 
 PROGRESS_THRESHOLD = 20
@@ -31,23 +31,23 @@ def profile_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def load_people(
-    files: Sequence[Path], tick: Callable[[], None] | None = None
-) -> tuple[list[Profile], list[LoadFailure]]:
-    """Every profile that loads, and for every one that does not, its file and problems."""
+    files: Sequence[Path], world: World, tick: Callable[[], None] | None = None
+) -> tuple[list[Person], list[LoadFailure]]:
+    """Everyone whose profile (and badge files) load, and for every one that does not, its problems."""
     from skillgap.cohort import LoadFailure
     from skillgap.errors import InputError
-    from skillgap.load import load_profile
+    from skillgap.person import load_person
 
-    profiles: list[Profile] = []
+    people: list[Person] = []
     failures: list[LoadFailure] = []
     for path in files:
         try:
-            profiles.append(load_profile(path))
+            people.append(load_person(path, world))
         except InputError as exc:
             failures.append(LoadFailure(str(path), tuple(exc.problems)))
         if tick is not None:
             tick()
-    return profiles, failures
+    return people, failures
 
 
 @contextmanager
@@ -93,28 +93,20 @@ def analyse_people(
     top: int | None = None,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
-    from dataclasses import replace
-
-    from skillgap.analyse import analyse
-    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
-    from skillgap.cohort import build_cohort, cohort_names
+    from skillgap.cohort import build_cohort
     from skillgap.errors import InputError
-    from skillgap.load import load_role
-    from skillgap.load.paths import resolve_role_path
+    from skillgap.person import analyse_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
-    role = load_role(resolve_role_path(target))
+    world = open_world(catalogs, taxonomies)
+    role = load_target(target, world)
     files = profile_paths(paths)
     with progress(len(files), "Reading profiles") as tick:
-        profiles, failures = load_people(files, tick)
-    if not profiles:  # nothing to analyse: the problems are the whole answer
+        people, failures = load_people(files, world, tick)
+    if not people:  # nothing to analyse: the problems are the whole answer
         raise InputError([problem for failure in failures for problem in failure.problems])
     report_failures(failures, len(files))
-    world = open_world(catalogs, taxonomies)
-    shared_ids = names_by_id(world.taxonomy)  # a shared id names a skill before its wording does (as analyze)
-    role = link_role(role, shared_ids)
-    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
-    resolutions = world.resolve(cohort_names(profiles, role, world.catalog))
-    analyses = [analyse(p, role, world.catalog, resolutions) for p in profiles]
+    resolutions = world.resolve(names_to_resolve(people, [role], world))
+    analyses = [analyse_person(world, person, role, resolutions) for person in people]
     cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)
     return cohort, world

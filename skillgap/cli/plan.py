@@ -87,23 +87,16 @@ def plan(
         raise UsageError("--hours-per-week must be more than 0")
     deadline_day = parse_day("--deadline", deadline)
     start_day = parse_day("--start", start) or date.today()
-    from dataclasses import replace
-
-    from skillgap.analyse import analyse
-    from skillgap.analyse.ids import link_catalog, link_role, names_by_id
-    from skillgap.load import load_profile, load_role
-    from skillgap.load.paths import resolve_role_path
+    from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
-    from skillgap.world import names_in, open_world
+    from skillgap.world import open_world
 
-    person = load_profile(profile)
-    role = load_role(resolve_role_path(target))
     world = open_world(catalog, taxonomy)
-    shared_ids = names_by_id(world.taxonomy)
-    role = link_role(role, shared_ids)
-    world = replace(world, catalog=link_catalog(world.catalog, shared_ids))
-    resolutions = world.resolve(names_in(person, [role], world.catalog))
-    result = analyse(person, role, world.catalog, resolutions)
+    subject = load_person(profile, world)
+    role = load_target(target, world)
+    resolutions = world.resolve(names_to_resolve([subject], [role], world))
+    result = analyse_person(world, subject, role, resolutions)
+    person = subject.profile
     prefs = person.preferences
     request = Request(
         objective=Objective(objective.value),

@@ -11,8 +11,7 @@ from skillgap.cohort.matrix import Cell, Column, columns, matrix_row
 from skillgap.cohort.shared import SharedRecommendation, shared_recommendations
 from skillgap.cohort.types import LoadFailure
 from skillgap.match import Resolution
-from skillgap.model import Catalog, Credential, Profile, Role
-from skillgap.world import names_in
+from skillgap.model import Credential, Role
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,6 @@ class Cohort:
     @property
     def average_readiness(self) -> float:
         return sum(a.readiness for a in self.people) / len(self.people) if self.people else 0.0
-
-
-def cohort_names(profiles: Iterable[Profile], role: Role, catalog: Catalog) -> list[str]:
-    """Every skill name the cohort needs resolved, each once: the role's, the catalog's, everyone's."""
-    names = dict.fromkeys(names_in(None, [role], catalog))
-    for profile in profiles:
-        names.update((s.name, None) for s in profile.skills)
-    return list(names)
 
 
 def build_cohort(

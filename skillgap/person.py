@@ -1,0 +1,67 @@
+"""One person against one role, set up the same way by every command (analyze, plan, compare, cohort,
+report): the profile with its badge files, the target role, every name resolved once, then the analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from skillgap.analyse import Analysis, analyse
+from skillgap.analyse.gaps import STALE_AFTER_YEARS
+from skillgap.match import Resolution
+from skillgap.model import Badge, Profile, Role
+from skillgap.world import World, names_in
+
+
+@dataclass(frozen=True)
+class Person:
+    profile: Profile
+    badges: tuple[Badge, ...] = ()  # earned badge files the profile lists, their ids linked to the taxonomy
+
+
+def load_person(path: Path, world: World) -> Person:
+    """The profile and the badge files it lists (every problem in either is reported, located)."""
+    from skillgap.load import load_profile
+    from skillgap.load.profile import load_badges
+
+    profile = load_profile(path)
+    return Person(profile, world.link_badges(load_badges(profile)))
+
+
+def load_target(target: str, world: World) -> Role:
+    """A role file, or the id of a bundled role, with shared ids linked to the taxonomy."""
+    from skillgap.load import load_role
+    from skillgap.load.paths import resolve_role_path
+
+    return world.link_role(load_role(resolve_role_path(target)))
+
+
+def names_to_resolve(people: Iterable[Person], roles: Sequence[Role], world: World) -> list[str]:
+    """Every skill name the run needs, each once: people's, their badges', the roles' and the catalog's."""
+    names: dict[str, None] = {}
+    for person in people:
+        names.update((s.name, None) for s in person.profile.skills)
+        names.update((s.name, None) for b in person.badges for s in b.credential.skills)
+    names.update(dict.fromkeys(names_in(None, roles, world.catalog)))
+    return list(names)
+
+
+def analyse_person(
+    world: World,
+    person: Person,
+    role: Role,
+    resolutions: dict[str, Resolution],
+    stale_after: float | None = STALE_AFTER_YEARS,
+    today: date | None = None,
+) -> Analysis:
+    return analyse(
+        person.profile,
+        role,
+        world.catalog,
+        resolutions,
+        badges=person.badges,
+        stale_after=stale_after,
+        today=today,
+    )
