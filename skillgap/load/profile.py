@@ -30,14 +30,14 @@ def load_profile(path: Path) -> Profile:
 def load_badges(profile: Profile) -> tuple[Badge, ...]:
     """The earned badges a profile lists under `credentials` (`badge: FILE`, relative to the profile file),
     each read from its JSON file; every problem is reported, located, before any badge is used."""
-    from skillgap.importers.openbadges import read_file
-
     base = Path(profile.file).parent
     badges: list[Badge] = []
     problems: list[Problem] = []
     for index, held in enumerate(profile.credentials):
         if not held.badge:
             continue
+        from skillgap.importers.openbadges import read_file
+
         path = Path(os.path.normpath(base / held.badge))
         origin = held.origin or Origin(profile.file)
 
