@@ -141,6 +141,7 @@ class Credential:
     origin: Origin | None = None
     source_id: str | None = None  # the id it has where it came from (an Open Badges achievement id)
     credits: float | None = None  # academic credits it carries, where the provider says
+    eligibility: str | None = None  # who may take it (experience, a degree), in the provider's terms
 
     def is_estimated(self, field_name: str) -> bool:
         return field_name in self.estimated

@@ -133,3 +133,11 @@ def test_interrupt_exits_130(monkeypatch) -> None:  # type: ignore[no-untyped-de
     monkeypatch.setattr("skillgap.person.analyse_person", interrupted)
     result = analyze()
     assert result.code == 130 and "interrupted" in result.err and "Traceback" not in result.err
+
+
+def test_eligibility_conditions_are_shown_before_anyone_enrols() -> None:
+    rec = next(r for r in analyze("--format", "json").json()["recommendations"] if r["id"] == "sql-pro")
+    assert rec["eligibility"] == "two years of database work"
+    assert "eligibility: two years of database work" in rec["reason"]
+    table = " ".join(analyze().out.split())
+    assert "Before you enrol in SQL Professional: the provider asks for two years of database work." in table

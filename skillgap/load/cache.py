@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 FORMAT = b"skillgap-cache-2\n"
-LOADER_VERSION = "2"  # bump when what the loaders build or accept changes
+LOADER_VERSION = "3"  # bump when what the loaders build or accept changes
 _DISABLED = False
 
 

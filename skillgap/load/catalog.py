@@ -45,6 +45,7 @@ CREDENTIAL_KEYS = (
     "description",
     "source_id",
     "credits",
+    "eligibility",
 )
 SKILL_KEYS = ("name", "level", "id")
 PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
@@ -171,6 +172,7 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         origin=fields.origin(),
         source_id=source_id,
         credits=credits,
+        eligibility=fields.text("eligibility"),
     )
 
 

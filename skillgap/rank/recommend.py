@@ -79,6 +79,8 @@ class Recommendation:
             notes.append("cost unknown")
         if self.credential.hours is None:
             notes.append("hours unknown")
+        if self.credential.eligibility:
+            notes.append("eligibility: " + self.credential.eligibility)
         if self.needs_first:
             notes.append(
                 "needs " + ", ".join(c.id for c in self.needs_first) + " first; counted in cost and time"

@@ -85,6 +85,7 @@ def credential_data(credential: Credential) -> dict[str, Any]:
         "estimated": sorted(credential.estimated),
         "format": credential.format,
         "assessment": credential.assessment,
+        "eligibility": credential.eligibility,
     }
 
 

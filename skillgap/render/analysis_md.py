@@ -12,6 +12,7 @@ from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
     basis_text,
+    eligibility_notes,
     estimate_notes,
     evidence_rows,
     stale_text,
@@ -61,7 +62,9 @@ def render_analysis_markdown(
                 f"| {r.rank} | {title} | {md(c.provider)} | {closes} | {hours_text(c)} | "
                 f"{cost_text(c)} | {md(c.assessment or '?')} | {r.score:.1f} |"
             )
-        lines += [x for note in estimate_notes(r.credential for r in recommendations) for x in ("", md(note))]
+        notes = estimate_notes(r.credential for r in recommendations)
+        notes += eligibility_notes(r.credential for r in recommendations)
+        lines += [x for note in notes for x in ("", md(note))]
     else:
         lines.append("No credential in the catalog closes these gaps.")
     if suggestions:

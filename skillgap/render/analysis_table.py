@@ -17,6 +17,7 @@ from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
     basis_text,
+    eligibility_notes,
     estimate_notes,
     evidence_rows,
     stale_text,
@@ -108,6 +109,8 @@ def render_analysis(
         console.print(recs)
         for note in estimate_notes(r.credential for r in recommendations):
             console.print(t(note, "dim"))
+        for note in eligibility_notes(r.credential for r in recommendations):
+            console.print(t(note, "yellow"))
     elif analysis.gaps:
         console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
     render_suggestions(console, suggestions)

@@ -78,6 +78,15 @@ def badge_text(badge: Badge, today: date | None) -> str:
     return "; ".join(parts)
 
 
+def eligibility_notes(credentials: Iterable[Credential]) -> list[str]:
+    """Who may take the credentials shown, where the provider sets conditions (experience, a degree)."""
+    return [
+        f"Before you enrol in {c.title}: the provider asks for {c.eligibility}."
+        for c in credentials
+        if c.eligibility
+    ]
+
+
 def estimate_notes(credentials: Iterable[Credential]) -> list[str]:
     """What the marks of estimates mean, for the credentials shown: `~` figures, and unstated levels."""
     shown = list(credentials)

@@ -300,6 +300,7 @@ def _catalog() -> Schema:
             "description": (OPT_TEXT, "What it covers."),
             "source_id": (OPT_TEXT, "Its id in its source (a badge URL, a provider code)."),
             "credits": (AMOUNT, "Academic credits it carries."),
+            "eligibility": (OPT_TEXT, "Who may take it (work experience, a degree), as the provider states."),
         },
         required=("id", "title", "provider", "skills"),
     )
