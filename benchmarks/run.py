@@ -539,14 +539,28 @@ def markdown(rows: Sequence[Row]) -> str:
 
 
 def git_state() -> dict[str, Any]:
-    """The commit measured, and which files under skillgap/ differed from it (the tree is shared)."""
+    """The commit measured, and how skillgap/ differed from it (the working tree is shared and changes)."""
+    import hashlib
 
     def git(*args: str) -> str:
         proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return proc.stdout.strip()
+        return proc.stdout.rstrip("\n")
 
     changed = [line[3:] for line in git("status", "--porcelain", "--", "skillgap").splitlines()]
-    return {"commit": git("rev-parse", "HEAD"), "uncommitted": changed}
+    diff = git("diff", "HEAD", "--", "skillgap") + "".join(
+        (ROOT / p).read_text(errors="replace") for p in changed if (ROOT / p).is_file() and p.endswith(".py")
+    )
+    return {
+        "commit": git("rev-parse", "HEAD"),
+        "skillgap_commit": git("log", "-1", "--format=%H", "--", "skillgap"),
+        "uncommitted": changed,
+        "uncommitted_sha256": hashlib.sha256(diff.encode()).hexdigest()[:16],
+    }
+
+
+def same_code(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    keys = ("skillgap_commit", "uncommitted", "uncommitted_sha256")
+    return all(a.get(k) == b.get(k) for k in keys)
 
 
 def machine() -> dict[str, Any]:
@@ -637,6 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
+    git_before = git_state()
     cache = Path(tempfile.mkdtemp(prefix="skillgap-bench-cache-"))
     runner = Runner(command, cache, log)
     try:
@@ -652,6 +667,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "runner_peak_rss": _own_rss(),
         "load": [load_before, os.getloadavg()[0]],
         "git": git_state(),
+        "git_at_start": git_before,
     }
     print(
         f"skillgap benchmarks, {meta['date']}, Python {meta['python']}, {meta['cpus']} CPUs, "
@@ -661,6 +677,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.markdown:
         print()
         print(markdown(rows))
+    if not same_code(meta["git"], git_before):
+        print("\nwarning: the code under skillgap/ changed during the run (commit or uncommitted files);")
+        for when, state in (("at start", git_before), ("at end  ", meta["git"])):
+            print(f"  {when} {state['skillgap_commit'][:10]} uncommitted {state['uncommitted']}")
     path = save(rows, meta, args.out)
     print(
         f"\nresults: {path} ({meta['seconds']:.0f} s in all; load average {meta['load'][0]:.2f} before, "
