@@ -564,12 +564,14 @@ def same_code(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def machine() -> dict[str, Any]:
-    versions = {}
-    for module in ("typer", "rich", "yaml", "rapidfuzz", "numpy"):
+    from importlib import metadata
+
+    versions: dict[str, str | None] = {}
+    for package in ("typer", "rich", "PyYAML", "rapidfuzz", "numpy", "yaml-rs"):
         try:
-            versions[module] = __import__(module).__version__
-        except Exception:
-            versions[module] = None
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
     return {
         "date": dt.date.today().isoformat(),
         "python": platform.python_version(),
