@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.gaps import Analysis, Gap
 from skillgap.model import Credential
-from skillgap.rank.recommend import excluded
+from skillgap.rank.recommend import Exclusions, SkillKeys
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,16 @@ def evidence_suggestions(
     if not claims:
         return ()
     held = {c.id for c in analysis.held}
-    wanted = {skill_key(g.requested_as, analysis.resolutions): g for g in claims}
+    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
+    wanted = {key_of(g.requested_as): g for g in claims}
     best: dict[str, tuple[Credential, int]] = {}
     for credential in credentials:
-        if credential.id in held or excluded(credential, analysis):
+        if not any(key_of(s.name) in wanted for s in credential.skills):
+            continue
+        if credential.id in held or leave_out(credential):
             continue
         for taught in credential.skills:
-            key = skill_key(taught.name, analysis.resolutions)
+            key = key_of(taught.name)
             gap = wanted.get(key)
             if gap is None or taught.level < gap.required:
                 continue

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from skillgap.load.source import gc_paused
+
 T = TypeVar("T")
 
 FORMAT = b"skillgap-cache-2\n"
@@ -107,14 +109,16 @@ def _read(path: Path, key: bytes) -> Any:
     if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
         return None
     try:
-        return pickle.loads(payload)
+        with gc_paused():  # a large tree of new objects: no collections while it is built
+            return pickle.loads(payload)
     except Exception:  # a signed but unreadable entry (another version of skillgap): rebuild
         return None
 
 
 def _write(path: Path, key: bytes, value: Any) -> None:
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with gc_paused():
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         signature = hmac.new(key, payload, hashlib.sha256).digest()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
     except (OSError, pickle.PicklingError, RecursionError):

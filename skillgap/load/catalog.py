@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
-from skillgap.load.fields import Fields, Once, Report, top_mapping
+from skillgap.levels import MAX_LEVEL, MIN_LEVEL
+from skillgap.load.fields import Fields, Once, Report, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
@@ -177,6 +178,9 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
 
 
 def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
+    plain = _plain_skills(fields.data.get("skills"))
+    if plain is not None:
+        return plain
     out: list[CredentialSkill] = []
     once = Once(fields.report, "skill")
     for _, item, path, pos in fields.items("skills"):
@@ -188,6 +192,35 @@ def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
         level = sub.level("level", required=False) if "level" in sub.data else None
         if name is not None and level is not None and not once.twice(name, pos, path):
             out.append(CredentialSkill(name, level, sub.text("id")))
+    return tuple(out)
+
+
+_SKILL_KEY_SET = frozenset(SKILL_KEYS)
+
+
+def _plain_skills(raw: Any) -> tuple[CredentialSkill, ...] | None:
+    """The skills, read fast when every entry is plainly valid (the usual case in a large catalog).
+
+    None sends the list through the field-by-field reading, which reports each problem where it is; for
+    a list this accepts, both readings give the same skills (a test holds them to it)."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    out: list[CredentialSkill] = []
+    seen: set[str] = set()
+    for item in raw:
+        if not isinstance(item, dict) or not item.keys() <= _SKILL_KEY_SET:
+            return None
+        name, level, ident = item.get("name"), item.get("level"), item.get("id")
+        if type(name) is not str or type(level) is not int or not MIN_LEVEL <= level <= MAX_LEVEL:
+            return None
+        name = name.strip()
+        if ident is not None and (type(ident) is not str or not ident.strip()):
+            return None
+        key = name_key(name)
+        if not name or key in seen:
+            return None
+        seen.add(key)
+        out.append(CredentialSkill(name, level, ident.strip() if ident is not None else None))
     return tuple(out)
 
 

@@ -175,7 +175,7 @@ def parse(text: str, name: str, located: bool = False, fast: bool = False) -> An
     (large catalogs) YAML goes through yaml-rs where it reads the text exactly as PyYAML would, again
     without positions (see fast_yaml.py).
     """
-    with _gc_paused():
+    with gc_paused():
         if not is_json(name):
             _check_flow_depth(text, name)
             if fast and not located:
@@ -195,7 +195,7 @@ def parse(text: str, name: str, located: bool = False, fast: bool = False) -> An
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Building a large tree triggers many useless collections; pause them while parsing."""
     was = gc.isenabled()
     gc.disable()

@@ -89,16 +89,32 @@ class Recommendation:
         return f"closes {parts}{tail}"
 
 
-def closures(credential: Credential, gaps: Sequence[Gap], analysis: Analysis) -> tuple[Closure, ...]:
+class SkillKeys:
+    """`skill_key` for one analysis, each distinct name worked out once (a large catalog repeats names)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.resolutions = analysis.resolutions
+        self.known: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        key = self.known.get(name)
+        if key is None:
+            key = self.known[name] = skill_key(name, self.resolutions)
+        return key
+
+
+def closures(
+    credential: Credential, gaps: Sequence[Gap], analysis: Analysis, key_of: SkillKeys | None = None
+) -> tuple[Closure, ...]:
     """The gaps this credential narrows, in the order of the gaps."""
+    key_of = key_of or SkillKeys(analysis)
     taught: dict[str, int] = {}
     for skill in credential.skills:
-        key = skill_key(skill.name, analysis.resolutions)
+        key = key_of(skill.name)
         taught[key] = max(taught.get(key, 0), skill.level)
     out = []
     for gap in gaps:
-        key = skill_key(gap.requested_as, analysis.resolutions)
-        level = taught.get(key, 0)
+        level = taught.get(key_of(gap.requested_as), 0)
         if level > gap.current:
             out.append(Closure(gap, level, min(level, gap.required)))
     return tuple(out)
@@ -134,11 +150,22 @@ def penalty(value: float | None, reference: float) -> float:
 
 
 def excluded(credential: Credential, analysis: Analysis) -> bool:
-    prefs = analysis.profile.preferences
-    lowered = {p.casefold() for p in prefs.exclude_providers}
-    if credential.provider.casefold() in lowered:
-        return True
-    return bool(prefs.formats and credential.format and credential.format not in prefs.formats)
+    """Whether the person's preferences leave this credential out (an excluded provider, another format)."""
+    return Exclusions(analysis)(credential)
+
+
+class Exclusions:
+    """`excluded` for one analysis, with the preferences worked out once."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        prefs = analysis.profile.preferences
+        self.providers = {p.casefold() for p in prefs.exclude_providers}
+        self.formats = set(prefs.formats)
+
+    def __call__(self, credential: Credential) -> bool:
+        if self.providers and credential.provider.casefold() in self.providers:
+            return True
+        return bool(self.formats and credential.format and credential.format not in self.formats)
 
 
 def recommend(
@@ -155,11 +182,15 @@ def recommend(
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
     credentials = list(credentials)
     by_id = {c.id: c for c in credentials}
+    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
+    wanted = {key_of(g.requested_as) for g in analysis.gaps}
     scored = []
     for credential in credentials:
-        if credential.id in held or excluded(credential, analysis):
+        if not any(key_of(s.name) in wanted for s in credential.skills):
+            continue  # teaches nothing the person lacks: most of a large catalog
+        if credential.id in held or leave_out(credential):
             continue
-        closes = closures(credential, analysis.gaps, analysis)
+        closes = closures(credential, analysis.gaps, analysis, key_of)
         if not closes:
             continue
         first = prerequisites_to_take(credential, by_id, held)
