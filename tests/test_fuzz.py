@@ -51,13 +51,17 @@ MODEL = {Kind.PROFILE: Profile, Kind.ROLE: Role, Kind.CATALOG: Catalog, Kind.TAX
 
 
 def load(raw: bytes | str, kind: Kind, name: str = "fuzz.yaml") -> Any:
-    """What the loader makes of RAW as KIND: the model, or InputError; anything else fails the test."""
+    """What the loader makes of RAW as KIND: the model, or InputError; anything else fails the test.
+
+    As skillgap.load.reading does it: catalogs and taxonomies by the fast path (yaml-rs, when installed),
+    and a file with problems read again with positions."""
     text = raw if isinstance(raw, str) else decode(raw, name)
-    data = parse(text, name)
+    fast = kind in (Kind.CATALOG, Kind.TAXONOMY)
+    data = parse(text, name, fast=fast)
     detect_kind(data, name)  # telling the kind must never fail either
     report = Report(name)
     model = read_as(kind, data, report, name)
-    if report.problems and name.endswith(".json"):
+    if report.problems and (fast or name.endswith(".json")):
         report = Report(name)
         read_as(kind, parse(text, name, located=True), report, name)
     report.raise_if_any()

@@ -206,3 +206,39 @@ def test_a_json_escape_for_half_a_character_is_located(write) -> None:  # type: 
     assert msg.startswith(f"{path}:2:15:") and "lone surrogate" in msg
     emoji = write("d.json", '{"credentials": [], "name": "ok \\ud83d\\ude00"}')
     assert load_catalogs([emoji]).name == "ok \U0001f600"
+
+
+def test_numbers_too_big_for_a_float_or_for_text_are_problems(write) -> None:  # type: ignore[no-untyped-def]
+    big = "1" + "0" * 400  # over 308 digits: float() overflows
+    path = write(
+        "c.yaml",
+        "credentials:\n  - {id: a, title: A, provider: P, skills: [{name: SQL, level: 3}],\n"
+        f"     hours: {big}, cost: -{big}}}\n",
+    )
+    msgs = problems(load_catalogs, [path])
+    assert len(msgs) == 2 and all(m.startswith(f"{path}:3:") and "(401 digits)" in m for m in msgs)
+
+
+def test_integers_past_the_text_limit_never_crash_a_message() -> None:
+    """The fast YAML path (yaml-rs) builds integers Python cannot print; every reader must still report."""
+    import sys
+
+    from skillgap.load.fields import Fields, Report, parse_level
+    from skillgap.load.source import PosMap
+
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        huge = int("7" * 5000)
+    finally:
+        sys.set_int_max_str_digits(limit)
+    for key, value in (("name", huge), ("hours", huge), ("formats", [huge]), (huge, 1)):
+        data = PosMap()
+        data.line = data.col = 1
+        data[key] = value
+        report = Report("x.yaml")
+        fields = Fields(data, report)
+        fields.check_keys(("name", "hours", "formats"))
+        fields.text("name"), fields.number("hours"), fields.text_list("formats")
+        assert len(report.problems) == 1 and "more than 4,300 digits" in str(report.problems[0])
+    assert "more than 4,300 digits" in parse_level(huge)[1]

@@ -16,7 +16,7 @@ from typing import Any
 from skillgap.errors import InputError, Problem
 from skillgap.load.catalog import cross_check, merge
 from skillgap.load.detect import detect_kind, read_as
-from skillgap.load.fields import Report
+from skillgap.load.fields import Report, number_text
 from skillgap.load.source import PosMap, decode, display_name, is_json, parse, read_bytes
 from skillgap.model import Catalog, Credential, Origin, Profile, Role, Taxonomy
 from skillgap.schema.kinds import Kind
@@ -107,8 +107,10 @@ def _with_unreadable_ids(catalog: Catalog, data: Any, name: str) -> Catalog:
     extra = []
     for index, item in enumerate(raw):
         ident = item.get("id") if isinstance(item, PosMap) else None
-        if isinstance(ident, (str, int, float)) and not isinstance(ident, bool) and str(ident).strip():
-            ident = str(ident).strip()
+        if isinstance(ident, (int, float)) and not isinstance(ident, bool):
+            ident = number_text(ident)
+        if isinstance(ident, str) and ident.strip():
+            ident = ident.strip()
             if ident not in read:
                 line, col = raw.pos(index) if hasattr(raw, "pos") else (None, None)
                 extra.append(Credential(ident, "?", "?", (), origin=Origin(name, line, col)))

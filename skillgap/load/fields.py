@@ -21,6 +21,24 @@ from skillgap.model import Origin
 LEVEL_HINT = "use 0-5 or one of: none, novice, beginner, competent, proficient, expert"
 
 
+def number_text(value: float) -> str:
+    """A number as text, even an integer too long for str() (Python refuses past 4,300 digits)."""
+    try:
+        text = str(value)
+    except ValueError:
+        return "more than 4,300 digits"
+    return text if len(text) <= 40 else f"{text[:12]}...{text[-4:]} ({len(text.lstrip('-'))} digits)"
+
+
+def shown(value: Any) -> str:
+    """A value quoted for a message, short, and never failing (repr() of a huge integer does)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return type_name(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def type_name(value: Any) -> str:
     if value is None:
         return "nothing (null)"
@@ -31,7 +49,7 @@ def type_name(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return f"a number ({number_text(value)})"
     if isinstance(value, date):
         return f"a date ({value})"
     return f"text ({str(value)[:40]!r})"
@@ -87,7 +105,7 @@ class Fields:
         for key in self.data:
             if not isinstance(key, str):
                 self.report.add(
-                    f"key {key!r} must be text",
+                    f"key {shown(key)} must be text",
                     self.data.key_at(key),
                     self.path,
                     hint="quote it",
@@ -121,7 +139,9 @@ class Fields:
                 return None
             return value.strip()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
+            text = _digits(value)
+            if text is not None:
+                return text
         hint = "quote it" if isinstance(value, (bool, date)) or value is None else ""
         self.problem(key, f"expected text, got {type_name(value)}", hint)
         return None
@@ -133,10 +153,14 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(key, f"expected a number, got {type_name(value)}")
             return None
-        if math.isnan(value) or math.isinf(value) or value < minimum:
-            self.problem(key, f"must be a number >= {minimum:g}, got {value}")
+        try:
+            number = float(value)
+        except OverflowError:  # an integer past what a float holds (over 308 digits)
+            number = math.inf
+        if math.isnan(number) or math.isinf(number) or number < minimum:
+            self.problem(key, f"must be a number >= {minimum:g}, got {number_text(value)}")
             return None
-        return float(value)
+        return number
 
     def level(self, key: str, required: bool = True) -> int | None:
         if key not in self.data:
@@ -186,7 +210,7 @@ class Fields:
         for index, item in enumerate(value):
             if isinstance(item, str) and item.strip():
                 out.append(item.strip())
-            elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            elif isinstance(item, (int, float)) and not isinstance(item, bool) and _digits(item) is not None:
                 out.append(str(item))
             else:
                 pos = value.pos(index) if isinstance(value, PosList) else self.pos(key)
@@ -234,7 +258,7 @@ def parse_level(value: Any) -> tuple[int | None, str]:
     if isinstance(value, int):
         if MIN_LEVEL <= value <= MAX_LEVEL:
             return value, ""
-        return None, f"level {value} is out of range"
+        return None, f"level {number_text(value)} is out of range"
     if isinstance(value, str):
         if _INTEGER.fullmatch(value.strip()):  # "3", and "-3" is out of range, not 3
             return parse_level(int(value.strip()))
@@ -245,6 +269,14 @@ def parse_level(value: Any) -> tuple[int | None, str]:
         suggestion = f" (did you mean {close[0]!r}?)" if close else ""
         return None, f"unknown level {value!r}{suggestion}"
     return None, f"expected a level, got {type_name(value)}"
+
+
+def _digits(number: float) -> str | None:
+    """A number written as text (an id such as 2024), or None past Python's 4,300-digit limit."""
+    try:
+        return str(number)
+    except ValueError:
+        return None
 
 
 _INTEGER = re.compile(r"[+-]?[0-9]+", re.ASCII)

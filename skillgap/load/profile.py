@@ -87,7 +87,7 @@ def _skills(top: Fields) -> tuple[ProfileSkill, ...]:
     if isinstance(raw, PosMap):  # shorthand: `skill name: level`
         for key, value in raw.items():
             pos = raw.pos(key)
-            path = f"skills.{key}"
+            path = f"skills.{key}" if isinstance(key, str) else "skills"
             level, message = parse_level(value)
             if not isinstance(key, str) or not key.strip():
                 top.report.add(f"a skill name must be text, got {type_name(key)}", pos, "skills")

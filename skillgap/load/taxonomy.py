@@ -81,7 +81,7 @@ def read_taxonomy(data: Any, report: Report) -> Taxonomy | None:
                     report.add(
                         "an abbreviation maps text to text",
                         raw.pos(short),
-                        f"abbreviations.{short}",
+                        f"abbreviations.{short}" if isinstance(short, str) else "abbreviations",
                         "write `short: long form`",
                     )
     return Taxonomy(tuple(skills), tuple(abbreviations), (report.file,))
