@@ -16,41 +16,51 @@ from skillgap.load.source import PosList, PosMap
 
 # Cheap scans of the text, each led by a literal so the regular expression engine skips ahead fast.
 _ANCHOR_OR_TAG = re.compile(r"[&*!]")
-# Numbers the two read differently, found in two steps so that a large file scans fast: a regular
-# expression led by a literal finds candidates, then the characters before each say whether it starts a
-# plain scalar (after ": ", "- ", "[", "{" or ","). "10,000 people" or "c-000001" inside text is neither.
-_ZERO_RUN = re.compile(r"0[0-9_]+ *(?:$|[,\]}#])", re.MULTILINE)  # 010: octal in YAML 1.1, ten in 1.2
-_EXPONENT = re.compile(r"e[-+]?[0-9]+ *(?:$|[,\]}#])", re.MULTILINE)  # 1e3: text to PyYAML, a number to 1.2
-_NUMBER_CHARS = frozenset("0123456789._+-")
+# Numbers the two read differently: a plain scalar made of number characters with a leading zero (octal in
+# YAML 1.1, ten in 1.2), an exponent (text to PyYAML without a dot, a number to yaml-rs) or an underscore.
+# Found in two steps so that a large file scans fast: a regular expression finds candidates, then the
+# characters around each say whether they make a whole plain scalar ("c-000001" or "10,000 people" do not).
+_CANDIDATE = re.compile(r"0[0-9_]|e[-+]?[0-9]|_[0-9]|[0-9]_")
+_NUMBER_CHARS = frozenset("0123456789._+-e")
+_RISKY_NUMBER = re.compile(r"[-+]?(?:0[0-9_]+|[0-9._]*[0-9][0-9._]*e[-+]?[0-9]+|[0-9._]*_[0-9._]*)")
+_SCALAR_END = frozenset("\n,]}#:")
 
 
 def _starts_scalar(text: str, at: int) -> bool:
-    """Whether a plain scalar starts at this offset: after ": ", "- ", "? ", or "[", "{", "," (flow)."""
+    """Whether a plain scalar starts at this offset: at a line's start (after its indentation), after
+    ": ", "- ", "? ", or after "[", "{", "," (flow)."""
     i = at - 1
     while i >= 0 and text[i] == " ":
         i -= 1
     if i < 0 or text[i] == "\n":
-        return False  # a key or a line of its own is not a value here
+        return True  # a key, or a scalar on a line of its own
     if text[i] in "[{,":
         return True
     return text[i] in ":?-" and i + 1 < at
 
 
 def _number_differs(text: str) -> bool:
-    for match in _ZERO_RUN.finditer(text):
-        start = match.start()
-        if start and text[start - 1] in "+-" and _starts_scalar(text, start - 1):
-            return True
-        if _starts_scalar(text, start):
-            return True
     lowered = text.lower() if "E" in text else text
-    for match in _EXPONENT.finditer(lowered):
-        start = match.start()
+    size = len(lowered)
+    checked: set[int] = set()
+    for match in _CANDIDATE.finditer(lowered):
+        start, end = match.start(), match.end()
         while start and lowered[start - 1] in _NUMBER_CHARS:
             start -= 1
-        if start < match.start() and any(c.isdigit() for c in lowered[start : match.start()]):
-            if _starts_scalar(lowered, start):
-                return True
+        if start in checked:
+            continue
+        checked.add(start)
+        while end < size and lowered[end] in _NUMBER_CHARS:
+            end += 1
+        while end < size and lowered[end] == " ":
+            end += 1  # "000 people" goes on as text: only a number alone is a number
+        token = lowered[start:end].rstrip(" ")
+        if (
+            (end == size or lowered[end] in _SCALAR_END)
+            and _RISKY_NUMBER.fullmatch(token)
+            and _starts_scalar(lowered, start)
+        ):
+            return True
     return False
 
 
