@@ -12,6 +12,7 @@ from skillgap.cli.common import (
     DebugOpt,
     ForceOpt,
     OutputOpt,
+    TargetOpt,
     TaxonomyOpt,
     check_format,
     finish_console,
@@ -24,10 +25,7 @@ FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)
 
 def analyze(
     profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
-    target: Annotated[
-        str,
-        typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
-    ],
+    target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many credentials to show.")] = 5,

@@ -31,6 +31,10 @@ TaxonomyOpt = Annotated[
         show_default=False,
     ),
 ]
+TargetOpt = Annotated[
+    str,
+    typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
+]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),

@@ -15,6 +15,7 @@ from skillgap.cli.common import (
     DebugOpt,
     ForceOpt,
     OutputOpt,
+    TargetOpt,
     TaxonomyOpt,
     check_format,
     finish_console,
@@ -45,10 +46,7 @@ def parse_day(option: str, value: str | None) -> date | None:
 
 def plan(
     profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
-    target: Annotated[
-        str,
-        typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
-    ],
+    target: TargetOpt,
     budget: Annotated[
         float | None,
         typer.Option("--budget", min=0.0, help="Most the plan may cost in total. Default: the profile's."),

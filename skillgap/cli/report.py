@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt, check_format
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ForceOpt,
+    OutputOpt,
+    TargetOpt,
+    TaxonomyOpt,
+    check_format,
+)
 from skillgap.render.formats import Format
 
 if TYPE_CHECKING:
@@ -24,10 +32,7 @@ def report(
         list[Path],
         typer.Argument(help="A profile, or several, or folders of them.", show_default=False),
     ],
-    target: Annotated[
-        str,
-        typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
-    ],
+    target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     fmt: Annotated[
