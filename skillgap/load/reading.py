@@ -34,7 +34,7 @@ def read_model(
         value = reader(parse(text, name, located=located, fast=fast), report)
         if report.problems and not located and (is_json(name) or fast):
             report = Report(name)  # read again with positions, so each problem names its line
-            reader(parse(text, name, located=True), report)
+            value = reader(parse(text, name, located=True), report)  # and the careful reading decides
         report.raise_if_any()
         return value
 
