@@ -260,7 +260,7 @@ def test_ctrl_c_while_reading_exits_130_with_one_line(monkeypatch: pytest.Monkey
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(source, "_parse_yaml", interrupted)
+    monkeypatch.setattr(source, "_check_flow_depth", interrupted)  # runs inside every YAML parse
     for args in (("validate", CORE / "profile.yaml"), analyze_to(Path("unused.md"))[:-2]):
         result = invoke(*args)
         assert result.code == 130

@@ -17,7 +17,7 @@ from skillgap.errors import InputError, Problem
 from skillgap.load.catalog import cross_check, merge
 from skillgap.load.detect import detect_kind, read_as
 from skillgap.load.fields import Report, number_text
-from skillgap.load.source import PosMap, decode, display_name, is_json, parse, read_bytes
+from skillgap.load.source import PosList, PosMap, decode, display_name, is_json, parse, read_bytes
 from skillgap.model import Catalog, Credential, Origin, Profile, Role, Taxonomy
 from skillgap.schema.kinds import Kind
 
@@ -40,7 +40,7 @@ def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked
     """Check each file (the same file named twice is checked once), then the catalogs together."""
     seen: set[str] = set()
     results: list[Checked] = []
-    catalogs: list[Catalog] = []
+    catalogs: dict[Path, Catalog] = {}
     for path in paths:
         key = _identity(path)
         if key in seen:
@@ -49,18 +49,25 @@ def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked
         checked, model = check_file(path, kind)
         results.append(checked)
         if isinstance(model, Catalog):
-            catalogs.append(model)
-    if catalogs:
-        results = _attach(results, cross_check(merge(catalogs)))
-    return results
+            catalogs[path] = model
+    if not catalogs:
+        return results
+    across = cross_check(merge(catalogs.values()))
+    if any(problem.line is None for problem in across):  # read by a fast path: read again to locate them
+        again = [check_file(path, Kind.CATALOG, located=True)[1] for path in catalogs]
+        across = cross_check(merge(model for model in again if isinstance(model, Catalog)))
+    return _attach(results, across)
 
 
-def check_file(path: Path, kind: Kind | None = None) -> tuple[Checked, Any]:
-    """One file's verdict, and what it was read as (for cross-checks); never raises InputError."""
+def check_file(path: Path, kind: Kind | None = None, located: bool = False) -> tuple[Checked, Any]:
+    """One file's verdict, and what it was read as (for cross-checks); never raises InputError.
+
+    Read as the loader reads it: YAML by the fast path where it can be, JSON by the json module, and read
+    again with positions when there are problems (or with located=True from the start)."""
     name = display_name(path)
     try:
         text = decode(read_bytes(path), name)
-        data = parse(text, name)
+        data = parse(text, name, located=located, fast=not located)
     except InputError as exc:
         return Checked(name, kind, tuple(exc.problems)), None
     found = kind or detect_kind(data, name)
@@ -68,13 +75,18 @@ def check_file(path: Path, kind: Kind | None = None) -> tuple[Checked, Any]:
         return Checked(name, None, (_unknown_kind(data, name),)), None
     report = Report(name)
     model = read_as(found, data, report, name)
-    if report.problems and is_json(name):  # read again with positions, so each problem names its line
+    if report.problems and (is_json(name) or not _located(data)):  # read again to name each problem's line
         data = parse(text, name, located=True)
         report = Report(name)
         model = read_as(found, data, report, name)
     if isinstance(model, Catalog):
         model = _with_unreadable_ids(model, data, name)
     return Checked(name, found, tuple(report.problems), _summary(model)), model
+
+
+def _located(data: Any) -> bool:
+    """Whether the parsed document carries positions (the fast YAML and JSON readers give none)."""
+    return not isinstance(data, (PosMap, PosList)) or data.line is not None
 
 
 def _identity(path: Path) -> str:
