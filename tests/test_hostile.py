@@ -200,6 +200,18 @@ def _deep_json(folder: Path) -> tuple[Path, int | None, str]:
     return path, 2, "nested more than 100 levels deep"
 
 
+def _long_chain(folder: Path) -> tuple[Path, int | None, str]:
+    """Each credential requires the next: 150 deep. Ranking follows prerequisites; the loader stops at 100."""
+    credential = "  - {id: c%d, title: T, provider: P, skills: [{name: x, level: 3}], prerequisites: [c%d]}\n"
+    path = folder / "catalog-chain.yaml"
+    path.write_text(
+        "credentials:\n" + "".join(credential % (i, i + 1) for i in range(149))
+        + "  - {id: c149, title: T, provider: P, skills: [{name: SQL, level: 3}]}\n",
+        encoding="utf-8",
+    )
+    return path, 51, "a prerequisite chain more than 100 credentials long"
+
+
 def _too_large(folder: Path) -> tuple[Path, int | None, str]:
     path = folder / "huge.yaml"
     with path.open("wb") as handle:  # sparse: 1 GB on paper, nothing on disk
@@ -225,6 +237,7 @@ GENERATED: dict[str, tuple[Callable[[Path], tuple[Path, int | None, str]], str]]
     "deep-compact": (_deep_compact, "profile"),
     "deep-mixed": (_deep_mixed, "taxonomy"),
     "deep-json": (_deep_json, "catalog"),
+    "long-chain": (_long_chain, "catalog"),
     "too-large": (_too_large, "profile"),
     "folder": (_folder, "profile"),
     "missing": (_missing, "profile"),

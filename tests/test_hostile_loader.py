@@ -242,3 +242,16 @@ def test_integers_past_the_text_limit_never_crash_a_message() -> None:
         fields.text("name"), fields.number("hours"), fields.text_list("formats")
         assert len(report.problems) == 1 and "more than 4,300 digits" in str(report.problems[0])
     assert "more than 4,300 digits" in parse_level(huge)[1]
+
+
+def test_a_merged_value_may_be_overridden_but_a_key_written_twice_may_not(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "p.yaml",
+        "name: Ann\nskills:\n  - &base {name: SQL, level: 3}\n  - {<<: *base, name: Python}\n"
+        "  - {<<: *base, name: R, level: 1}\n",
+    )
+    assert [(s.name, s.level) for s in load_profile(path).skills] == [("SQL", 3), ("Python", 3), ("R", 1)]
+    text = "name: Ann\nskills:\n  - &b {name: SQL, level: 3}\n  - {<<: *b, name: R, name: S}\n"
+    twice = write("q.yaml", text)
+    (msg,) = problems(load_profile, twice)
+    assert msg.startswith(f"{twice}:4:") and "duplicate key 'name'" in msg

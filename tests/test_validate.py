@@ -175,6 +175,7 @@ def test_no_files_is_a_usage_error() -> None:
         ("name: Ann\nskills:\n  - {name: SQL, level: 3}", Kind.PROFILE),
         ("name: Ann\ncredentials: [{title: First Aid, earned: 2020}]", Kind.PROFILE),
         ("name: Ann", Kind.PROFILE),  # valid only as a profile
+        ("name: Ann\nskills:", Kind.PROFILE),  # valid as a profile or a taxonomy: profiles come first
         ("nmae: Ann\nskils: {SQL: 3}\ncurent_role: Trainer", Kind.PROFILE),  # misspelt, still a profile
         ("title: Analyst\nrequirements: {SQL: 3}", Kind.ROLE),
         ("titel: Analyst\nrequirments: {SQL: 3}", Kind.ROLE),

@@ -270,15 +270,59 @@ def cross_check(catalog: Catalog) -> list[Problem]:
                     f"pathway credential {ref!r} is not a credential id",
                     f"{pathway.id}.credentials",
                 )
-    cycle = find_cycle({c.id: c.prerequisites for c in ids.values()})
+    graph = {c.id: c.prerequisites for c in ids.values()}
+    cycle = find_cycle(graph)
     if cycle:
         at(
             ids[cycle[0]].origin,
-            "prerequisite cycle: " + " -> ".join(cycle),
+            "prerequisite cycle: " + _chain_text(cycle),
             f"{cycle[0]}.prerequisites",
             "a credential cannot require itself, even indirectly",
         )
+    elif chain := longest_chain(graph, MAX_CHAIN):
+        at(
+            ids[chain[0]].origin,
+            f"a prerequisite chain more than {MAX_CHAIN} credentials long: {_chain_text(chain)}",
+            f"{chain[0]}.prerequisites",
+            "check the prerequisites; skillgap follows chains up to that length",
+        )
     return problems
+
+
+MAX_CHAIN = 100  # prerequisites followed one after another; real chains are a handful long
+
+
+def _chain_text(chain: list[str]) -> str:
+    if len(chain) <= 12:
+        return " -> ".join(chain)
+    return " -> ".join(chain[:4] + [f"... ({len(chain) - 6} more)"] + chain[-2:])
+
+
+def longest_chain(graph: dict[str, tuple[str, ...]], limit: int) -> list[str] | None:
+    """A chain of prerequisites longer than LIMIT in an acyclic graph (iteratively: no recursion), or None."""
+    length: dict[str, int] = {}
+    following: dict[str, str] = {}
+    for start in graph:
+        stack: list[tuple[str, bool]] = [(start, False)]
+        while stack:
+            node, done = stack.pop()
+            if node in length:
+                continue
+            children = [c for c in graph.get(node, ()) if c in graph]
+            if not done:
+                stack.append((node, True))
+                stack.extend((c, False) for c in children if c not in length)
+                continue
+            best = max(children, key=lambda c: length.get(c, 0), default=None)
+            length[node] = 1 + (length.get(best, 0) if best else 0)
+            if best:
+                following[node] = best
+            if length[node] > limit:
+                chain = [node]
+                while chain[-1] in following:
+                    chain.append(following[chain[-1]])
+                return chain
+    return None
 
 
 def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:

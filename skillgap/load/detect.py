@@ -3,7 +3,8 @@
 The signs are the top-level keys (a key only one kind has counts most; a misspelt key counts as the key it
 is closest to) and the shape of the two keys kinds share: `skills` (levels mean a profile, aliases or plain
 names a taxonomy) and `credentials` (a provider or hours mean a catalog, `earned` or plain titles a
-profile). A tie is broken by the file name, then by which kind's reader finds fewest problems.
+profile). A tie is broken by the file name, then by which kind's reader finds fewest problems, then by
+the order profile, role, catalog, taxonomy. A mapping with not one known key is no kind (None).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def detect_kind(data: Any, name: str = "") -> Kind | None:
     hinted = kind_from_name(name)
     if hinted is not None and (hinted in leaders or best == 0):
         return hinted
+    if best == 0:
+        return None  # not one key any kind has: say so rather than guess
     return _fewest_problems(data, name, leaders)
 
 
@@ -120,13 +123,12 @@ def _sample(value: Any) -> list[Any]:
     return value[:SAMPLE] if isinstance(value, list) else []
 
 
-def _fewest_problems(data: PosMap, name: str, candidates: list[Kind]) -> Kind | None:
-    """Break a tie by reading the document as each candidate: the one kind with fewest problems wins."""
+def _fewest_problems(data: PosMap, name: str, candidates: list[Kind]) -> Kind:
+    """Break a tie by reading the document as each candidate: the kind with fewest problems wins, and
+    between equals the first of profile, role, catalog, taxonomy (a profile is what people write most)."""
     counts: dict[Kind, int] = {}
     for kind in candidates:
         report = Report(name)
         read_as(kind, data, report, name)
         counts[kind] = len(report.problems)
-    fewest = min(counts.values())
-    winners = [kind for kind, count in counts.items() if count == fewest]
-    return winners[0] if len(winners) == 1 else None
+    return min(candidates, key=lambda kind: (counts[kind], KINDS.index(kind)))

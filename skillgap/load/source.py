@@ -251,17 +251,22 @@ def _loader_class(json_types: bool = False) -> type[Any]:
         data.line = node.start_mark.line + 1
         data.col = node.start_mark.column + 1
         yield data
+        explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
         loader.flatten_mapping(node)
-        for key_node, value_node in node.value:
+        merged = len(node.value) - explicit  # pairs from `<<: *anchor` come first; a key here overrides them
+        written: set[Any] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
             key = loader.construct_object(key_node, deep=False)
             try:
                 hash(key)
             except TypeError:
                 raise _located("a mapping key must be plain text", key_node, hint="quote the key") from None
-            if key in data:
-                first = data.value_pos.get(key)
-                where = f" (first at line {first[0]})" if first else ""
-                raise _located(f"duplicate key {key!r}{where}", key_node, hint="keep one of them")
+            if index >= merged:  # written here: once only (a merged value is meant to be overridden)
+                if key in written:
+                    first = data.value_pos.get(key)
+                    where = f" (first at line {first[0]})" if first else ""
+                    raise _located(f"duplicate key {key!r}{where}", key_node, hint="keep one of them")
+                written.add(key)
             data[key] = loader.construct_object(value_node, deep=False)
             data.value_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
             data.key_pos[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
