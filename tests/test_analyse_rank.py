@@ -108,3 +108,23 @@ def test_no_gaps_no_recommendations(world: World) -> None:
     )
     result, recs = run(world, person)
     assert result.gaps == () and result.readiness == 1.0 and recs == ()
+
+
+def test_prerequisites_not_held_are_named_in_order_and_counted(write) -> None:  # type: ignore[no-untyped-def]
+    catalog = write(
+        "chain.yaml",
+        "credentials:\n"
+        "  - {id: a, title: A, provider: P, skills: [{name: statistics, level: 1}], cost: 100, hours: 10}\n"
+        "  - {id: b, title: B, provider: P, skills: [{name: statistics, level: 1}], cost: 100, hours: 10,"
+        " prerequisites: [a]}\n"
+        "  - {id: c, title: C, provider: P, skills: [{name: SQL, level: 4}], cost: 100, hours: 10,"
+        " prerequisites: [b]}\n"
+        "  - {id: d, title: D, provider: Q, skills: [{name: SQL, level: 4}], cost: 100, hours: 10}\n",
+    )
+    chain_world = open_world([catalog], [CORE / "skills.yaml"])
+    _, recs = run(chain_world)
+    by_id = {r.credential.id: r for r in recs}
+    assert [p.id for p in by_id["c"].needs_first] == ["a", "b"]  # deepest first: the order to take them
+    assert "needs a, b first" in by_id["c"].reason
+    assert by_id["d"].rank < by_id["c"].rank  # the same gap closed without two courses first
+    assert by_id["c"].scoring.cost_penalty > by_id["d"].scoring.cost_penalty

@@ -1,4 +1,4 @@
-"""Reading a large catalog takes a fast path for plainly valid skill lists; it must agree with the careful one."""
+"""A large catalog reads plainly valid skill lists on a fast path, which must agree with the careful one."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import skillgap.load.catalog as catalog
+from skillgap.load.fast_yaml import positionless
 from skillgap.load.fields import Fields, Report
 from skillgap.load.source import PosMap
 
-names = st.one_of(st.text(max_size=10), st.sampled_from(["SQL", " sql ", "Python", "python", ""]), st.integers())
+names = st.one_of(
+    st.text(max_size=10), st.sampled_from(["SQL", " sql ", "Python", "python", ""]), st.integers()
+)
 levels = st.one_of(st.integers(-2, 7), st.sampled_from(["expert", "3", True, None, 2.0]))
 skill = st.dictionaries(
     st.sampled_from(["name", "level", "id", "nme"]), st.one_of(names, levels), max_size=4
@@ -20,7 +23,7 @@ skill = st.dictionaries(
 def careful(raw: object, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str]]:
     report = Report("c.yaml")
     data = PosMap()
-    data["skills"] = raw
+    data["skills"] = positionless(raw)  # as either parser hands it over
     with monkeypatch.context() as patch:
         patch.setattr(catalog, "_plain_skills", lambda _raw: None)
         skills = catalog._skills(Fields(data, report))

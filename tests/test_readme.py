@@ -39,9 +39,9 @@ def test_quick_start_has_the_two_commands_and_ci_runs_the_second() -> None:
 
 
 def test_readme_documents_every_command() -> None:
-    from skillgap.cli.main import app
-
     import typer.main
+
+    from skillgap.cli.main import app
 
     group = typer.main.get_command(app)
     names = sorted(group.commands)  # type: ignore[attr-defined]

@@ -97,10 +97,6 @@ def test_analyze_shows_hostile_text_literally(hostile, colour, fmt) -> None:  # 
         assert "evil" in shown
 
 
-SHOW_TITLE_BUG = (
-    "render/catalog_out.py gives Table(title=...) a str, which Rich parses as markup: a credential titled "
-    "'[link=https://evil.example]x[/link]' prints a real OSC 8 hyperlink. Fix: title=Text(clean(...))."
-)
 OTHER_COMMANDS = {
     "plan": ["plan", "{p}", "--target", "{r}"],
     "plan-memo": ["plan", "{p}", "--target", "{r}", "--format", "memo"],
@@ -109,9 +105,7 @@ OTHER_COMMANDS = {
     "report": ["report", "{p}", "--target", "{r}"],
     "catalog-list": ["catalog", "list"],
     "catalog-search": ["catalog", "search", "SQL"],
-    "catalog-show": pytest.param(
-        ["catalog", "show", "evil"], marks=pytest.mark.xfail(strict=True, reason=SHOW_TITLE_BUG)
-    ),
+    "catalog-show": ["catalog", "show", "evil"],
 }
 
 

@@ -24,9 +24,9 @@ NO_INPUT_HINT = "answer the questions, or pass --no-input with --name"
 
 
 def init(
-    path: Annotated[
-        Path, typer.Argument(help="The profile to write.", show_default=True)
-    ] = Path("profile.yaml"),
+    path: Annotated[Path, typer.Argument(help="The profile to write.", show_default=True)] = Path(
+        "profile.yaml"
+    ),
     from_role: Annotated[
         str | None,
         typer.Option(

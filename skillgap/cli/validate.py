@@ -25,9 +25,7 @@ FORMATS = (Format.TEXT, Format.JSON)
 
 
 def validate(
-    files: Annotated[
-        list[Path], typer.Argument(help="Files to check (YAML, or JSON).", show_default=False)
-    ],
+    files: Annotated[list[Path], typer.Argument(help="Files to check (YAML, or JSON).", show_default=False)],
     kind: Annotated[
         Kind | None,
         typer.Option(

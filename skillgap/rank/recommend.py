@@ -126,16 +126,19 @@ def prerequisites_to_take(
     """Prerequisites not yet held, transitively, deepest first (the order to take them)."""
     order: list[Credential] = []
     seen: set[str] = set()
-
-    def visit(ident: str) -> None:
-        for ref in by_id[ident].prerequisites if ident in by_id else ():
-            if ref in seen or ref in held or ref not in by_id:
-                continue
+    stack: list[tuple[str, int]] = [(credential.id, 0)]  # (credential, next prerequisite to look at)
+    while stack:
+        ident, index = stack.pop()
+        refs = by_id[ident].prerequisites if ident in by_id else ()
+        while index < len(refs) and (refs[index] in seen or refs[index] in held or refs[index] not in by_id):
+            index += 1
+        if index < len(refs):
+            ref = refs[index]
             seen.add(ref)
-            visit(ref)
-            order.append(by_id[ref])
-
-    visit(credential.id)
+            stack.append((ident, index + 1))
+            stack.append((ref, 0))
+        elif ident != credential.id:
+            order.append(by_id[ident])
     return tuple(order)
 
 

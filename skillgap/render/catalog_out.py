@@ -84,7 +84,7 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(show_header=False, title=clean(credential.title), title_justify="left")
+    table = Table(show_header=False, title=Text(clean(credential.title)), title_justify="left")
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     rows = [
