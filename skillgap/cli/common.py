@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -74,3 +75,17 @@ def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+def click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
+    """Click's Exit, Abort and ClickException, from click itself and from the copy newer typers vendor."""
+    modules = []
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            modules.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    exits = tuple(m.Exit for m in modules if hasattr(m, "Exit")) + (typer.Exit,)
+    aborts = tuple(m.Abort for m in modules if hasattr(m, "Abort")) + (typer.Abort,)
+    errors = tuple(m.ClickException for m in modules if hasattr(m, "ClickException"))
+    return exits, aborts, errors

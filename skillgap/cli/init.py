@@ -96,13 +96,14 @@ class Answers:
         self.no_input = no_input
 
     def ask(self, question: str, default: str = "", convert: Any = None) -> Any:
-        import click
+        from skillgap.cli.common import click_exception_types
 
+        aborts = click_exception_types()[1]
         if self.no_input:
             return convert(default) if convert else default
         try:
             return typer.prompt(question, default=default, show_default=bool(default), value_proc=convert)
-        except (typer.Abort, click.exceptions.Abort) as exc:
+        except aborts as exc:
             if isinstance(exc.__context__, EOFError):
                 raise UsageError(f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})") from None
             raise

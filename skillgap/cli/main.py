@@ -6,7 +6,6 @@ starts fast (a test checks that it loads neither rapidfuzz, yaml nor rich tables
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Annotated
 
@@ -16,6 +15,7 @@ import skillgap.cli.init as init_cli
 import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
+from skillgap.cli.common import click_exception_types
 from skillgap.errors import ExitCode, SkillgapError
 
 app = typer.Typer(
@@ -87,7 +87,7 @@ def _stderr(message: str) -> None:
 
 def run(argv: list[str] | None = None) -> None:
     """Entry point: the one place errors become messages and exit statuses."""
-    exit_types, abort_types, click_types = _click_exception_types()
+    exit_types, abort_types, click_types = click_exception_types()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
@@ -127,20 +127,6 @@ def run(argv: list[str] | None = None) -> None:
         _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
         code = ExitCode.UNEXPECTED
     sys.exit(int(code))
-
-
-def _click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
-    """Click's Exit, Abort and ClickException, from click itself and from the copy newer typers vendor."""
-    modules = []
-    for name in ("typer._click.exceptions", "click.exceptions"):
-        try:
-            modules.append(importlib.import_module(name))
-        except ImportError:
-            continue
-    exits = tuple(m.Exit for m in modules if hasattr(m, "Exit")) + (typer.Exit,)
-    aborts = tuple(m.Abort for m in modules if hasattr(m, "Abort")) + (typer.Abort,)
-    errors = tuple(m.ClickException for m in modules if hasattr(m, "ClickException"))
-    return exits, aborts, errors
 
 
 def _problems(exc: SkillgapError) -> str:
