@@ -33,7 +33,8 @@ def _cheapest_first(credential: Credential) -> tuple[float, float, str]:
 def evidence_suggestions(
     analysis: Analysis, credentials: Iterable[Credential]
 ) -> tuple[EvidenceSuggestion, ...]:
-    """One suggestion per requirement met only by a claim, most important first."""
+    """One suggestion per requirement met only by a claim, most important first. `credentials` may be
+    only those that teach a claimed skill: no other credential could prove one."""
     claims = sorted((g for g in analysis.met if g.claim_only), key=lambda g: (g.importance.rank, g.skill))
     if not claims:
         return ()

@@ -50,6 +50,7 @@ def analyze(
     from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
+    from skillgap.rank.recommend import SkillKeys
     from skillgap.world import fuzzy_and_unresolved, open_world
 
     world = open_world(catalog, taxonomy)
@@ -57,8 +58,11 @@ def analyze(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([person], [role], world))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
-    recommendations = recommend(result, world.catalog.credentials, top=top)
-    suggestions = evidence_suggestions(result, world.catalog.credentials)
+    key_of = SkillKeys(result)
+    wanted = [key_of(g.requested_as) for g in (*result.gaps, *result.met)]
+    pool = world.credentials_teaching(wanted)  # only these can close a gap or prove a claim
+    recommendations = recommend(result, world.catalog.credentials, top=top, candidates=pool)
+    suggestions = evidence_suggestions(result, pool)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 

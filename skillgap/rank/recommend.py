@@ -176,8 +176,12 @@ def recommend(
     credentials: Iterable[Credential],
     top: int | None = 5,
     reference_cost: float | None = None,
+    candidates: Iterable[Credential] | None = None,
 ) -> tuple[Recommendation, ...]:
-    """Rank credentials that close at least one gap; held and excluded credentials are left out."""
+    """Rank credentials that close at least one gap; held and excluded credentials are left out.
+
+    `credentials` is the whole catalog (prerequisites are looked up in it); `candidates`, when given, is the
+    part of it that teaches a skill in a gap (the world's index finds it without walking the catalog)."""
     total = sum(g.weighted for g in analysis.gaps)
     if total == 0:
         return ()
@@ -188,7 +192,7 @@ def recommend(
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
     wanted = {key_of(g.requested_as) for g in analysis.gaps}
     scored = []
-    for credential in credentials:
+    for credential in credentials if candidates is None else candidates:
         if not any(key_of(s.name) in wanted for s in credential.skills):
             continue  # teaches nothing the person lacks: most of a large catalog
         if credential.id in held or leave_out(credential):
