@@ -58,11 +58,11 @@ def analyze(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([person], [role], world))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
-    key_of = SkillKeys(result)
-    wanted = [key_of(g.requested_as) for g in (*result.gaps, *result.met)]
-    pool = world.credentials_teaching(wanted)  # only these can close a gap or prove a claim
-    recommendations = recommend(result, world.catalog.credentials, top=top, candidates=pool)
-    suggestions = evidence_suggestions(result, pool)
+    key_of = SkillKeys(result)  # only credentials teaching a gap skill can close it, a claimed one prove it
+    gap_pool = world.credentials_teaching(key_of(g.requested_as) for g in result.gaps)
+    claim_pool = world.credentials_teaching(key_of(g.requested_as) for g in result.met if g.claim_only)
+    recommendations = recommend(result, world.catalog.credentials, top=top, candidates=gap_pool)
+    suggestions = evidence_suggestions(result, claim_pool)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
