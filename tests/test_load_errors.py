@@ -110,3 +110,19 @@ def test_taxonomy_alias_lists(write) -> None:  # type: ignore[no-untyped-def]
     taxonomy = load_taxonomies([path])
     assert [s.name for s in taxonomy.skills] == ["SQL", "Python"]
     assert taxonomy.skills[0].aliases == ("structured query language",)
+
+
+def test_a_file_of_another_kind_is_named_as_such_first(write) -> None:  # type: ignore[no-untyped-def]
+    profile = write("me.yaml", "name: Ann\nskills:\n  SQL: 3\n  Python: 2\n")
+    msgs = problems(load_catalogs, [profile])  # type: ignore[arg-type]
+    assert (
+        msgs[0]
+        == f"{profile}:1:1: this looks like a profile file, not a catalog file (pass it where a profile belongs)"
+    )
+    role = write(
+        "r.yaml", "title: Analyst\nrequirements:\n  - {skill: SQL, level: 3, importance: essential}\n"
+    )
+    msgs = problems(load_profile, role)
+    assert "this looks like a role file, not a profile file" in msgs[0]
+    bad_profile = write("p.yaml", "name: Ann\nskills:\n  SQL: 9\n")
+    assert not any("looks like" in m for m in problems(load_profile, bad_profile))  # a profile's own mistake

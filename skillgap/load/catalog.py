@@ -126,7 +126,7 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
     title = fields.text("title", required=True)
     provider = fields.text("provider", required=True)
     skills = _skills(fields)
-    if "skills" in fields.data and not skills and fields.data.get("skills") is not None:
+    if isinstance(fields.data.get("skills"), list) and not skills:  # (not a list: reported already)
         fields.problem("skills", "must list at least one skill the credential teaches")
     elif fields.data.get("skills", 0) is None:
         fields.problem("skills", "must list at least one skill the credential teaches")

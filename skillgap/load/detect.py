@@ -132,3 +132,13 @@ def _fewest_problems(data: PosMap, name: str, candidates: list[Kind]) -> Kind:
         read_as(kind, data, report, name)
         counts[kind] = len(report.problems)
     return min(candidates, key=lambda kind: (counts[kind], KINDS.index(kind)))
+
+
+def other_kind(data: Any, expected: str) -> str | None:
+    """The kind of file DATA plainly is when that is not EXPECTED (a profile given as --catalog), else None.
+
+    Only the content decides here, so a file's name cannot make a wrong guess look certain."""
+    if not isinstance(data, PosMap):
+        return None
+    found = detect_kind(data)
+    return found.value if found is not None and found.value != expected else None

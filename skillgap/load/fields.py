@@ -341,3 +341,23 @@ class Once:
             return True
         self.seen[key] = pos[0]
         return False
+
+
+def add_kind_hint(report: Report, data: Any, expected: str) -> None:
+    """When a file with problems is plainly another kind of file, say so first: that is the real fix."""
+    if not report.problems:
+        return
+    from skillgap.load.detect import other_kind
+
+    found = other_kind(data, expected)
+    if found is not None:
+        report.problems.insert(
+            0,
+            Problem(
+                report.file,
+                f"this looks like a {found} file, not a {expected} file",
+                1,
+                1,
+                hint=f"pass it where a {found} belongs",
+            ),
+        )

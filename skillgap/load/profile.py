@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
-from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping, type_name
+from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_level, top_mapping, type_name
 from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Badge, HeldCredential, Origin, Preferences, Profile, ProfileSkill
 
@@ -21,7 +21,9 @@ FORMATS = ("online", "in-person", "hybrid")
 
 def load_profile(path: Path) -> Profile:
     report = Report(display_name(path))
-    profile = read_profile(load_file(path), report)
+    data = load_file(path)
+    profile = read_profile(data, report)
+    add_kind_hint(report, data, "profile")
     report.raise_if_any()
     assert profile is not None
     return profile

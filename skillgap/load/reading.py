@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from skillgap.errors import InputError
 from skillgap.load import cache
-from skillgap.load.fields import Report
+from skillgap.load.fields import Report, add_kind_hint
 from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
 
 T = TypeVar("T")
@@ -31,10 +31,13 @@ def read_model(
     def build() -> T | None:
         text = decode(raw, name)
         report = Report(name)
-        value = reader(parse(text, name, located=located, fast=fast), report)
+        data = parse(text, name, located=located, fast=fast)
+        value = reader(data, report)
         if report.problems and not located and (is_json(name) or fast):
-            report = Report(name)  # read again with positions, so each problem names its line
-            value = reader(parse(text, name, located=True), report)  # and the careful reading decides
+            report = Report(name)  # read again with positions, so each problem names its line,
+            data = parse(text, name, located=True)
+            value = reader(data, report)  # and the careful reading decides
+        add_kind_hint(report, data, kind)
         report.raise_if_any()
         return value
 

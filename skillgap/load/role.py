@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.levels import IMPORTANCE_VALUES, Importance
-from skillgap.load.fields import Fields, Once, Report, parse_level, top_mapping, type_name
+from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_level, top_mapping, type_name
 from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Origin, Requirement, Role
 
@@ -16,7 +16,9 @@ REQUIREMENT_KEYS = ("skill", "level", "importance", "id")
 
 def load_role(path: Path) -> Role:
     report = Report(display_name(path))
-    role = read_role(load_file(path), report, default_id=path.stem)
+    data = load_file(path)
+    role = read_role(data, report, default_id=path.stem)
+    add_kind_hint(report, data, "role")
     report.raise_if_any()
     assert role is not None
     return role
