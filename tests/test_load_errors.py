@@ -115,10 +115,8 @@ def test_taxonomy_alias_lists(write) -> None:  # type: ignore[no-untyped-def]
 def test_a_file_of_another_kind_is_named_as_such_first(write) -> None:  # type: ignore[no-untyped-def]
     profile = write("me.yaml", "name: Ann\nskills:\n  SQL: 3\n  Python: 2\n")
     msgs = problems(load_catalogs, [profile])  # type: ignore[arg-type]
-    assert (
-        msgs[0]
-        == f"{profile}:1:1: this looks like a profile file, not a catalog file (pass it where a profile belongs)"
-    )
+    expected = "this looks like a profile file, not a catalog file (pass it where a profile belongs)"
+    assert msgs[0] == f"{profile}:1:1: {expected}"
     role = write(
         "r.yaml", "title: Analyst\nrequirements:\n  - {skill: SQL, level: 3, importance: essential}\n"
     )
