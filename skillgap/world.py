@@ -21,8 +21,6 @@ class World:
     catalog: Catalog  # skills that share an id with a taxonomy skill already carry that skill's name
     taxonomy: Taxonomy
     matcher: Matcher
-    bundled_catalog: bool
-    bundled_taxonomy: bool
     shared_ids: Mapping[str, str] = field(default_factory=dict)  # taxonomy id -> canonical name
     teaching: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # skill key -> credential indexes
 
@@ -65,7 +63,7 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
             for skill in credential.skills:
                 teaching.setdefault(skill_key(skill.name, resolutions), []).append(index)
         by_skill = {key: tuple(dict.fromkeys(found)) for key, found in teaching.items()}
-        return World(catalog, taxonomy, matcher, not catalogs, not taxonomies, shared_ids, by_skill)
+        return World(catalog, taxonomy, matcher, shared_ids, by_skill)
 
     if not cache.enabled():
         return build()

@@ -71,12 +71,6 @@ def finish_console(console: Console, output: Path | None, force: bool) -> None:
         write_atomic(output, console.file.getvalue(), force)
 
 
-def stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
 def click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
     """Click's Exit, Abort and ClickException, from click itself and from the copy newer typers vendor."""
     modules = []

@@ -87,10 +87,6 @@ def differs(text: str) -> bool:
     )
 
 
-def _has_any(text: str, *parts: str) -> bool:
-    return any(part in text for part in parts)
-
-
 def _marks_node(text: str, at: int) -> bool:
     """Whether the & * or ! at this offset starts an anchor, alias or tag (not "L&D", "Great!")."""
     before = text[at - 1] if at else "\n"

@@ -24,13 +24,9 @@ from skillgap.render.evidence import (
 )
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
+from skillgap.render.safe import literal as t
 
 IMPORTANCE_STYLE = {"essential": "bold red", "important": "yellow", "nice-to-have": "dim"}
-
-
-def t(text: str, style: str = "") -> Text:
-    """Text from a file, shown literally: no markup, no control characters."""
-    return Text(clean(text), style=style)
 
 
 def render_analysis(

@@ -22,10 +22,7 @@ from skillgap.render.plan_words import (
     totals_text,
 )
 from skillgap.render.safe import clean
-
-
-def t(text: str, style: str = "") -> Text:
-    return Text(clean(text), style=style)
+from skillgap.render.safe import literal as t
 
 
 def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:

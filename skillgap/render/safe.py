@@ -7,6 +7,10 @@ with bidirectional overrides, and Rich markup in a name must print as written.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # ANSI/VT escape sequences (CSI, OSC, DCS and other string commands, two-character escapes), then any
 # remaining C0/C1 control, DEL, and the Unicode bidirectional and invisible formatting characters.
@@ -45,3 +49,10 @@ def json_safe(text: str) -> str:
         lambda m: f"\\u{ord(m.group()):04x}",
         text,
     )
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Text from a file for Rich to show as written: never markup, never a control character."""
+    from rich.text import Text
+
+    return Text(clean(text), style=style)
