@@ -5,8 +5,12 @@ Everything here is a frozen dataclass: the loaders build them, the core reads th
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from skillgap.levels import Importance
 
@@ -158,16 +162,101 @@ class Pathway:
     origin: Origin | None = None
 
 
+def id_key(ident: str) -> str:
+    """A shared id as compared: ignoring the URL scheme, a trailing slash and case."""
+    key = ident.strip().casefold()
+    for scheme in ("https://", "http://"):
+        key = key.removeprefix(scheme)
+    return key.rstrip("/")
+
+
+@dataclass(frozen=True)
+class CatalogLookup:
+    """Where each credential sits in a catalog by id, by title and by source id: built once per catalog
+    (and cached with it), so finding one credential never walks a large catalog."""
+
+    ids: dict[str, int]
+    titles: dict[str, int]  # casefolded title -> the last credential with it
+    sources: dict[str, tuple[int, ...]]  # id_key(source_id) -> credentials, in catalog order
+
+    @classmethod
+    def of(cls, credentials: Sequence[Credential]) -> CatalogLookup:
+        ids: dict[str, int] = {}
+        titles: dict[str, int] = {}
+        sources: dict[str, list[int]] = {}
+        for index, credential in enumerate(credentials):
+            ids[credential.id] = index
+            titles[credential.title.casefold()] = index
+            if credential.source_id:
+                sources.setdefault(id_key(credential.source_id), []).append(index)
+        return cls(ids, titles, {key: tuple(found) for key, found in sources.items()})
+
+
+class CredentialsById(Mapping[str, Credential]):
+    """A catalog's credentials by id, looked up as asked for."""
+
+    def __init__(self, credentials: Sequence[Credential], ids: Mapping[str, int]) -> None:
+        self._credentials, self._ids = credentials, ids
+
+    def __getitem__(self, ident: str) -> Credential:
+        return self._credentials[self._ids[ident]]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+@dataclass(frozen=True)
+class Taught:
+    """The credentials that teach one skill: their indexes in a catalog, in order, and the highest level
+    each teaches it to (arrays: a large catalog's index loads from the cache as a few blocks of bytes)."""
+
+    indexes: array[int]
+    levels: bytes
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        return zip(self.indexes, self.levels, strict=True)
+
+
 @dataclass(frozen=True)
 class Catalog:
-    credentials: tuple[Credential, ...] = ()
+    credentials: Sequence[Credential] = ()  # a tuple, or from the cache a PackedCredentials
     pathways: tuple[Pathway, ...] = ()
     name: str | None = None
     currency: str | None = None
     files: tuple[str, ...] = ()
 
-    def by_id(self) -> dict[str, Credential]:
-        return {c.id: c for c in self.credentials}
+    @cached_property
+    def lookup(self) -> CatalogLookup:
+        return CatalogLookup.of(self.credentials)
+
+    def by_id(self) -> Mapping[str, Credential]:
+        return CredentialsById(self.credentials, self.lookup.ids)
+
+    def titled(self, title: str) -> Credential | None:
+        """The credential with this title, ignoring case (the last one, if several have it)."""
+        index = self.lookup.titles.get(title.casefold())
+        return None if index is None else self.credentials[index]
+
+    def from_sources(self, keys: Iterable[str]) -> tuple[Credential, ...]:
+        """The credentials whose source id is one of these (`id_key` forms), in catalog order."""
+        found = sorted({i for key in keys for i in self.lookup.sources.get(key, ())})
+        return tuple(self.credentials[i] for i in found)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
+        from skillgap.packed import PackedCredentials
+
+        state = dict(self.__dict__)
+        state["lookup"] = self.lookup
+        if not isinstance(self.credentials, PackedCredentials):
+            state["credentials"] = PackedCredentials.pack(self.credentials)
+        return state
 
 
 # --- badges ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from skillgap.analyse import Analysis, analyse
 from skillgap.analyse.gaps import STALE_AFTER_YEARS
 from skillgap.match import Resolution
 from skillgap.model import Badge, Profile, Role
-from skillgap.world import World, names_in
+from skillgap.world import World
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,15 @@ def load_target(target: str, world: World) -> Role:
     return world.link_role(load_role(resolve_role_path(target)))
 
 
-def names_to_resolve(people: Iterable[Person], roles: Sequence[Role], world: World) -> list[str]:
-    """Every skill name the run needs, each once: people's, their badges', the roles' and the catalog's."""
+def names_to_resolve(people: Iterable[Person], roles: Sequence[Role]) -> list[str]:
+    """The skill names the run brings, each once: people's, their badges' and the roles'. (A catalog's are
+    resolved as ranking looks at them: see `World.resolve`.)"""
     names: dict[str, None] = {}
     for person in people:
         names.update((s.name, None) for s in person.profile.skills)
         names.update((s.name, None) for b in person.badges for s in b.credential.skills)
-    names.update(dict.fromkeys(names_in(None, roles, world.catalog)))
+    for role in roles:
+        names.update((r.skill, None) for r in role.requirements)
     return list(names)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
@@ -13,7 +15,23 @@ from skillgap.load.catalog import load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
-from skillgap.model import Badge, Catalog, Credential, Profile, Role, Taxonomy
+from skillgap.model import Badge, Catalog, Credential, Role, Taught, Taxonomy
+
+
+class Resolutions(dict[str, Resolution]):
+    """The resolutions of the names a run asked for; any other name looked up (a catalog credential's,
+    when ranking) is resolved then, by the same matcher, and kept."""
+
+    def __init__(self, matcher: Matcher, names: Iterable[str]) -> None:
+        super().__init__(matcher.resolve_many(names))
+        self._matcher = matcher
+
+    def __missing__(self, name: str) -> Resolution:
+        resolution = self[name] = self._matcher.resolve(name)
+        return resolution
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if isinstance(name, str) else default
 
 
 @dataclass(frozen=True)
@@ -22,12 +40,12 @@ class World:
     taxonomy: Taxonomy
     matcher: Matcher
     shared_ids: Mapping[str, str] = field(default_factory=dict)  # taxonomy id -> canonical name
-    teaching: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # skill key -> credential indexes
+    teaching: Mapping[str, Taught] = field(default_factory=dict)  # skill key -> who teaches it
 
     def credentials_teaching(self, keys: Iterable[str]) -> list[Credential]:
         """The catalog's credentials that teach any of these skills (as `skill_key` names them), in
         catalog order: what ranking needs to look at, found without walking a large catalog."""
-        found = sorted({i for key in keys for i in self.teaching.get(key, ())})
+        found = sorted({i for key in keys if key in self.teaching for i in self.teaching[key].indexes})
         return [self.catalog.credentials[i] for i in found]
 
     def link_role(self, role: Role) -> Role:
@@ -37,9 +55,10 @@ class World:
     def link_badges(self, badges: Iterable[Badge]) -> tuple[Badge, ...]:
         return tuple(replace(b, credential=link_credential(b.credential, self.shared_ids)) for b in badges)
 
-    def resolve(self, names: Iterable[str]) -> dict[str, Resolution]:
-        """Each distinct name resolved once (the matcher memoises across calls too)."""
-        return self.matcher.resolve_many(dict.fromkeys(names))
+    def resolve(self, names: Iterable[str]) -> Resolutions:
+        """Each distinct name resolved once (the matcher memoises across calls too); a catalog name looked
+        up later is resolved then."""
+        return Resolutions(self.matcher, dict.fromkeys(names))
 
 
 def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path] | None = None) -> World:
@@ -53,17 +72,8 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
 
     def build() -> World:
         taxonomy = load_taxonomies(taxonomy_paths)
-        shared_ids = names_by_id(taxonomy)
-        catalog = link_catalog(load_catalogs(catalog_paths), shared_ids)
-        vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
-        matcher = Matcher.build(taxonomy, vocabulary)
-        resolutions = matcher.resolve_many(vocabulary)
-        teaching: dict[str, list[int]] = {}
-        for index, credential in enumerate(catalog.credentials):
-            for skill in credential.skills:
-                teaching.setdefault(skill_key(skill.name, resolutions), []).append(index)
-        by_skill = {key: tuple(dict.fromkeys(found)) for key, found in teaching.items()}
-        return World(catalog, taxonomy, matcher, shared_ids, by_skill)
+        # the world is cached whole: caching each catalog file as well would only write it twice
+        return build_world(load_catalogs(catalog_paths, use_cache=False), taxonomy)
 
     if not cache.enabled():
         return build()
@@ -73,15 +83,26 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
     return world
 
 
-def names_in(profile: Profile | None, roles: Iterable[Role], catalog: Catalog) -> list[str]:
-    """Every skill name a run needs resolved, each once, in a stable order."""
-    names: dict[str, None] = {}
-    if profile is not None:
-        names.update((s.name, None) for s in profile.skills)
-    for role in roles:
-        names.update((r.skill, None) for r in role.requirements)
-    names.update((s.name, None) for c in catalog.credentials for s in c.skills)
-    return list(names)
+def build_world(catalog: Catalog, taxonomy: Taxonomy) -> World:
+    """The world of a loaded catalog and taxonomy: shared ids linked, the matcher, the skill index."""
+    shared_ids = names_by_id(taxonomy)
+    catalog = link_catalog(catalog, shared_ids)
+    vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
+    matcher = Matcher.build(taxonomy, vocabulary)
+    return World(catalog, taxonomy, matcher, shared_ids, teaching_index(catalog, matcher, vocabulary))
+
+
+def teaching_index(catalog: Catalog, matcher: Matcher, vocabulary: Iterable[str]) -> dict[str, Taught]:
+    """skill key -> the credentials that teach it, and to what level (the highest, if listed twice)."""
+    resolutions = matcher.resolve_many(vocabulary)
+    teaching: dict[str, dict[int, int]] = {}
+    for index, credential in enumerate(catalog.credentials):
+        for skill in credential.skills:
+            levels = teaching.setdefault(skill_key(skill.name, resolutions), {})
+            levels[index] = max(levels.get(index, 0), skill.level)
+    return {
+        key: Taught(array("I", levels), bytes(levels.values())) for key, levels in teaching.items()
+    }
 
 
 def fuzzy_and_unresolved(

@@ -10,8 +10,9 @@ import pytest
 from skillgap.analyse import analyse
 from skillgap.load import load_profile, load_role
 from skillgap.model import HeldCredential, Preferences, Profile
+from skillgap.person import Person, names_to_resolve
 from skillgap.rank import recommend
-from skillgap.world import World, names_in, open_world
+from skillgap.world import World, open_world
 
 CORE = Path(__file__).parent / "data" / "core"
 
@@ -24,9 +25,9 @@ def world() -> World:
 def run(world: World, profile: Profile | None = None, top: int | None = 10):  # type: ignore[no-untyped-def]
     person = profile or load_profile(CORE / "profile.yaml")
     role = load_role(CORE / "role.yaml")
-    resolutions = world.resolve(names_in(person, [role], world.catalog))
+    resolutions = world.resolve(names_to_resolve([Person(person)], [role]))
     result = analyse(person, role, world.catalog, resolutions)
-    return result, recommend(result, world.catalog.credentials, top=top)
+    return result, recommend(result, world.catalog, top=top)
 
 
 def test_gaps_levels_and_importance(world: World) -> None:

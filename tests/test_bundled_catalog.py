@@ -88,18 +88,16 @@ def test_references_point_at_something_that_exists(world: World) -> None:
 def test_ranking_from_the_skill_index_equals_ranking_the_whole_catalog(world: World) -> None:
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
-    from skillgap.rank.recommend import SkillKeys
 
     for path in sorted((EXAMPLES / "profiles").glob("*.yaml")):
         person = load_person(path, world)
         for role_id in ("instructional-designer", "data-analyst", "project-manager"):
             role = load_target(role_id, world)
             result = analyse_person(
-                world, person, role, world.resolve(names_to_resolve([person], [role], world))
+                world, person, role, world.resolve(names_to_resolve([person], [role]))
             )
-            key_of = SkillKeys(result)
-            pool = world.credentials_teaching(key_of(g.requested_as) for g in result.gaps)
-            whole = recommend(result, world.catalog.credentials, top=None)
-            indexed = recommend(result, world.catalog.credentials, top=None, candidates=pool)
-            assert [r.credential.id for r in indexed] == [r.credential.id for r in whole], (path, role_id)
-            assert indexed == whole
+            for top in (None, 1, 5):
+                whole = recommend(result, world.catalog, top=top)
+                indexed = recommend(result, world.catalog, top=top, teaching=world.teaching)
+                assert [r.credential.id for r in indexed] == [r.credential.id for r in whole], (path, role_id)
+                assert indexed == whole

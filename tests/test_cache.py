@@ -34,9 +34,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = reading.parse
 
-    def counting(text: str, name: str, located: bool = False, fast: bool = False):  # type: ignore[no-untyped-def]
+    def counting(text: str, name: str, **options: bool):  # type: ignore[no-untyped-def]
         calls.append(name)
-        return real(text, name, located, fast)
+        return real(text, name, **options)
 
     monkeypatch.setattr(reading, "parse", counting)
     return calls

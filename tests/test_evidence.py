@@ -15,7 +15,8 @@ from skillgap.importers.openbadges import read_file
 from skillgap.levels import Importance
 from skillgap.load import load_role
 from skillgap.model import Badge, HeldCredential, Profile, ProfileSkill, Requirement, Role
-from skillgap.world import World, names_in, open_world
+from skillgap.person import Person, names_to_resolve
+from skillgap.world import World, open_world
 
 CORE = Path(__file__).parent / "data" / "core"
 BADGES = Path(__file__).parent / "data" / "openbadges"
@@ -35,7 +36,7 @@ def run(
     world: World, profile: Profile, badges: tuple[Badge, ...] = (), stale_after: float | None = 3.0
 ) -> Analysis:
     role = load_role(CORE / "role.yaml")
-    names = names_in(profile, [role], world.catalog) + [s.name for b in badges for s in b.credential.skills]
+    names = names_to_resolve([Person(profile, tuple(badges))], [role])
     resolutions = world.resolve(names)
     return analyse(
         profile, role, world.catalog, resolutions, badges=badges, today=TODAY, stale_after=stale_after

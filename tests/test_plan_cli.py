@@ -229,13 +229,14 @@ def test_the_planner_itself_takes_a_fraction_of_that() -> None:
     from skillgap.load import load_profile
     from skillgap.load.paths import resolve_role_path
     from skillgap.load.role import load_role
+    from skillgap.person import Person, names_to_resolve
     from skillgap.plan import Request, make_plan
-    from skillgap.world import names_in, open_world
+    from skillgap.world import open_world
 
     world = open_world()
     person = load_profile(EXAMPLES / "profiles" / "trainer-to-elearning.yaml")
     role = load_role(resolve_role_path("instructional-designer"))
-    result = analyse(person, role, world.catalog, world.resolve(names_in(person, [role], world.catalog)))
+    result = analyse(person, role, world.catalog, world.resolve(names_to_resolve([Person(person)], [role])))
     prefs = person.preferences
     request = Request(
         budget=prefs.budget,

@@ -14,10 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from skillgap.analyse.ids import id_key
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
-from skillgap.model import Badge, Catalog, Credential, HeldCredential, Profile, Role
+from skillgap.model import Badge, Catalog, Credential, HeldCredential, Profile, Role, id_key
 
 STALE_AFTER_YEARS = 3.0
 
@@ -113,14 +112,13 @@ def held_credentials(profile: Profile, catalog: Catalog) -> tuple[Credential, ..
 def held_in_catalog(profile: Profile, catalog: Catalog) -> list[tuple[HeldCredential, Credential | None]]:
     """Each credential the profile lists (badge files aside) with the catalog credential it names, if any."""
     by_id = catalog.by_id()
-    by_title = {c.title.casefold(): c for c in catalog.credentials}
     out: list[tuple[HeldCredential, Credential | None]] = []
     for held in profile.credentials:
         if held.badge and not (held.id or held.title):
             continue
-        credential = by_id.get(held.id or "") or by_title.get((held.title or "").casefold())
+        credential = by_id.get(held.id or "") or catalog.titled(held.title or "")
         if credential is None and held.id:
-            credential = by_title.get(held.id.casefold())
+            credential = catalog.titled(held.id)
         out.append((held, credential))
     return out
 
@@ -135,7 +133,7 @@ def is_stale(last_used: date | None, today: date, years: float | None) -> bool:
 def held_by_badges(badges: Sequence[Badge], catalog: Catalog, today: date) -> tuple[Credential, ...]:
     """Catalog credentials an earned badge is (the badge's achievement id is the credential's source_id)."""
     earned = {id_key(b.credential.source_id) for b in badges if b.credential.source_id and b.counts_on(today)}
-    return tuple(c for c in catalog.credentials if c.source_id and id_key(c.source_id) in earned)
+    return catalog.from_sources(earned)
 
 
 def person_skills(
@@ -197,8 +195,9 @@ def analyse(
     today: date | None = None,
     stale_after: float | None = STALE_AFTER_YEARS,
 ) -> Analysis:
-    """Compare a person with a role. `resolutions` must cover every profile, role, catalog and badge skill
-    name. Staleness and badge expiry are judged on `today` (the current date when not given)."""
+    """Compare a person with a role. `resolutions` must cover every profile, role and badge skill name, and
+    resolve a catalog's names as they are looked up (`World.resolve` gives such a mapping). Staleness and
+    badge expiry are judged on `today` (the current date when not given)."""
     today = today or date.today()
     held = held_credentials(profile, catalog)
     has = person_skills(profile, held, resolutions, badges=badges, today=today, stale_after=stale_after)

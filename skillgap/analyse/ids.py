@@ -11,14 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from skillgap.load.fields import name_key
-from skillgap.model import Catalog, Credential, CredentialSkill, Requirement, Role, Taxonomy
-
-
-def id_key(ident: str) -> str:
-    key = ident.strip().casefold()
-    for scheme in ("https://", "http://"):
-        key = key.removeprefix(scheme)
-    return key.rstrip("/")
+from skillgap.model import Catalog, Credential, CredentialSkill, Requirement, Role, Taxonomy, id_key
 
 
 def names_by_id(taxonomy: Taxonomy) -> dict[str, str]:

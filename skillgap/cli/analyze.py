@@ -56,12 +56,11 @@ def analyze(
     world = open_world(catalog, taxonomy)
     person = load_person(profile, world)
     role = load_target(target, world)
-    resolutions = world.resolve(names_to_resolve([person], [role], world))
+    resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
-    key_of = SkillKeys(result)  # only credentials teaching a gap skill can close it, a claimed one prove it
-    gap_pool = world.credentials_teaching(key_of(g.requested_as) for g in result.gaps)
+    key_of = SkillKeys(result)  # only a credential teaching a claimed skill can prove it
     claim_pool = world.credentials_teaching(key_of(g.requested_as) for g in result.met if g.claim_only)
-    recommendations = recommend(result, world.catalog.credentials, top=top, candidates=gap_pool)
+    recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
     suggestions = evidence_suggestions(result, claim_pool)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)

@@ -62,7 +62,7 @@ def compare(
     if all_roles:
         paths += expand_paths([bundled_roles_dir()])
     roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
-    resolutions = world.resolve(names_to_resolve([subject], roles, world))
+    resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     fits = compare_roles(analyses, world.catalog)
     person = subject.profile

@@ -106,7 +106,7 @@ def analyse_people(
     if not people:  # nothing to analyse: the problems are the whole answer
         raise InputError([problem for failure in failures for problem in failure.problems])
     report_failures(failures, len(files))
-    resolutions = world.resolve(names_to_resolve(people, [role], world))
+    resolutions = world.resolve(names_to_resolve(people, [role]))
     analyses = [analyse_person(world, person, role, resolutions) for person in people]
     cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)
     return cohort, world

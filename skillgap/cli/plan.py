@@ -92,7 +92,7 @@ def plan(
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
     role = load_target(target, world)
-    resolutions = world.resolve(names_to_resolve([subject], [role], world))
+    resolutions = world.resolve(names_to_resolve([subject], [role]))
     result = analyse_person(world, subject, role, resolutions)
     person = subject.profile
     prefs = person.preferences

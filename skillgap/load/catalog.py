@@ -6,6 +6,7 @@ cycles) run once all files are read, so a problem is reported at the line that c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from skillgap.load.fields import Fields, Once, Report, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
+from skillgap.load.source import PosMap, positioned
 from skillgap.model import (
     ESTIMABLE_FIELDS,
     PROVIDER_TYPES,
@@ -53,14 +55,17 @@ PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
 ASSESSMENTS = ("exam", "project", "portfolio", "practical", "completion")
 
 
-def load_catalogs(paths: Sequence[Path]) -> Catalog:
-    """Read every catalog file (folders are expanded), then check references across all of them."""
+def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
+    """Read every catalog file (folders are expanded), then check references across all of them.
+
+    use_cache=False skips the per-file cache, for a caller that caches what it builds from the result."""
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
     files = expand_paths(paths)
     for path in files:
         try:
-            catalogs.append(read_model(path, "catalog", read_catalog, fast=True))
+            read = read_model(path, "catalog", read_catalog, fast=True, plain=True, use_cache=use_cache)
+            catalogs.append(read)
         except InputError as exc:
             problems.extend(exc.problems)
     merged = merge(catalogs)
@@ -87,6 +92,11 @@ def merge(catalogs: Iterable[Catalog]) -> Catalog:
 
 
 def read_catalog(data: Any, report: Report) -> Catalog | None:
+    """The catalog in DATA, which is either located (PosMap and PosList) or, from a fast read, plain dicts
+    and lists: each plainly valid credential is then read whole at once, and anything else field by field
+    (the two readings agree on what the fast one accepts; tests/test_fast_reading.py holds them to it)."""
+    if type(data) is dict:  # the top level only: credentials stay plain for the fast reading below
+        data = _top_level(data)
     top = top_mapping(data, report, "catalog", "a 'credentials' list")
     if top is None:
         return None
@@ -95,15 +105,20 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     currency = top.text("currency")
     currency = currency.upper() if currency else None
     credentials = []
+    origin = Origin(report.file)
     for _, item, path, pos in top.items("credentials"):
-        fields = top.sub(item, path, pos)
+        credential = plain_credential(item, currency, origin) if type(item) is dict else None
+        if credential is not None:
+            credentials.append(credential)
+            continue
+        fields = top.sub(positioned(item), path, pos)
         if fields is not None:
             credential = _credential(fields, currency)
             if credential is not None:
                 credentials.append(credential)
     pathways = []
     for _, item, path, pos in top.items("pathways"):
-        fields = top.sub(item, path, pos)
+        fields = top.sub(positioned(item), path, pos)
         if fields is not None:
             fields.check_keys(PATHWAY_KEYS, required=("id", "title", "credentials"))
             ident, title = fields.text("id", required=True), fields.text("title", required=True)
@@ -175,6 +190,117 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         credits=credits,
         eligibility=fields.text("eligibility"),
     )
+
+
+def _top_level(data: dict[Any, Any]) -> PosMap:
+    """A plain top-level mapping as a PosMap without positions; its values are left as they are."""
+    top = positioned({})
+    top.update(data)
+    if "pathways" in top:
+        top["pathways"] = positioned(top["pathways"])
+    return top  # type: ignore[no-any-return]
+
+
+_CREDENTIAL_KEY_SET = frozenset(CREDENTIAL_KEYS)
+_REQUIRED_KEYS = frozenset(("id", "title", "provider", "skills"))
+_ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
+_TEXT_KEYS: tuple[str, ...] = ("type", "url", "description", "source_id", "eligibility")
+_TEXT_KEYS += ("assessment", "provider_type", "format", "currency")
+
+
+def plain_credential(item: dict[Any, Any], currency: str | None, origin: Origin) -> Credential | None:
+    """A credential read whole when every field of it is plainly valid (the usual case in a large catalog).
+
+    None sends it through the field-by-field reading, which reports each problem; for a credential this
+    accepts, both readings give the same Credential, without positions (a test holds them to it)."""
+    keys = item.keys()
+    if not keys <= _CREDENTIAL_KEY_SET or not _REQUIRED_KEYS <= keys:
+        return None
+    get = item.get
+    ident, title, provider = _text(get("id")), _text(get("title")), _text(get("provider"))
+    skills = _plain_skills(get("skills"))
+    if _BAD in (ident, title, provider) or not (ident and title and provider and skills):
+        return None
+    texts = [_text(get(key)) for key in _TEXT_KEYS]
+    numbers = [_number(get(key)) for key in ("hours", "cost", "credits")]
+    estimated = _text_list(get("estimated"))
+    prerequisites, stacks_into = _text_list(get("prerequisites")), _text_list(get("stacks_into"))
+    if _BAD in texts or _BAD in numbers or estimated is None or prerequisites is None or stacks_into is None:
+        return None
+    kind, url, description, source_id, eligibility, assessment, provider_type, delivery, own_currency = texts
+    hours, cost, credits = numbers
+    if assessment is not None:
+        assessment = assessment.lower().replace("completion only", "completion")
+        if assessment not in ASSESSMENTS:
+            return None
+    if provider_type is not None and provider_type.lower() not in PROVIDER_TYPES:
+        return None
+    if delivery is not None and delivery.lower() not in FORMATS:
+        return None
+    if not _ESTIMABLE.issuperset(estimated):
+        return None
+    return Credential(
+        id=ident,
+        title=title,
+        provider=provider,
+        skills=skills,
+        provider_type=provider_type.lower() if provider_type else "other",
+        type=kind,
+        url=url,
+        hours=hours,
+        cost=cost,
+        currency=own_currency.upper() if own_currency else currency,
+        format=delivery.lower() if delivery else None,
+        assessment=assessment,
+        prerequisites=prerequisites,
+        stacks_into=stacks_into,
+        estimated=frozenset(estimated),
+        description=description,
+        origin=origin,
+        source_id=source_id,
+        credits=credits,
+        eligibility=eligibility,
+    )
+
+
+_BAD: Any = object()  # a value the fast reading leaves to the careful one
+
+
+def _text(value: Any) -> Any:
+    """Absent or None: None; text: stripped; anything else (blank text, a number): _BAD."""
+    if value is None:
+        return None
+    if type(value) is str:
+        value = value.strip()
+        return value or _BAD
+    return _BAD
+
+
+def _number(value: Any) -> Any:
+    if value is None:
+        return None
+    if type(value) is int or type(value) is float:
+        try:
+            number = float(value)
+        except OverflowError:
+            return _BAD
+        return number if 0.0 <= number < math.inf else _BAD  # NaN fails both comparisons
+    return _BAD
+
+
+def _text_list(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    if type(value) is str:
+        value = [value]
+    elif type(value) is not list:
+        return None
+    out = []
+    for item in value:
+        if type(item) is not str or not item.strip():
+            return None
+        out.append(item.strip())
+    return tuple(out)
 
 
 def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:

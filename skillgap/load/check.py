@@ -129,7 +129,7 @@ def _with_unreadable_ids(catalog: Catalog, data: Any, name: str) -> Catalog:
     if not extra:
         return catalog
     return Catalog(
-        catalog.credentials + tuple(extra), catalog.pathways, catalog.name, catalog.currency, catalog.files
+        (*catalog.credentials, *extra), catalog.pathways, catalog.name, catalog.currency, catalog.files
     )
 
 

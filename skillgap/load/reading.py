@@ -20,10 +20,13 @@ def read_model(
     reader: Callable[[Any, Report], T | None],
     fast: bool = False,
     located: bool = False,
+    plain: bool = False,
+    use_cache: bool = True,
 ) -> T:
     """Read PATH with READER, through the cache when caching is on; raise every problem found.
 
     Only a file read without problems is cached, so errors are always reported from the file itself.
+    `fast` and `plain` are passed on to `parse`: READER must then take plain dicts and lists too.
     """
     name = display_name(path)
     raw = read_bytes(path)
@@ -31,7 +34,7 @@ def read_model(
     def build() -> T | None:
         text = decode(raw, name)
         report = Report(name)
-        data = parse(text, name, located=located, fast=fast)
+        data = parse(text, name, located=located, fast=fast, plain=plain)
         value = reader(data, report)
         if report.problems and not located and (is_json(name) or fast):
             report = Report(name)  # read again with positions, so each problem names its line,
@@ -41,7 +44,7 @@ def read_model(
         report.raise_if_any()
         return value
 
-    value = build() if located else cache.cached(kind, name, raw, build)
+    value = build() if located or not use_cache else cache.cached(kind, name, raw, build)
     if value is None:  # an empty-but-valid document never gets here: readers report it
         raise InputError.at(name, f"could not be read as a {kind}")
     return value

@@ -167,26 +167,28 @@ def is_json(name: str) -> bool:
     return name.lower().endswith(".json")
 
 
-def parse(text: str, name: str, located: bool = False, fast: bool = False) -> Any:
+def parse(text: str, name: str, located: bool = False, fast: bool = False, plain: bool = False) -> Any:
     """Parse YAML, or JSON (by the fast json module) when the name ends in .json.
 
     JSON carries no positions; with located=True a JSON file is read by the YAML parser instead (JSON is
     YAML), which is slower but gives every value its line and column, for error messages. With fast=True
     (large catalogs) YAML goes through yaml-rs where it reads the text exactly as PyYAML would, again
-    without positions (see fast_yaml.py).
+    without positions (see fast_yaml.py). With plain=True as well, a fast read hands back plain dicts and
+    lists instead of PosMap and PosList, for a reader that takes either (see `positioned`).
     """
     with gc_paused():
         if not is_json(name):
             _check_flow_depth(text, name)
             if fast and not located:
-                from skillgap.load.fast_yaml import fast_parse
+                from skillgap.load import fast_yaml
 
-                data = fast_parse(text)
+                read = getattr(fast_yaml, "fast_parse_plain", None) if plain else None
+                data = (read or fast_yaml.fast_parse)(text)
                 if data is not None:
                     return data
             return _parse_yaml(text, name)
         if not located:
-            return _parse_json(text, name)
+            return _parse_json(text, name, plain=fast and plain)
         try:
             _check_flow_depth(text, name)
             return _parse_yaml(text, name, json_types=True)
@@ -505,7 +507,7 @@ def _check_node_size(root: Any, name: str) -> None:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def _parse_json(text: str, name: str) -> Any:
+def _parse_json(text: str, name: str, plain: bool = False) -> Any:
     def pairs(items: list[tuple[str, Any]]) -> PosMap:
         data = PosMap()
         for key, value in items:
@@ -514,11 +516,17 @@ def _parse_json(text: str, name: str) -> Any:
             data[key] = value
         return data
 
+    def plain_pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        data = dict(items)
+        if len(data) < len(items):  # a key given twice: found again, and located, the slow way
+            pairs(items)
+        return data
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=plain_pairs if plain else pairs)
         if _SURROGATE_ESCAPE.search(text):
             _check_surrogates(data, text, name)
-        return _to_poslists(data)
+        return data if plain else _to_poslists(data)
     except json.JSONDecodeError as exc:
         raise InputError.at(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
@@ -558,6 +566,30 @@ def _check_surrogates(data: Any, text: str, name: str) -> None:
         raise InputError.at(
             name, "not valid JSON text: an escape names half a character (a lone surrogate)", line, col
         ) from None
+
+
+def positioned(value: Any) -> Any:
+    """Plain dicts and lists (from a fast read) as PosMap and PosList without positions, for the careful
+    field-by-field reading; values that are PosMap or PosList already are returned as they are."""
+    kind = type(value)
+    if kind is dict:
+        out = PosMap.__new__(PosMap)
+        for key, item in value.items():
+            out[key] = positioned(item)
+        out.line = out.col = None
+        out.value_pos = out.key_pos = _NO_POSITIONS
+        return out
+    if kind is list:
+        seq = PosList.__new__(PosList)
+        seq.extend([positioned(item) for item in value])
+        seq.line = seq.col = None
+        seq.item_pos = _NO_ITEMS
+        return seq
+    return value
+
+
+_NO_POSITIONS: dict[Any, tuple[int, int]] = {}  # shared, never written: a positionless value has none
+_NO_ITEMS: list[tuple[int, int]] = []
 
 
 def _to_poslists(value: Any) -> Any:

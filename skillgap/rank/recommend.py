@@ -9,11 +9,13 @@ break on cost, hours, then id, so the same input always gives the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from math import inf
+from typing import NamedTuple
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
-from skillgap.model import Credential
+from skillgap.model import Catalog, Credential, Taught
 
 REFERENCE_COST = 1000.0
 REFERENCE_HOURS = 100.0
@@ -121,7 +123,7 @@ def closures(
 
 
 def prerequisites_to_take(
-    credential: Credential, by_id: dict[str, Credential], held: set[str]
+    credential: Credential, by_id: Mapping[str, Credential], held: set[str]
 ) -> tuple[Credential, ...]:
     """Prerequisites not yet held, transitively, deepest first (the order to take them)."""
     order: list[Credential] = []
@@ -173,33 +175,34 @@ class Exclusions:
 
 def recommend(
     analysis: Analysis,
-    credentials: Iterable[Credential],
+    catalog: Catalog,
     top: int | None = 5,
     reference_cost: float | None = None,
-    candidates: Iterable[Credential] | None = None,
+    teaching: Mapping[str, Taught] | None = None,
 ) -> tuple[Recommendation, ...]:
     """Rank credentials that close at least one gap; held and excluded credentials are left out.
 
-    `credentials` is the whole catalog (prerequisites are looked up in it); `candidates`, when given, is the
-    part of it that teaches a skill in a gap (the world's index finds it without walking the catalog)."""
+    With `teaching` (the world's skill index) only the credentials that teach a gap skill are looked at, in
+    order of the most they could score, and the search stops once no credential left could reach the
+    top: a large catalog is ranked without building most of its credentials. The result is the same as
+    walking the whole catalog (a test holds them to it)."""
     total = sum(g.weighted for g in analysis.gaps)
     if total == 0:
         return ()
     held = {c.id for c in analysis.held}
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
-    credentials = list(credentials)
-    by_id = {c.id: c for c in credentials}
+    by_id = catalog.by_id()
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
     wanted = {key_of(g.requested_as) for g in analysis.gaps}
-    scored = []
-    for credential in credentials if candidates is None else candidates:
+
+    def scored(credential: Credential) -> Scored | None:
         if not any(key_of(s.name) in wanted for s in credential.skills):
-            continue  # teaches nothing the person lacks: most of a large catalog
+            return None  # teaches nothing the person lacks: most of a large catalog
         if credential.id in held or leave_out(credential):
-            continue
+            return None
         closes = closures(credential, analysis.gaps, analysis, key_of)
         if not closes:
-            continue
+            return None
         first = prerequisites_to_take(credential, by_id, held)
         route = [*first, credential]
         scoring = Scoring(
@@ -207,18 +210,69 @@ def recommend(
             cost_penalty=round(penalty(_total([c.cost for c in route]), ref_cost), 2),
             hours_penalty=round(penalty(_total([c.hours for c in route]), REFERENCE_HOURS), 2),
         )
-        scored.append((credential, closes, scoring, first))
-    scored.sort(
-        key=lambda item: (
-            -item[2].score,
-            item[0].cost if item[0].cost is not None else float("inf"),
-            item[0].hours if item[0].hours is not None else float("inf"),
-            item[0].id,
-        )
-    )
+        return Scored(credential, closes, scoring, first)
+
+    if teaching is None:
+        found = [item for item in map(scored, catalog.credentials) if item is not None]
+    else:
+        found = _best_by_bound(scored, catalog.credentials, _bounds(analysis, key_of, teaching, total), top)
+    found.sort(key=Scored.order)
     if top is not None:
-        scored = scored[:top]
+        found = found[:top]
     return tuple(
-        Recommendation(rank=i, credential=c, closes=cl, scoring=s, needs_first=f)
-        for i, (c, cl, s, f) in enumerate(scored, start=1)
+        Recommendation(i, item.credential, item.closes, item.scoring, item.first)
+        for i, item in enumerate(found, start=1)
     )
+
+
+class Scored(NamedTuple):
+    credential: Credential
+    closes: tuple[Closure, ...]
+    scoring: Scoring
+    first: tuple[Credential, ...]
+
+    def order(self) -> tuple[float, float, float, str]:
+        """Best first; ties break on cost, hours, then id."""
+        c = self.credential
+        cost, hours = (inf if v is None else v for v in (c.cost, c.hours))
+        return (-self.scoring.score, cost, hours, c.id)
+
+
+def _bounds(
+    analysis: Analysis, key_of: SkillKeys, teaching: Mapping[str, Taught], total: int
+) -> dict[int, float]:
+    """The most each credential teaching a gap skill could score: its coverage alone (penalties only
+    subtract), worked out from the index the way `closures` works it out from the credential."""
+    weighted: dict[int, int] = {}
+    for gap in analysis.gaps:
+        taught = teaching.get(key_of(gap.requested_as))
+        if taught is None:
+            continue
+        weight = gap.importance.weight
+        for index, level in taught.pairs():
+            if level > gap.current:
+                weighted[index] = weighted.get(index, 0) + (min(level, gap.required) - gap.current) * weight
+    return {index: round(100.0 * (w / total), 2) for index, w in weighted.items()}
+
+
+def _best_by_bound(
+    scored: Callable[[Credential], Scored | None],
+    credentials: Sequence[Credential],
+    bounds: dict[int, float],
+    top: int | None,
+) -> list[Scored]:
+    """Score candidates from the highest bound down; stop when the next bound is below the top-th score."""
+    found: list[Scored] = []
+    cutoff = -inf
+    previous = None
+    for index in sorted(bounds, key=lambda i: (-bounds[i], i)):
+        bound = bounds[index]
+        if top is not None and bound != previous and len(found) >= top:
+            cutoff = sorted(found, key=Scored.order)[top - 1].scoring.score
+            if bound < cutoff:
+                break
+        previous = bound
+        item = scored(credentials[index])
+        if item is not None:
+            found.append(item)
+    return found

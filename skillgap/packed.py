@@ -1,0 +1,120 @@
+"""A catalog's credentials as the cache keeps them: one compact record each, built into a `Credential` only
+when something asks for that one.
+
+A warm run over a 100,000-credential catalog ranks the few hundred credentials that teach a gap skill; it
+should not build the other 99,000 first. Records are `marshal` data (plain tuples, text and numbers), which
+loads far faster than pickled objects; the cache entry holding them is signed like every other (cache.py),
+so nothing unsigned is ever read back.
+"""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+from skillgap.model import Credential, CredentialSkill, Origin
+
+
+def _record(c: Credential) -> bytes:
+    origin = (c.origin.file, c.origin.line, c.origin.col) if c.origin else None
+    skills = tuple((s.name, s.level, s.id) for s in c.skills)
+    return marshal.dumps(
+        (
+            c.id, c.title, c.provider, skills, c.provider_type, c.type, c.url, c.hours, c.cost, c.currency,
+            c.format, c.assessment, c.prerequisites, c.stacks_into, tuple(sorted(c.estimated)),
+            c.description, origin, c.source_id, c.credits, c.eligibility,
+        )
+    )  # fmt: skip
+
+
+def _credential(record: Any) -> Credential:
+    (
+        ident, title, provider, skills, provider_type, kind, url, hours, cost, currency, delivery,
+        assessment, prerequisites, stacks_into, estimated, description, origin, source_id, credits,
+        eligibility,
+    ) = record  # fmt: skip
+    return Credential(
+        id=ident,
+        title=title,
+        provider=provider,
+        skills=tuple(CredentialSkill(*skill) for skill in skills),
+        provider_type=provider_type,
+        type=kind,
+        url=url,
+        hours=hours,
+        cost=cost,
+        currency=currency,
+        format=delivery,
+        assessment=assessment,
+        prerequisites=prerequisites,
+        stacks_into=stacks_into,
+        estimated=frozenset(estimated),
+        description=description,
+        origin=Origin(*origin) if origin else None,
+        source_id=source_id,
+        credits=credits,
+        eligibility=eligibility,
+    )
+
+
+class PackedCredentials(Sequence[Credential]):
+    """An immutable sequence of credentials kept as records; each is built on first access, then kept."""
+
+    __slots__ = ("_blob", "_ends", "_built")
+
+    def __init__(self, blob: bytes, ends: array[int]) -> None:
+        self._blob = blob
+        self._ends = ends  # where each record ends in the blob
+        self._built: dict[int, Credential] = {}
+
+    @classmethod
+    def pack(cls, credentials: Iterable[Credential]) -> PackedCredentials:
+        records = [_record(c) for c in credentials]
+        ends = array("Q")
+        end = 0
+        for record in records:
+            end += len(record)
+            ends.append(end)
+        return cls(b"".join(records), ends)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PackedCredentials, (self._blob, self._ends))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Credential: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Credential, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Credential | tuple[Credential, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        size = len(self._ends)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("credential index out of range")
+        built = self._built.get(index)
+        if built is None:
+            start = self._ends[index - 1] if index else 0
+            built = _credential(marshal.loads(memoryview(self._blob)[start : self._ends[index]]))
+            self._built[index] = built
+        return built
+
+    def __iter__(self) -> Iterator[Credential]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} packed credentials>"
