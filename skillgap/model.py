@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from math import inf
 from typing import Any
 
 from skillgap.levels import Importance
@@ -172,24 +173,34 @@ def id_key(ident: str) -> str:
 
 @dataclass(frozen=True)
 class CatalogLookup:
-    """Where each credential sits in a catalog by id, by title and by source id: built once per catalog
-    (and cached with it), so finding one credential never walks a large catalog."""
+    """Where each credential sits in a catalog by id, by title and by source id, and what it costs: built
+    once per catalog (and cached with it), so finding one credential never walks a large catalog."""
 
     ids: dict[str, int]
     titles: dict[str, int]  # casefolded title -> the last credential with it
     sources: dict[str, tuple[int, ...]]  # id_key(source_id) -> credentials, in catalog order
+    price: tuple[array[float], array[float], tuple[str, ...]]  # cost, hours (unknown: inf), id by index
 
     @classmethod
     def of(cls, credentials: Sequence[Credential]) -> CatalogLookup:
         ids: dict[str, int] = {}
         titles: dict[str, int] = {}
         sources: dict[str, list[int]] = {}
+        costs, hours = array("d"), array("d")
         for index, credential in enumerate(credentials):
             ids[credential.id] = index
             titles[credential.title.casefold()] = index
             if credential.source_id:
                 sources.setdefault(id_key(credential.source_id), []).append(index)
-        return cls(ids, titles, {key: tuple(found) for key, found in sources.items()})
+            costs.append(inf if credential.cost is None else credential.cost)
+            hours.append(inf if credential.hours is None else credential.hours)
+        price = (costs, hours, tuple(c.id for c in credentials))
+        return cls(ids, titles, {key: tuple(found) for key, found in sources.items()}, price)
+
+    def cheapest_first(self, indexes: Iterable[int]) -> list[int]:
+        """These credentials by cost (unknown last), then hours, then id."""
+        costs, hours, ids = self.price
+        return sorted(indexes, key=lambda i: (costs[i], hours[i], ids[i]))
 
 
 class CredentialsById(Mapping[str, Credential]):

@@ -15,7 +15,7 @@ from skillgap.load.catalog import load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
-from skillgap.model import Badge, Catalog, Credential, Role, Taught, Taxonomy
+from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
 
 
 class Resolutions(dict[str, Resolution]):
@@ -41,12 +41,6 @@ class World:
     matcher: Matcher
     shared_ids: Mapping[str, str] = field(default_factory=dict)  # taxonomy id -> canonical name
     teaching: Mapping[str, Taught] = field(default_factory=dict)  # skill key -> who teaches it
-
-    def credentials_teaching(self, keys: Iterable[str]) -> list[Credential]:
-        """The catalog's credentials that teach any of these skills (as `skill_key` names them), in
-        catalog order: what ranking needs to look at, found without walking a large catalog."""
-        found = sorted({i for key in keys if key in self.teaching for i in self.teaching[key].indexes})
-        return [self.catalog.credentials[i] for i in found]
 
     def link_role(self, role: Role) -> Role:
         """A shared id names a skill before its wording does (ESCO URI, O*NET code, badge alignment)."""

@@ -85,7 +85,8 @@ def test_references_point_at_something_that_exists(world: World) -> None:
     assert related <= {s.name for s in world.taxonomy.skills}
 
 
-def test_ranking_from_the_skill_index_equals_ranking_the_whole_catalog(world: World) -> None:
+def test_ranking_and_claims_from_the_skill_index_equal_walking_the_whole_catalog(world: World) -> None:
+    from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
 
@@ -101,3 +102,5 @@ def test_ranking_from_the_skill_index_equals_ranking_the_whole_catalog(world: Wo
                 indexed = recommend(result, world.catalog, top=top, teaching=world.teaching)
                 assert [r.credential.id for r in indexed] == [r.credential.id for r in whole], (path, role_id)
                 assert indexed == whole
+            claims = evidence_suggestions(result, world.catalog)
+            assert evidence_suggestions(result, world.catalog, world.teaching) == claims

@@ -111,7 +111,7 @@ def test_the_cheapest_credential_that_proves_a_claim_is_suggested(world: World) 
     result = run(
         world, person(ProfileSkill("sql", 4), ProfileSkill("excel", 4), ProfileSkill("Statistics", 2))
     )
-    suggestions = {s.gap.skill: s for s in evidence_suggestions(result, world.catalog.credentials)}
+    suggestions = {s.gap.skill: s for s in evidence_suggestions(result, world.catalog)}
     assert list(suggestions) == ["Excel", "SQL", "statistics"]  # essential first, then by name
     # SQL Basics teaches only 3 of the required 4, so it would not prove the claim: SQL Professional does
     assert suggestions["SQL"].credential is not None and suggestions["SQL"].credential.id == "sql-pro"
@@ -125,18 +125,18 @@ def test_cheapest_means_lowest_cost_then_hours_then_id(world: World) -> None:
     role = Role("r", "SQL user", (Requirement("SQL", 3, Importance.ESSENTIAL),))
     profile = person(ProfileSkill("sql", 3))
     result = analyse(profile, role, world.catalog, world.resolve(["SQL", "sql"]), today=TODAY)
-    (sql,) = evidence_suggestions(result, world.catalog.credentials)
+    (sql,) = evidence_suggestions(result, world.catalog)
     # sql-basics and same-as-sql-basics both teach SQL 3 for 100 USD in 20 hours: the id breaks the tie
     assert sql.credential is not None and sql.credential.id == "same-as-sql-basics"
 
 
 def test_a_credential_from_an_excluded_provider_is_not_suggested(world: World) -> None:
     profile = person(ProfileSkill("Statistics", 2))
-    (stats,) = evidence_suggestions(run(world, profile), world.catalog.credentials)
+    (stats,) = evidence_suggestions(run(world, profile), world.catalog)
     assert stats.credential is not None and stats.credential.provider == "State University"
     preferences = replace(profile.preferences, exclude_providers=("state university",))
     (stats,) = evidence_suggestions(
-        run(world, replace(profile, preferences=preferences)), world.catalog.credentials
+        run(world, replace(profile, preferences=preferences)), world.catalog
     )
     assert stats.credential is None
 

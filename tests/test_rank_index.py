@@ -1,6 +1,6 @@
-"""Ranking from the world's skill index, with its early stop, gives what ranking the whole catalog gives:
-on random catalogs full of ties, prerequisites and unknown costs, and from a world read back from the cache
-(its credentials packed, built only as ranking asks for them)."""
+"""Ranking (and proving claims) from the world's skill index, with its early stops, gives what walking the
+whole catalog gives: on random catalogs full of ties, prerequisites and unknown costs, and from a world read
+back from the cache (its credentials packed, built only as ranking asks for them)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.analyse import analyse
+from skillgap.analyse.evidence import evidence_suggestions
 from skillgap.levels import Importance
 from skillgap.model import (
     Catalog,
@@ -87,12 +88,15 @@ def test_ranking_from_the_index_equals_ranking_everything(
     world = build_world(catalog, TAXONOMY)
     cached = pickle.loads(pickle.dumps(world))
     assert isinstance(cached.catalog.credentials, PackedCredentials)
-    results = []
+    results, claims = [], []
     for w in (world, cached):
         analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
         results.append(recommend(analysis, w.catalog, top=top))
         results.append(recommend(analysis, w.catalog, top=top, teaching=w.teaching))
+        claims.append(evidence_suggestions(analysis, w.catalog))
+        claims.append(evidence_suggestions(analysis, w.catalog, w.teaching))
     assert all(r == results[0] for r in results), [[x.credential.id for x in r] for r in results]
+    assert all(c == claims[0] for c in claims)
 
 
 def test_a_packed_catalog_builds_only_the_credentials_asked_for() -> None:

@@ -7,11 +7,12 @@ ranking. The cheapest is the lowest cost (an unknown cost last), then the fewest
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from math import inf
 
 from skillgap.analyse.gaps import Analysis, Gap
-from skillgap.model import Credential
+from skillgap.model import Catalog, Credential, Taught
 from skillgap.rank.recommend import Exclusions, SkillKeys
 
 
@@ -24,36 +25,43 @@ class EvidenceSuggestion:
     taught: int = 0  # the level the credential teaches
 
 
-def _cheapest_first(credential: Credential) -> tuple[float, float, str]:
-    cost = credential.cost if credential.cost is not None else float("inf")
-    hours = credential.hours if credential.hours is not None else float("inf")
+def cheapest_first(credential: Credential) -> tuple[float, float, str]:
+    cost = credential.cost if credential.cost is not None else inf
+    hours = credential.hours if credential.hours is not None else inf
     return cost, hours, credential.id
 
 
 def evidence_suggestions(
-    analysis: Analysis, credentials: Iterable[Credential]
+    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
 ) -> tuple[EvidenceSuggestion, ...]:
-    """One suggestion per requirement met only by a claim, most important first. `credentials` may be
-    only those that teach a claimed skill: no other credential could prove one."""
+    """One suggestion per requirement met only by a claim, most important first.
+
+    Credentials are looked at cheapest first, so the first that proves a claim is the one to suggest and
+    the walk ends once every claim has one. With `teaching` (the world's skill index) only those teaching
+    a claimed skill to the required level are looked at, in the order the catalog's price columns give."""
     claims = sorted((g for g in analysis.met if g.claim_only), key=lambda g: (g.importance.rank, g.skill))
     if not claims:
         return ()
     held = {c.id for c in analysis.held}
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
     wanted = {key_of(g.requested_as): g for g in claims}
+    if teaching is None:
+        pool: Iterable[Credential] = sorted(catalog.credentials, key=cheapest_first)
+    else:
+        able = {
+            i for k, g in wanted.items() if k in teaching for i, lv in teaching[k].pairs() if lv >= g.required
+        }
+        pool = (catalog.credentials[i] for i in catalog.lookup.cheapest_first(able))
     best: dict[str, tuple[Credential, int]] = {}
-    for credential in credentials:
-        if not any(key_of(s.name) in wanted for s in credential.skills):
-            continue
+    for credential in pool:
+        if len(best) == len(wanted):
+            break
         if credential.id in held or leave_out(credential):
             continue
         for taught in credential.skills:
             key = key_of(taught.name)
             gap = wanted.get(key)
-            if gap is None or taught.level < gap.required:
-                continue
-            known = best.get(key)
-            if known is None or _cheapest_first(credential) < _cheapest_first(known[0]):
+            if gap is not None and key not in best and taught.level >= gap.required:
                 best[key] = (credential, taught.level)
     out = []
     for key, gap in wanted.items():

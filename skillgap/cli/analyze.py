@@ -50,7 +50,6 @@ def analyze(
     from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
-    from skillgap.rank.recommend import SkillKeys
     from skillgap.world import fuzzy_and_unresolved, open_world
 
     world = open_world(catalog, taxonomy)
@@ -58,10 +57,8 @@ def analyze(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
-    key_of = SkillKeys(result)  # only a credential teaching a claimed skill can prove it
-    claim_pool = world.credentials_teaching(key_of(g.requested_as) for g in result.met if g.claim_only)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
-    suggestions = evidence_suggestions(result, claim_pool)
+    suggestions = evidence_suggestions(result, world.catalog, world.teaching)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
