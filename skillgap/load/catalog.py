@@ -396,7 +396,9 @@ def cross_check(catalog: Catalog) -> list[Problem]:
                     f"pathway credential {ref!r} is not a credential id",
                     f"{pathway.id}.credentials",
                 )
-    graph = {c.id: c.prerequisites for c in ids.values()}
+    # only credentials with prerequisites, and those they name, can be on a cycle or a chain
+    named = {ref for c in ids.values() for ref in c.prerequisites}
+    graph = {c.id: c.prerequisites for c in ids.values() if c.prerequisites or c.id in named}
     cycle = find_cycle(graph)
     if cycle:
         at(
