@@ -89,11 +89,13 @@ def build_world(catalog: Catalog, taxonomy: Taxonomy) -> World:
 def teaching_index(catalog: Catalog, matcher: Matcher, vocabulary: Iterable[str]) -> dict[str, Taught]:
     """skill key -> the credentials that teach it, and to what level (the highest, if listed twice)."""
     resolutions = matcher.resolve_many(vocabulary)
+    key_of = {name: skill_key(name, resolutions) for name in resolutions}
     teaching: dict[str, dict[int, int]] = {}
     for index, credential in enumerate(catalog.credentials):
         for skill in credential.skills:
-            levels = teaching.setdefault(skill_key(skill.name, resolutions), {})
-            levels[index] = max(levels.get(index, 0), skill.level)
+            levels = teaching.setdefault(key_of[skill.name], {})
+            if levels.get(index, 0) < skill.level:
+                levels[index] = skill.level
     return {
         key: Taught(array("I", levels), bytes(levels.values())) for key, levels in teaching.items()
     }
