@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from skillgap.match.forms import LEVELS, QUALIFIERS, VENDORS, Form, is_generic
-from skillgap.match.stem import stem
-from skillgap.match.text import join_words
+from skillgap.match.forms import LEVELS, QUALIFIERS, VENDORS, Form, is_generic, joined_stem
 from skillgap.match.typo import typo_score
 
 ACCEPT_MIN = 70.0
@@ -63,12 +61,13 @@ def _exact_pass(w: _Work, notes: list[str]) -> None:
 
 def _join_pass(w: _Work, notes: list[str]) -> None:
     q, c = w.query.content, w.name.content
+    q_stems = w.query.stems  # stem(q[i]), as for every form
     for j in range(len(c) - 1):
         if w.of_name[j] is not None or w.of_name[j + 1] is not None:
             continue
-        joined = stem(join_words(c[j], c[j + 1]))
+        joined = joined_stem(c[j], c[j + 1])
         for i, qword in enumerate(q):
-            if not w.used_q[i] and stem(qword) == joined:
+            if not w.used_q[i] and q_stems[i] == joined:
                 w.link(j, i)
                 w.of_name[j + 1] = i
                 w.cost += COST_JOIN
@@ -77,11 +76,11 @@ def _join_pass(w: _Work, notes: list[str]) -> None:
     for j, word in enumerate(c):
         if w.of_name[j] is not None:
             continue
-        target = stem(word)
+        target = w.name.stems[j]
         for i in range(len(q) - 1):
             if w.used_q[i] or w.used_q[i + 1]:
                 continue
-            if stem(join_words(q[i], q[i + 1])) == target:
+            if joined_stem(q[i], q[i + 1]) == target:
                 w.link(j, i)
                 w.used_q[i + 1] = True
                 w.cost += COST_JOIN
@@ -137,6 +136,8 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     notes: list[str] = []
     for step in (_exact_pass, _join_pass, _variant_pass, _typo_pass):
         step(w, notes)
+        if None not in w.of_name:  # every word of the name has its counterpart: nothing left to do
+            break
     reorder = _order_cost(w)
     if reorder:
         w.cost += reorder

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from skillgap.match.lexicon import (
     ABBREVIATIONS,
@@ -14,9 +15,10 @@ from skillgap.match.lexicon import (
     VENDOR_WORDS,
 )
 from skillgap.match.stem import stem
-from skillgap.match.text import compact, normalize_token, tokens
+from skillgap.match.text import compact, join_pair, normalize_token, tokens
 
 MAX_ABBREVIATION_WORDS = 3
+SHAPES_KEPT = 1 << 16  # forms' word-derived fields remembered by an Expander, at most
 
 
 def _norm_set(words: Iterable[str]) -> frozenset[str]:
@@ -39,9 +41,18 @@ def is_generic(word: str) -> bool:
     return stem(word) in GENERIC_STEMS or word in QUALIFIERS
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
-    """One name (a query, a canonical name or an alias) as the matcher sees it."""
+@lru_cache(maxsize=65536)
+def joined_stem(first: str, second: str) -> str:
+    """The stem of two words written as one."""
+    return stem(join_pair(first, second))
+
+
+class Form(NamedTuple):
+    """One name (a query, a canonical name or an alias) as the matcher sees it.
+
+    A named tuple rather than a dataclass: an index holds one per name, and a tuple is built
+    (and rebuilt from a pickled index) several times faster.
+    """
 
     text: str
     words: tuple[str, ...]  # normalised (see skillgap.match.text)
@@ -52,6 +63,25 @@ class Form:
     compact: str
     expanded_key: str
     expanded_compact: str
+
+    @property
+    def abbreviated(self) -> bool:
+        """Whether expanding abbreviations changed the words."""
+        return self.expanded != self.words
+
+
+class Keys(NamedTuple):
+    """What the exact and alias layers look a name up by: a Form's keys, without its words
+    (an unpickled index has these at hand before it has rebuilt the forms)."""
+
+    key: str
+    compact: str
+    expanded_key: str
+    expanded_compact: str
+    abbreviated: bool
+
+
+_Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, str, str, str]
 
 
 class Expander:
@@ -68,6 +98,14 @@ class Expander:
                     self._table[key] = value
         self._longest = max((len(k) for k in self._table), default=0)
         self._firsts = frozenset(k[0] for k in self._table)
+        self._shapes: dict[tuple[str, ...], _Shape] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {key: value for key, value in self.__dict__.items() if key != "_shapes"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._shapes = {}
 
     def expand(self, words: tuple[str, ...]) -> tuple[str, ...]:
         if self._firsts.isdisjoint(words):
@@ -88,6 +126,16 @@ class Expander:
 
     def form(self, text: str) -> Form:
         words = tokens(text)
+        shape = self._shapes.get(words)
+        if shape is None:
+            # names written several ways ("Data analysis", "data-analysis") share their words
+            if len(self._shapes) >= SHAPES_KEPT:
+                self._shapes.clear()
+            shape = self._shapes[words] = self._shape(words)
+        return Form(text, words, *shape)
+
+    def _shape(self, words: tuple[str, ...]) -> _Shape:
+        """A form's fields after ``text`` and ``words``: they depend on the words alone."""
         expanded = self.expand(words)
         content = tuple(w for w in expanded if w not in STOPS) or expanded
         key, short = " ".join(words), compact(words)
@@ -96,4 +144,4 @@ class Expander:
         else:
             long_key, long_short = " ".join(expanded), compact(expanded)
         stems = tuple(map(stem, content))
-        return Form(text, words, expanded, content, stems, key, short, long_key, long_short)
+        return (expanded, content, stems, key, short, long_key, long_short)

@@ -7,11 +7,14 @@ smallest first), so it stays fast with hundreds of thousands of names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import marshal
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple, overload
 
-from skillgap.match.forms import Form, is_droppable
+from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
 from skillgap.match.stem import stem
-from skillgap.match.text import join_words
+from skillgap.match.text import join_pair
 from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
 
 KIND_NAME = "name"
@@ -24,9 +27,11 @@ LOOSE_POSTING_MAX = 2000
 LOOSE_LIMIT = 200
 UNION_FACTOR = 32
 
+STATE_VERSION = 1  # of what a pickled Index holds (see Index.__getstate__)
+_IDS = "i"  # array type of the entry ids in a pickled posting list
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+
+class Entry(NamedTuple):
     """One name of a canonical skill: its own name, a taxonomy alias or a vocabulary name."""
 
     skill: int
@@ -35,70 +40,298 @@ class Entry:
 
 
 Hit = dict[int, int]  # canonical id -> entry id
+# The entries under one key, one per canonical skill: an entry id, or a list when several skills
+# share the key. The skill of an entry is known, so a hit needs no dictionary of its own.
+Slot = int | list[int]
+# A posting list; in an unpickled index, packed (an array's bytes) until it is first used.
+_Posting = set[int] | bytes
+# A pickled Form's words, expanded, content and stems (its keys and text are kept apart, see
+# Index._key); equal fields are one object, which marshal stores once.
+_Row = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+class Entries(Sequence[Entry]):
+    """The entries of an index, by entry id; each Entry is made when asked for."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._index._skill)
+
+    @overload
+    def __getitem__(self, eid: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, eid: slice) -> list[Entry]: ...
+
+    def __getitem__(self, eid: int | slice) -> Entry | list[Entry]:
+        if isinstance(eid, slice):
+            return [self[i] for i in range(len(self))[eid]]
+        index = self._index
+        eid = range(len(self))[eid]  # IndexError past the end, like a list
+        return Entry(index._skill[eid], index.form(eid), index._kind[eid])
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (self[eid] for eid in range(len(self)))
 
 
 class Index:
+    """Entries are kept as parallel lists (skill, kind, text, form) indexed by entry id.
+
+    Pickling stores them compactly (see :meth:`__getstate__`). An unpickled index has every
+    entry's keys at once (what resolving a name it holds needs), rebuilds a form only when it
+    is first needed, and a posting list only when it is first used.
+    """
+
     def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self._exact: dict[str, Hit] = {}
-        self._alias: dict[str, Hit] = {}
-        self._postings: dict[str, set[int]] = {}
-        self._joins: dict[str, set[int]] = {}
+        self._skill: list[int] = []
+        self._kind: list[str] = []
+        self._text: list[str] = []
+        self._forms: list[Form | None] = []  # None: an unpickled entry's, not rebuilt yet
+        # an unpickled entry's keys (expanded ones only where abbreviations were expanded)
+        self._key: list[str] = []
+        self._compact: list[str] = []
+        self._expanded: dict[int, tuple[str, str]] = {}
+        self._rows: list[_Row] | None = None  # the rest of an unpickled entry's form
+        self._packed_rows: bytes | None = None  # the same, before they are first needed
+        self._by_text: dict[str, int] | None = {}  # None: not rebuilt yet from _text
+        self._exact: dict[str, Slot] = {}
+        self._alias: dict[str, Slot] = {}
+        self._postings: dict[str, _Posting] = {}
+        self._joins: dict[str, _Posting] = {}
         self.words: set[str] = set()
         self._word_list: list[str] | None = None
         self._typos: dict[str, list[str]] = {}
+
+    # --- entries -------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> Entries:
+        return Entries(self)
+
+    def __len__(self) -> int:
+        return len(self._skill)
+
+    def skill(self, eid: int) -> int:
+        return self._skill[eid]
+
+    def kind(self, eid: int) -> str:
+        return self._kind[eid]
+
+    def text(self, eid: int) -> str:
+        return self._text[eid]
+
+    def form(self, eid: int) -> Form:
+        form = self._forms[eid]
+        if form is None:
+            form = self._forms[eid] = self._unpack(eid)
+        return form
+
+    def keys_of(self, eid: int) -> Form | Keys:
+        """What the exact and alias layers need of an entry's form, without rebuilding it."""
+        form = self._forms[eid]
+        if form is not None:
+            return form
+        key, compact = self._key[eid], self._compact[eid]
+        expanded = self._expanded.get(eid)
+        if expanded is None:
+            return Keys(key, compact, key, compact, False)
+        return Keys(key, compact, *expanded, True)
+
+    def known(self, text: str) -> int | None:
+        """An entry added under exactly this text, if any: its form is that text's form (the
+        same expander made it), so resolving the names a matcher was built from need not
+        compute their forms again."""
+        by_text = self._by_text
+        if by_text is None:
+            by_text = self._by_text = {text: eid for eid, text in enumerate(self._text)}
+        return by_text.get(text)
+
+    def known_form(self, text: str) -> Form | None:
+        """The form of ``text`` if this index holds it (see :meth:`known`)."""
+        eid = self.known(text)
+        return None if eid is None else self.form(eid)
+
+    def keys(self) -> list[str]:
+        """Every entry's key, by entry id."""
+        return [self.form(eid).key for eid in range(len(self._skill))]
 
     # --- building ------------------------------------------------------------------------
 
     def add(self, skill: int, form: Form, kind: str) -> None:
         if not form.content:
             return
-        eid = len(self.entries)
-        self.entries.append(Entry(skill, form, kind))
+        eid = len(self._skill)
+        self._skill.append(skill)
+        self._kind.append(kind)
+        self._text.append(form.text)
+        self._forms.append(form)
+        if self._by_text is not None:
+            self._by_text.setdefault(form.text, eid)
+        # (a key put twice for one skill is kept once: a second put of an equal key is skipped)
         own = self._exact if kind == KIND_NAME else self._alias
         self._put(own, form.key, skill, eid)
-        self._put(own, form.compact, skill, eid)
+        if form.compact != form.key:
+            self._put(own, form.compact, skill, eid)
         if form.expanded != form.words:
             self._put(self._alias, form.expanded_key, skill, eid)
-            self._put(self._alias, form.expanded_compact, skill, eid)
+            if form.expanded_compact != form.expanded_key:
+                self._put(self._alias, form.expanded_compact, skill, eid)
         postings = self._postings
         for s in form.stems:
             posting = postings.get(s)
             if posting is None:
                 postings[s] = {eid}
-            else:
+            elif isinstance(posting, set):
                 posting.add(eid)
+            else:
+                _posting(postings, s, posting).add(eid)
         words = form.content
-        for j in range(len(words) - 1):
-            if words[j].isalpha() and words[j + 1].isalpha():
-                self._joins.setdefault(join_words(words[j], words[j + 1]), set()).add(eid)
+        if len(words) > 1:
+            joins = self._joins
+            for j in range(len(words) - 1):
+                if words[j].isalpha() and words[j + 1].isalpha():
+                    key = join_pair(words[j], words[j + 1])
+                    posting = joins.get(key)
+                    if posting is None:
+                        joins[key] = {eid}
+                    elif isinstance(posting, set):
+                        posting.add(eid)
+                    else:
+                        _posting(joins, key, posting).add(eid)
         if not self.words.issuperset(words):
             self.words.update(words)
             self._word_list = None
             self._typos.clear()
 
-    @staticmethod
-    def _put(keys: dict[str, Hit], key: str, skill: int, eid: int) -> None:
-        hit = keys.get(key)
-        if hit is None:
-            keys[key] = {skill: eid}
-        elif skill not in hit:
-            hit[skill] = eid
+    def _put(self, keys: dict[str, Slot], key: str, skill: int, eid: int) -> None:
+        slot = keys.get(key)
+        if slot is None:
+            keys[key] = eid
+        elif isinstance(slot, int):
+            if self._skill[slot] != skill:
+                keys[key] = [slot, eid]
+        elif all(self._skill[e] != skill for e in slot):
+            slot.append(eid)
+
+    # --- pickling ------------------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Plain lists, dictionaries and bytes under marshal, which loads them several times
+        faster than pickle loads objects. Equal strings and word tuples are made one object
+        first (names written several ways share keys), which marshal then stores once."""
+        size = len(self._skill)
+        one = _Interner()
+        keys = [self.keys_of(eid) for eid in range(size)]
+        abbreviated = {
+            eid: (one(k.expanded_key), one(k.expanded_compact))
+            for eid, k in enumerate(keys)
+            if k.abbreviated
+        }
+        tables = (
+            self._text,
+            array(_IDS, self._skill).tobytes(),
+            self._kind,
+            [one(k.key) for k in keys],
+            [one(k.compact) for k in keys],
+            abbreviated,
+            {one(key): slot for key, slot in self._exact.items()},
+            {one(key): slot for key, slot in self._alias.items()},
+            {one(key): _pack(posting) for key, posting in self._postings.items()},
+            {one(key): _pack(posting) for key, posting in self._joins.items()},
+            sorted(map(one, self.words)),
+        )
+        rows = [tuple(map(one.words, self._row(eid))) for eid in range(size)]
+        return {
+            "version": STATE_VERSION,
+            "tables": marshal.dumps(tables),
+            "rows": marshal.dumps(rows),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"an index pickled in another layout ({state.get('version')!r})")
+        tables = marshal.loads(state["tables"])
+        texts, skills, self._kind, self._key, self._compact, self._expanded = tables[:6]
+        exact, alias, postings, joins, words = tables[6:]
+        self._text = texts
+        self._skill = array(_IDS, skills).tolist()
+        self._forms = [None] * len(texts)
+        self._rows = None
+        self._packed_rows = state["rows"]
+        self._by_text = None
+        self._exact = exact
+        self._alias = alias
+        self._postings = postings
+        self._joins = joins
+        self.words = set(words)
+        self._word_list = None
+        self._typos = {}
+
+    def _row(self, eid: int) -> _Row:
+        form = self._forms[eid]
+        if form is None:
+            return self._unpacked_rows()[eid]
+        words = form.words
+        expanded = words if form.expanded == words else form.expanded
+        content = expanded if form.content == expanded else form.content
+        stems = content if form.stems == content else form.stems
+        return (words, expanded, content, stems)
+
+    def _unpacked_rows(self) -> list[_Row]:
+        rows = self._rows
+        if rows is None:
+            assert self._packed_rows is not None
+            rows = self._rows = marshal.loads(self._packed_rows)
+            self._packed_rows = None
+        return rows
+
+    def _unpack(self, eid: int) -> Form:
+        words, expanded, content, stems = self._unpacked_rows()[eid]
+        key, compact = self._key[eid], self._compact[eid]
+        expanded_key, expanded_compact = self._expanded.get(eid, (key, compact))
+        text = self._text[eid]
+        return Form(text, words, expanded, content, stems, key, compact, expanded_key, expanded_compact)
 
     # --- exact layers --------------------------------------------------------------------
 
+    def hit(self, slot: Slot | None) -> Hit:
+        """A slot (see :meth:`exact_slot`) as canonical id -> entry id."""
+        if slot is None:
+            return {}
+        if isinstance(slot, int):
+            return {self._skill[slot]: slot}
+        return {self._skill[eid]: eid for eid in slot}
+
     def exact(self, form: Form) -> Hit:
-        return self._exact.get(form.key) or self._exact.get(form.compact) or {}
+        return self.hit(self.exact_slot(form))
 
     def alias(self, form: Form) -> Hit:
-        hit = self._alias.get(form.key) or self._alias.get(form.compact)
-        if hit or form.expanded == form.words:
-            return hit or {}
+        return self.hit(self.alias_slot(form))
+
+    def exact_slot(self, form: Form | Keys) -> Slot | None:
+        """What :meth:`exact` finds, undecoded: None, one entry id, or a list of entry ids of
+        distinct canonical skills."""
+        keys = self._exact
+        slot = keys.get(form.key)
+        return keys.get(form.compact) if slot is None else slot
+
+    def alias_slot(self, form: Form | Keys) -> Slot | None:
+        """What :meth:`alias` finds, undecoded (see :meth:`exact_slot`)."""
+        keys = self._alias
+        slot = keys.get(form.key)
+        if slot is None:
+            slot = keys.get(form.compact)
+        if slot is not None or not form.abbreviated:
+            return slot
         for key in (form.expanded_key, form.expanded_compact):
-            hit = self._alias.get(key) or self._exact.get(key)
-            if hit:
-                return hit
-        return {}
+            slot = keys.get(key)
+            if slot is None:
+                slot = self._exact.get(key)
+            if slot is not None:
+                return slot
+        return None
 
     # --- shortlists ----------------------------------------------------------------------
 
@@ -129,16 +362,16 @@ class Index:
         keys = [stems[i]]
         if words[i].isalpha():
             if i + 1 < len(words) and words[i + 1].isalpha():
-                keys.append(stem(join_words(words[i], words[i + 1])))
+                keys.append(joined_stem(words[i], words[i + 1]))
             if i > 0 and words[i - 1].isalpha():
-                keys.append(stem(join_words(words[i - 1], words[i])))
+                keys.append(joined_stem(words[i - 1], words[i]))
         variants = self._typo_variants(words[i])
         if variants:
             keys.extend(map(stem, variants))
-        found = [p for p in map(self._postings.get, keys) if p]
-        join = self._joins.get(words[i])
-        if join:
-            found.append(join)
+        postings = self._postings
+        found = [_posting(postings, key) for key in keys if key in postings]
+        if words[i] in self._joins:
+            found.append(_posting(self._joins, words[i]))
         return found
 
     def shortlist(self, form: Form) -> set[int]:
@@ -176,8 +409,41 @@ class Index:
     def loose(self, form: Form) -> list[int]:
         """Names sharing any word with the query, for reporting near misses."""
         found: set[int] = set()
+        postings = self._postings
         for s in form.stems:
-            posting = self._postings.get(s, set())
-            if len(posting) <= LOOSE_POSTING_MAX:
-                found |= posting
+            if s in postings:
+                posting = _posting(postings, s)
+                if len(posting) <= LOOSE_POSTING_MAX:
+                    found |= posting
         return sorted(found)[:LOOSE_LIMIT]
+
+
+def _posting(table: dict[str, _Posting], key: str, posting: _Posting | None = None) -> set[int]:
+    """The posting list under ``key`` (which the table holds) as a set, unpacked on first use."""
+    if posting is None:
+        posting = table[key]
+    if isinstance(posting, set):
+        return posting
+    unpacked = table[key] = set(array(_IDS, posting))
+    return unpacked
+
+
+def _pack(posting: _Posting) -> bytes:
+    return posting if isinstance(posting, bytes) else array(_IDS, sorted(posting)).tobytes()
+
+
+class _Interner:
+    """One object per distinct string or tuple of strings."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def __call__(self, value: str) -> str:
+        seen: str = self._seen.setdefault(value, value)
+        return seen
+
+    def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        found: tuple[str, ...] | None = self._seen.get(words)
+        if found is None:
+            found = self._seen[words] = tuple(map(self, words))
+        return found

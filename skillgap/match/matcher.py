@@ -11,10 +11,11 @@ Layers, cheapest and surest first, each reported in the resolution:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from skillgap.match.align import Verdict, align
-from skillgap.match.forms import Expander, Form
-from skillgap.match.index import KIND_ALIAS, KIND_NAME, KIND_VOCABULARY, Hit, Index
+from skillgap.match.forms import Expander, Form, Keys
+from skillgap.match.index import KIND_ALIAS, KIND_NAME, KIND_VOCABULARY, Index, Slot
 from skillgap.match.types import VIA_ALIAS, VIA_EXACT, VIA_FUZZY, VIA_NONE, Candidate, Resolution
 from skillgap.model import Taxonomy, TaxonomySkill
 
@@ -30,7 +31,6 @@ class Matcher:
     def __init__(self, expander: Expander) -> None:
         self._expander = expander
         self._index = Index()
-        self._taxonomy_index = Index()  # taxonomy names and aliases only, for placing vocabulary
         self._names: list[str] = []
         self._ids: dict[str, int] = {}
         self._info: dict[int, TaxonomySkill] = {}
@@ -53,51 +53,74 @@ class Matcher:
         return matcher
 
     def _load(self, taxonomy: Taxonomy, vocabulary: Iterable[str]) -> None:
-        matcher = self
+        index, expander = self._index, self._expander
+        placing = Index()  # taxonomy names and aliases only, for placing vocabulary; not kept
         for skill in taxonomy.skills:
-            sid = matcher._canonical(skill.name, taxonomy=True)
-            matcher._info.setdefault(sid, skill)
+            sid = self._canonical(skill.name, taxonomy=placing)
+            self._info.setdefault(sid, skill)
             for alias in skill.aliases:
-                form = matcher._expander.form(alias)
-                matcher._index.add(sid, form, KIND_ALIAS)
-                matcher._taxonomy_index.add(sid, form, KIND_ALIAS)
+                form = index.known_form(alias) or expander.form(alias)
+                index.add(sid, form, KIND_ALIAS)
+                placing.add(sid, form, KIND_ALIAS)
         for name in vocabulary:
-            if name in matcher._ids:
+            if name in self._ids:
                 continue
-            form = matcher._expander.form(name)
-            target = matcher._place(form)
+            form = index.known_form(name) or expander.form(name)
+            target = self._place(form, placing)
             if target is None:
-                matcher._canonical(name, form=form)
+                self._canonical(name, form=form)
             else:
-                matcher._index.add(target, form, KIND_VOCABULARY)
+                index.add(target, form, KIND_VOCABULARY)
 
-    def _canonical(self, name: str, form: Form | None = None, taxonomy: bool = False) -> int:
+    def _canonical(
+        self, name: str, form: Form | None = None, taxonomy: Index | None = None
+    ) -> int:
         sid = self._ids.get(name)
         if sid is None:
             sid = len(self._names)
             self._names.append(name)
             self._ids[name] = sid
-            form = form or self._expander.form(name)
+            form = form or self._form(name)
             self._index.add(sid, form, KIND_NAME)
-            if taxonomy:
-                self._taxonomy_index.add(sid, form, KIND_NAME)
+            if taxonomy is not None:
+                taxonomy.add(sid, form, KIND_NAME)
         return sid
 
-    def _place(self, form: Form) -> int | None:
+    def _place(self, form: Form, taxonomy: Index) -> int | None:
         """Where a vocabulary name belongs: an existing skill, or None for a new one.
 
-        Equal keys merge with any known skill; fuzzy matches only with taxonomy skills.
+        Equal keys merge with any known skill; fuzzy matches only with taxonomy skills
+        (``taxonomy`` indexes their names and aliases alone).
         """
         hit = self._index.exact(form) or self._index.alias(form)
         if hit:
             return next(iter(hit)) if len(hit) == 1 else None
-        index = self._taxonomy_index
-        if not index.entries:
+        if not len(taxonomy):
             return None
-        accepted = self._accepted(index, self._score(index, form, index.shortlist(form)))
+        accepted = self._accepted(taxonomy, self._score(taxonomy, form, taxonomy.shortlist(form)))
         if not accepted or self._tied(accepted):
             return None
-        return index.entries[accepted[0][0]].skill
+        return taxonomy.skill(accepted[0][0])
+
+    # --- pickling ------------------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Neither the memo of resolutions (every name the matcher was built from resolves again
+        by a dictionary look-up) nor anything only building needs."""
+        return {
+            "expander": self._expander,
+            "index": self._index,
+            "names": self._names,
+            "info": self._info,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._expander = state["expander"]
+        self._index = state["index"]
+        self._names = state["names"]
+        self._ids = {name: sid for sid, name in enumerate(self._names)}
+        self._info = state["info"]
+        self._cache = {}
 
     # --- public interface ----------------------------------------------------------------
 
@@ -115,7 +138,12 @@ class Matcher:
         """The canonical skill meant by ``name``, decided once per distinct name."""
         cached = self._cache.get(name)
         if cached is None:
-            cached = self._decide(name, self._expander.form(name))
+            eid = self._index.known(name)
+            if eid is None:
+                cached = self._decide(name, self._expander.form(name))
+            else:  # a name the matcher was built from, found by its keys alone
+                keys = self._index.keys_of(eid)
+                cached = self._look_up(name, keys) or self._decide(name, self._index.form(eid))
             self._cache[name] = cached
         return cached
 
@@ -125,7 +153,7 @@ class Matcher:
     def explain(self, name: str, limit: int = 8) -> Resolution:
         """The same decision as :meth:`resolve`, with the candidates weighed and why."""
         decision = self.resolve(name)
-        form = self._expander.form(name)
+        form = self._form(name)
         scored = self._score(self._index, form, self._explain_pool(form))
         best: dict[str, Candidate] = {}
         if decision.skill is not None and decision.via in (VIA_EXACT, VIA_ALIAS):
@@ -135,9 +163,9 @@ class Matcher:
             old = best.get(skill)
             if old is None or (verdict.accepted, verdict.score) > (old.accepted, old.score):
                 reason = verdict.reason
-                entry = self._index.entries[eid]
-                if entry.form.text != skill:
-                    reason = f"via '{entry.form.text}': {reason}"
+                text = self._index.text(eid)
+                if text != skill:
+                    reason = f"via '{text}': {reason}"
                 best[skill] = Candidate(skill, round(verdict.score, 1), verdict.accepted, reason)
         ranked = sorted(best.values(), key=lambda c: (c.skill != decision.skill, -c.score, c.skill))
         return Resolution(
@@ -152,13 +180,18 @@ class Matcher:
 
     # --- deciding ------------------------------------------------------------------------
 
+    def _form(self, name: str) -> Form:
+        """The form of ``name``: the index's when the matcher was built from that very name."""
+        form = self._index.known_form(name)
+        return self._expander.form(name) if form is None else form
+
     def _skill_of(self, eid: int) -> int:
-        return self._index.entries[eid].skill
+        return self._index.skill(eid)
 
     @staticmethod
     def _score(index: Index, form: Form, entry_ids: Iterable[int]) -> list[Scored]:
-        entries, known = index.entries, index.words
-        return [(eid, align(form, entries[eid].form, known)) for eid in sorted(set(entry_ids))]
+        form_of, known = index.form, index.words
+        return [(eid, align(form, form_of(eid), known)) for eid in sorted(set(entry_ids))]
 
     def _accepted(self, index: Index, scored: list[Scored]) -> list[Scored]:
         """Accepted verdicts, the best per canonical skill, best first."""
@@ -166,11 +199,11 @@ class Matcher:
         for eid, verdict in scored:
             if not verdict.accepted:
                 continue
-            sid = index.entries[eid].skill
+            sid = index.skill(eid)
             if sid not in best or verdict.score > best[sid][1].score:
                 best[sid] = (eid, verdict)
         return sorted(
-            best.values(), key=lambda s: (-s[1].score, self._names[index.entries[s[0]].skill])
+            best.values(), key=lambda s: (-s[1].score, self._names[index.skill(s[0])])
         )
 
     @staticmethod
@@ -182,7 +215,7 @@ class Matcher:
         if form.key:
             from rapidfuzz import fuzz, process
 
-            keys = [e.form.key for e in self._index.entries]
+            keys = self._index.keys()
             near = process.extract(form.key, keys, scorer=fuzz.WRatio, limit=NEAR_MISS_SCAN)
             pool.update(eid for _, _, eid in near)
         return pool
@@ -192,12 +225,9 @@ class Matcher:
             return Resolution(
                 query, None, VIA_NONE, 0.0, "nothing left to match after normalisation"
             )
-        hit = self._index.exact(form)
-        if hit:
-            return self._from_hit(query, form, hit, VIA_EXACT)
-        hit = self._index.alias(form)
-        if hit:
-            return self._from_hit(query, form, hit, VIA_ALIAS)
+        found = self._look_up(query, form)
+        if found is not None:
+            return found
         scored = self._score(self._index, form, self._index.shortlist(form))
         accepted = self._accepted(self._index, scored)
         if not accepted:
@@ -210,30 +240,39 @@ class Matcher:
             detail = f"{listed} match almost equally well ({top:.0f}); not guessing"
             return Resolution(query, None, VIA_NONE, top, detail, names)
         eid, verdict = accepted[0]
-        entry = self._index.entries[eid]
-        skill = self._names[entry.skill]
-        via = "" if entry.form.text == skill else f" via '{entry.form.text}'"
+        skill, text = self._names[self._skill_of(eid)], self._index.text(eid)
+        via = "" if text == skill else f" via '{text}'"
         detail = f"matched '{skill}'{via} ({verdict.score:.0f}): {verdict.reason}"
         return Resolution(query, skill, VIA_FUZZY, round(verdict.score, 1), detail)
 
-    def _from_hit(self, query: str, form: Form, hit: Hit, via: str) -> Resolution:
-        if len(hit) > 1:
-            names = tuple(self._names[sid] for sid in sorted(hit))
+    def _look_up(self, query: str, form: Form | Keys) -> Resolution | None:
+        """The exact and alias layers (for a form with content)."""
+        slot, via = self._index.exact_slot(form), VIA_EXACT
+        if slot is None:
+            slot, via = self._index.alias_slot(form), VIA_ALIAS
+            if slot is None:
+                return None
+        return self._from_slot(query, form, slot, via)
+
+    def _from_slot(self, query: str, form: Form | Keys, slot: Slot, via: str) -> Resolution:
+        index = self._index
+        if not isinstance(slot, int):  # entries of several skills
+            names = tuple(self._names[sid] for sid in sorted(index.hit(slot)))
             listed = ", ".join(f"'{n}'" for n in names)
             return Resolution(
                 query, None, VIA_NONE, 100.0, f"{listed} all have this name; not guessing", names
             )
-        sid, eid = next(iter(hit.items()))
-        skill = self._names[sid]
-        entry = self._index.entries[eid]
+        eid = slot
+        skill = self._names[index.skill(eid)]
+        kind = index.kind(eid)
         if via == VIA_EXACT:
             detail = f"equals '{skill}' after normalisation"
-        elif entry.kind == KIND_NAME:
+        elif kind == KIND_NAME:
             detail = f"'{form.expanded_key}' (abbreviations expanded) equals '{skill}'"
         else:
-            what = "an alias" if entry.kind == KIND_ALIAS else "a catalog name"
-            detail = f"equals '{entry.form.text}', {what} of '{skill}'"
-            if form.expanded != form.words:
+            what = "an alias" if kind == KIND_ALIAS else "a catalog name"
+            detail = f"equals '{index.text(eid)}', {what} of '{skill}'"
+            if form.abbreviated:
                 detail += " (abbreviations expanded)"
         return Resolution(query, skill, via, 100.0, detail)
 

@@ -289,6 +289,13 @@ def join_words(*words: str) -> str:
     return _american(_singular(joined))
 
 
+@lru_cache(maxsize=65536)
+def join_pair(first: str, second: str) -> str:
+    """``join_words(first, second)``, remembered: indexing and shortlisting ask for the same
+    neighbouring words again and again."""
+    return join_words(first, second)
+
+
 def compact(words: tuple[str, ...]) -> str:
     """The compact key: "book keeping" and "bookkeeping", "Dev Ops" and "DevOps" share one."""
     return join_words(*words)
