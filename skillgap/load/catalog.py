@@ -105,9 +105,9 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     currency = top.text("currency")
     currency = currency.upper() if currency else None
     credentials = []
-    origin = Origin(report.file)
+    origin, known = Origin(report.file), SkillMemo()
     for _, item, path, pos in top.items("credentials"):
-        credential = plain_credential(item, currency, origin) if type(item) is dict else None
+        credential = plain_credential(item, currency, origin, known) if type(item) is dict else None
         if credential is not None:
             credentials.append(credential)
             continue
@@ -208,7 +208,9 @@ _TEXT_KEYS: tuple[str, ...] = ("type", "url", "description", "source_id", "eligi
 _TEXT_KEYS += ("assessment", "provider_type", "format", "currency")
 
 
-def plain_credential(item: dict[Any, Any], currency: str | None, origin: Origin) -> Credential | None:
+def plain_credential(
+    item: dict[Any, Any], currency: str | None, origin: Origin, known: SkillMemo | None = None
+) -> Credential | None:
     """A credential read whole when every field of it is plainly valid (the usual case in a large catalog).
 
     None sends it through the field-by-field reading, which reports each problem; for a credential this
@@ -218,7 +220,7 @@ def plain_credential(item: dict[Any, Any], currency: str | None, origin: Origin)
         return None
     get = item.get
     ident, title, provider = _text(get("id")), _text(get("title")), _text(get("provider"))
-    skills = _plain_skills(get("skills"))
+    skills = _plain_skills(get("skills"), known)
     if _BAD in (ident, title, provider) or not (ident and title and provider and skills):
         return None
     texts = [_text(get(key)) for key in _TEXT_KEYS]
@@ -324,30 +326,47 @@ def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
 _SKILL_KEY_SET = frozenset(SKILL_KEYS)
 
 
-def _plain_skills(raw: Any) -> tuple[CredentialSkill, ...] | None:
+SkillMemo = dict[tuple[str, int, "str | None"], "tuple[CredentialSkill, str] | None"]
+
+
+def _plain_skills(raw: Any, known: SkillMemo | None = None) -> tuple[CredentialSkill, ...] | None:
     """The skills, read fast when every entry is plainly valid (the usual case in a large catalog).
 
     None sends the list through the field-by-field reading, which reports each problem where it is; for
-    a list this accepts, both readings give the same skills (a test holds them to it)."""
+    a list this accepts, both readings give the same skills (a test holds them to it). KNOWN remembers
+    each distinct skill entry across a file: a large catalog repeats the same few thousand."""
     if not isinstance(raw, list) or not raw:
         return None
+    known = {} if known is None else known
     out: list[CredentialSkill] = []
     seen: set[str] = set()
     for item in raw:
         if not isinstance(item, dict) or not item.keys() <= _SKILL_KEY_SET:
             return None
         name, level, ident = item.get("name"), item.get("level"), item.get("id")
-        if type(name) is not str or type(level) is not int or not MIN_LEVEL <= level <= MAX_LEVEL:
+        # exact types first: True == 1 and 1.0 == 1 would otherwise find an entry made for 1
+        if type(name) is not str or type(level) is not int or not (ident is None or type(ident) is str):
             return None
-        name = name.strip()
-        if ident is not None and (type(ident) is not str or not ident.strip()):
+        entry = (name, level, ident)
+        found = known.get(entry, _UNSEEN)
+        if found is _UNSEEN:
+            found = known[entry] = _plain_skill(name, level, ident)
+        if found is None or found[1] in seen:
             return None
-        key = name_key(name)
-        if not name or key in seen:
-            return None
-        seen.add(key)
-        out.append(CredentialSkill(name, level, ident.strip() if ident is not None else None))
+        seen.add(found[1])
+        out.append(found[0])
     return tuple(out)
+
+
+_UNSEEN: Any = object()
+
+
+def _plain_skill(name: str, level: int, ident: str | None) -> tuple[CredentialSkill, str] | None:
+    """One plainly valid skill entry and its name key, or None."""
+    name = name.strip()
+    if not name or not MIN_LEVEL <= level <= MAX_LEVEL or (ident is not None and not ident.strip()):
+        return None
+    return CredentialSkill(name, level, ident.strip() if ident is not None else None), name_key(name)
 
 
 def cross_check(catalog: Catalog) -> list[Problem]:
