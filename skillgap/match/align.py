@@ -13,7 +13,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from skillgap.match.forms import LEVELS, QUALIFIERS, VENDORS, Form, is_generic, joined_stem
-from skillgap.match.typo import typo_score
+from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
 
 ACCEPT_MIN = 70.0
 COST_VARIANT = 3.0
@@ -128,6 +128,46 @@ def _resemblance(query: Form, name: Form) -> float:
     from rapidfuzz import fuzz
 
     return round(NO_COMMON_WORD_WEIGHT * fuzz.ratio(query.key, name.key), 1)
+
+
+class Reach:
+    """What the words of one query can stand for in any pass of :func:`align`.
+
+    A name with a word that is neither within reach nor a vendor word or qualifier is never
+    accepted, so a caller that only wants accepted names (placing vocabulary) can skip
+    aligning it. Each pass's test is loosened here (which query words are still free is
+    ignored), so nothing align could accept is ruled out.
+    """
+
+    def __init__(self, query: Form, known: Container[str] = ()) -> None:
+        words, stems = query.content, query.stems
+        self._words = frozenset(words)  # equal words
+        self._stems = frozenset(stems)  # word forms; two name words written as this one
+        self._joined = frozenset(joined_stem(a, b) for a, b in zip(words, words[1:], strict=False))
+        self._typo_lengths = frozenset(
+            len(word) + change
+            for word in words
+            if word.isalpha() and len(word) >= MIN_TYPO_LENGTH and word not in known
+            for change in (-1, 0, 1)
+        )
+
+    def admits(self, name: Form) -> bool:
+        """Whether align may accept ``name`` for the query."""
+        words, stems = name.content, name.stems
+        last = len(words) - 1
+        for j, word in enumerate(words):
+            if word in self._words or stems[j] in self._stems or stems[j] in self._joined:
+                continue
+            if word in VENDORS or word in QUALIFIERS:
+                continue
+            if len(word) in self._typo_lengths and len(word) >= MIN_TYPO_LENGTH and word.isalpha():
+                continue
+            if j < last and joined_stem(word, words[j + 1]) in self._stems:
+                continue
+            if j > 0 and joined_stem(words[j - 1], word) in self._stems:
+                continue
+            return False
+        return True
 
 
 def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:

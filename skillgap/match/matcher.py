@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from skillgap.match.align import Verdict, align
+from skillgap.match.align import Reach, Verdict, align
 from skillgap.match.forms import Expander, Form, Keys
 from skillgap.match.index import KIND_ALIAS, KIND_NAME, KIND_VOCABULARY, Index, Slot
 from skillgap.match.types import VIA_ALIAS, VIA_EXACT, VIA_FUZZY, VIA_NONE, Candidate, Resolution
@@ -95,9 +95,12 @@ class Matcher:
         hit = self._index.exact(form) or self._index.alias(form)
         if hit:
             return next(iter(hit)) if len(hit) == 1 else None
-        if not len(taxonomy):
+        shortlist = taxonomy.shortlist(form)
+        if not shortlist:
             return None
-        accepted = self._accepted(taxonomy, self._score(taxonomy, form, taxonomy.shortlist(form)))
+        reach = Reach(form, taxonomy.words)  # only accepted names count: the rest need no aligning
+        candidates = [eid for eid in shortlist if reach.admits(taxonomy.form(eid))]
+        accepted = self._accepted(taxonomy, self._score(taxonomy, form, candidates))
         if not accepted or self._tied(accepted):
             return None
         return taxonomy.skill(accepted[0][0])

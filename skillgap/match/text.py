@@ -227,6 +227,8 @@ def normalize_token(token: str) -> str:
 
 
 def _is_version(token: str) -> bool:
+    if not (token[:1].isdigit() or token[1:2].isdigit()):  # what _VERSION needs, cheaply first
+        return False
     if not _VERSION.fullmatch(token):
         return False
     if token.startswith("v") or "." in token:

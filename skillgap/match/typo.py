@@ -11,6 +11,9 @@ vowel for a vowel ("managemant"), not any letter ("planting" is not "planning").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 MIN_TYPO_LENGTH = 5
 KEEP_PREFIX = 3
 VOWELS = frozenset("aeiouy")
@@ -59,16 +62,24 @@ def _is_doubling(a: str, b: str) -> bool:
     return k > 0 and long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short
 
 
+@cache
+def _measures() -> tuple[Callable[..., float], Callable[..., int]]:
+    """rapidfuzz's ratio and OSA distance, imported on first use (a `from` import of a package
+    inside a function that runs tens of thousands of times costs more than the comparison)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    return fuzz.ratio, OSA.distance
+
+
 def typo_score(typed: str, word: str) -> float | None:
     """rapidfuzz's ratio for ``typed`` vs ``word`` when one looks like a typo of the other."""
     if typed == word or not (typed.isalpha() and word.isalpha()):
         return None
     if min(len(typed), len(word)) < MIN_TYPO_LENGTH or abs(len(typed) - len(word)) > 1:
         return None
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
-    if OSA.distance(typed, word, score_cutoff=1) > 1:
+    ratio, distance = _measures()
+    if distance(typed, word, score_cutoff=1) > 1:
         return None
     natural = _is_swap(typed, word) or _is_doubling(typed, word)
     early = typed[:KEEP_PREFIX] != word[:KEEP_PREFIX]
@@ -78,4 +89,4 @@ def typo_score(typed: str, word: str) -> float | None:
         return None
     if len(typed) == len(word) and not natural and not _plausible_substitution(typed, word):
         return None
-    return float(fuzz.ratio(typed, word))
+    return float(ratio(typed, word))
