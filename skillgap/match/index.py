@@ -10,6 +10,7 @@ from __future__ import annotations
 import marshal
 from array import array
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple, overload
 
 from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
@@ -110,9 +111,6 @@ class Index:
     def entries(self) -> Entries:
         return Entries(self)
 
-    def __len__(self) -> int:
-        return len(self._skill)
-
     def skill(self, eid: int) -> int:
         return self._skill[eid]
 
@@ -154,8 +152,9 @@ class Index:
         return None if eid is None else self.form(eid)
 
     def keys(self) -> list[str]:
-        """Every entry's key, by entry id."""
-        return [self.form(eid).key for eid in range(len(self._skill))]
+        """Every entry's key, by entry id (without rebuilding forms)."""
+        stored = self._key
+        return [stored[eid] if form is None else form.key for eid, form in enumerate(self._forms)]
 
     # --- building ------------------------------------------------------------------------
 
@@ -171,35 +170,21 @@ class Index:
             self._by_text.setdefault(form.text, eid)
         # (a key put twice for one skill is kept once: a second put of an equal key is skipped)
         own = self._exact if kind == KIND_NAME else self._alias
-        self._put(own, form.key, skill, eid)
-        if form.compact != form.key:
+        key = form.key
+        if key in own:
+            self._put(own, key, skill, eid)
+        else:
+            own[key] = eid
+        if form.compact != key:
             self._put(own, form.compact, skill, eid)
         if form.expanded != form.words:
             self._put(self._alias, form.expanded_key, skill, eid)
             if form.expanded_compact != form.expanded_key:
                 self._put(self._alias, form.expanded_compact, skill, eid)
-        postings = self._postings
-        for s in form.stems:
-            posting = postings.get(s)
-            if posting is None:
-                postings[s] = {eid}
-            elif isinstance(posting, set):
-                posting.add(eid)
-            else:
-                _posting(postings, s, posting).add(eid)
+        _post(self._postings, form.stems, eid)
         words = form.content
         if len(words) > 1:
-            joins = self._joins
-            for j in range(len(words) - 1):
-                if words[j].isalpha() and words[j + 1].isalpha():
-                    key = join_pair(words[j], words[j + 1])
-                    posting = joins.get(key)
-                    if posting is None:
-                        joins[key] = {eid}
-                    elif isinstance(posting, set):
-                        posting.add(eid)
-                    else:
-                        _posting(joins, key, posting).add(eid)
+            _post(self._joins, _join_keys(words), eid)
         if not self.words.issuperset(words):
             self.words.update(words)
             self._word_list = None
@@ -416,6 +401,25 @@ class Index:
                 if len(posting) <= LOOSE_POSTING_MAX:
                     found |= posting
         return sorted(found)[:LOOSE_LIMIT]
+
+
+def _post(table: dict[str, _Posting], keys: tuple[str, ...], eid: int) -> None:
+    """Put an entry in the posting lists under these keys."""
+    for key in keys:
+        posting = table.get(key)
+        if posting is None:
+            table[key] = {eid}
+        elif isinstance(posting, set):
+            posting.add(eid)
+        else:
+            _posting(table, key, posting).add(eid)
+
+
+@lru_cache(maxsize=65536)
+def _join_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What neighbouring words of a name are indexed under, written as one ("dev ops": "devop")."""
+    pairs = zip(words, words[1:], strict=False)
+    return tuple(join_pair(a, b) for a, b in pairs if a.isalpha() and b.isalpha())
 
 
 def _posting(table: dict[str, _Posting], key: str, posting: _Posting | None = None) -> set[int]:

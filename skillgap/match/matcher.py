@@ -92,9 +92,12 @@ class Matcher:
         Equal keys merge with any known skill; fuzzy matches only with taxonomy skills
         (``taxonomy`` indexes their names and aliases alone).
         """
-        hit = self._index.exact(form) or self._index.alias(form)
-        if hit:
-            return next(iter(hit)) if len(hit) == 1 else None
+        index = self._index
+        slot = index.exact_slot(form)
+        if slot is None:
+            slot = index.alias_slot(form)
+        if slot is not None:  # an entry id, or entries of several skills
+            return index.skill(slot) if isinstance(slot, int) else None
         shortlist = taxonomy.shortlist(form)
         if not shortlist:
             return None
