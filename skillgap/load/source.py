@@ -182,8 +182,7 @@ def parse(text: str, name: str, located: bool = False, fast: bool = False, plain
             if fast and not located:
                 from skillgap.load import fast_yaml
 
-                read = getattr(fast_yaml, "fast_parse_plain", None) if plain else None
-                data = (read or fast_yaml.fast_parse)(text)
+                data = fast_yaml.fast_parse_plain(text) if plain else fast_yaml.fast_parse(text)
                 if data is not None:
                     return data
             return _parse_yaml(text, name)
