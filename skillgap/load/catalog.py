@@ -94,8 +94,13 @@ def merge(catalogs: Iterable[Catalog]) -> Catalog:
 def read_catalog(data: Any, report: Report) -> Catalog | None:
     """The catalog in DATA, which is either located (PosMap and PosList) or, from a fast read, plain dicts
     and lists: each plainly valid credential is then read whole at once, and anything else field by field
-    (the two readings agree on what the fast one accepts; tests/test_fast_reading.py holds them to it)."""
-    if type(data) is dict:  # the top level only: credentials stay plain for the fast reading below
+    (the two readings agree on what the fast one accepts; tests/test_fast_reading.py holds them to it).
+
+    Plain data is consumed: each credential's entry is let go once read, so a large catalog's parsed text
+    and its credentials are never all in memory at once (a caller that needs the data again, to say where a
+    problem is, parses the text again anyway)."""
+    plain = type(data) is dict
+    if plain:  # the top level only: credentials stay plain for the fast reading below
         data = _top_level(data)
     top = top_mapping(data, report, "catalog", "a 'credentials' list")
     if top is None:
@@ -106,7 +111,10 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     currency = currency.upper() if currency else None
     credentials = []
     origin, known = Origin(report.file), SkillMemo()
-    for _, item, path, pos in top.items("credentials"):
+    entries = data.get("credentials") if plain else None
+    for index, item, path, pos in top.items("credentials"):
+        if entries is not None:
+            entries[index] = None
         credential = plain_credential(item, currency, origin, known) if type(item) is dict else None
         if credential is not None:
             credentials.append(credential)
