@@ -7,7 +7,7 @@ cycles) run once all files are read, so a problem is reported at the line that c
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -209,11 +209,7 @@ def _top_level(data: dict[Any, Any]) -> PosMap:
     return top  # type: ignore[no-any-return]
 
 
-_CREDENTIAL_KEY_SET = frozenset(CREDENTIAL_KEYS)
 _REQUIRED_KEYS = frozenset(("id", "title", "provider", "skills"))
-_ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
-_TEXT_KEYS: tuple[str, ...] = ("type", "url", "description", "source_id", "eligibility")
-_TEXT_KEYS += ("assessment", "provider_type", "format", "currency")
 
 
 def plain_credential(
@@ -222,55 +218,29 @@ def plain_credential(
     """A credential read whole when every field of it is plainly valid (the usual case in a large catalog).
 
     None sends it through the field-by-field reading, which reports each problem; for a credential this
-    accepts, both readings give the same Credential, without positions (a test holds them to it)."""
-    keys = item.keys()
-    if not keys <= _CREDENTIAL_KEY_SET or not _REQUIRED_KEYS <= keys:
+    accepts, both readings give the same Credential, without positions (a test holds them to it). Only
+    the fields present are looked at, each by the reader its key names (every key is a Credential field)."""
+    if not _REQUIRED_KEYS <= item.keys():
         return None
-    get = item.get
-    ident, title, provider = _text(get("id")), _text(get("title")), _text(get("provider"))
-    skills = _plain_skills(get("skills"), known)
-    if _BAD in (ident, title, provider) or not (ident and title and provider and skills):
+    values: dict[str, Any] = {"origin": origin}
+    for key, value in item.items():
+        if key == "skills":
+            value = _plain_skills(value, known)
+            if value is None:
+                return None
+        else:
+            read = _PLAIN_READERS.get(key)
+            if read is None:  # not a credential field: the careful reading names it
+                return None
+            value = read(value)
+            if value is _BAD:
+                return None
+        values[key] = value
+    if not (values["id"] and values["title"] and values["provider"]):
         return None
-    texts = [_text(get(key)) for key in _TEXT_KEYS]
-    numbers = [_number(get(key)) for key in ("hours", "cost", "credits")]
-    estimated = _text_list(get("estimated"))
-    prerequisites, stacks_into = _text_list(get("prerequisites")), _text_list(get("stacks_into"))
-    if _BAD in texts or _BAD in numbers or estimated is None or prerequisites is None or stacks_into is None:
-        return None
-    kind, url, description, source_id, eligibility, assessment, provider_type, delivery, own_currency = texts
-    hours, cost, credits = numbers
-    if assessment is not None:
-        assessment = assessment.lower().replace("completion only", "completion")
-        if assessment not in ASSESSMENTS:
-            return None
-    if provider_type is not None and provider_type.lower() not in PROVIDER_TYPES:
-        return None
-    if delivery is not None and delivery.lower() not in FORMATS:
-        return None
-    if not _ESTIMABLE.issuperset(estimated):
-        return None
-    return Credential(
-        id=ident,
-        title=title,
-        provider=provider,
-        skills=skills,
-        provider_type=provider_type.lower() if provider_type else "other",
-        type=kind,
-        url=url,
-        hours=hours,
-        cost=cost,
-        currency=own_currency.upper() if own_currency else currency,
-        format=delivery.lower() if delivery else None,
-        assessment=assessment,
-        prerequisites=prerequisites,
-        stacks_into=stacks_into,
-        estimated=frozenset(estimated),
-        description=description,
-        origin=origin,
-        source_id=source_id,
-        credits=credits,
-        eligibility=eligibility,
-    )
+    values["currency"] = values.get("currency") or currency
+    values["provider_type"] = values.get("provider_type") or "other"
+    return Credential(**values)
 
 
 _BAD: Any = object()  # a value the fast reading leaves to the careful one
@@ -298,19 +268,63 @@ def _number(value: Any) -> Any:
     return _BAD
 
 
-def _text_list(value: Any) -> tuple[str, ...] | None:
+def _text_list(value: Any) -> Any:
     if value is None:
         return ()
     if type(value) is str:
         value = [value]
     elif type(value) is not list:
-        return None
+        return _BAD
     out = []
     for item in value:
         if type(item) is not str or not item.strip():
-            return None
+            return _BAD
         out.append(item.strip())
     return tuple(out)
+
+
+def _estimated(value: Any) -> Any:
+    names = _text_list(value)
+    return frozenset(names) if names is not _BAD and _ESTIMABLE.issuperset(names) else _BAD
+
+
+def _choice(allowed: Sequence[str]) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        text = _text(value)
+        if text is None or text is _BAD:
+            return text
+        text = text.lower()
+        return text if text in allowed else _BAD
+
+    return read
+
+
+def _assessment(value: Any) -> Any:
+    text = _text(value)
+    if text is None or text is _BAD:
+        return text
+    text = text.lower().replace("completion only", "completion")
+    return text if text in ASSESSMENTS else _BAD
+
+
+def _currency(value: Any) -> Any:
+    text = _text(value)
+    return text.upper() if text is not None and text is not _BAD else text
+
+
+_ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
+_PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(("id", "title", "provider", "type", "url", "description", "source_id"), _text),
+    **dict.fromkeys(("eligibility",), _text),
+    **dict.fromkeys(("hours", "cost", "credits"), _number),
+    **dict.fromkeys(("prerequisites", "stacks_into"), _text_list),
+    "estimated": _estimated,
+    "provider_type": _choice(PROVIDER_TYPES),
+    "format": _choice(FORMATS),
+    "assessment": _assessment,
+    "currency": _currency,
+}
+assert set(_PLAIN_READERS) | {"skills"} == set(CREDENTIAL_KEYS)
 
 
 def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
