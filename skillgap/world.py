@@ -97,7 +97,9 @@ def teaching_index(catalog: Catalog, matcher: Matcher, vocabulary: Iterable[str]
     teaching: dict[str, dict[int, int]] = {}
     for index, credential in enumerate(catalog.credentials):
         for skill in credential.skills:
-            levels = teaching.setdefault(key_of[skill.name], {})
+            levels = teaching.get(key_of[skill.name])
+            if levels is None:
+                levels = teaching[key_of[skill.name]] = {}
             if levels.get(index, 0) < skill.level:
                 levels[index] = skill.level
     return {
