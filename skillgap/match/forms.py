@@ -47,6 +47,12 @@ def joined_stem(first: str, second: str) -> str:
     return stem(join_pair(first, second))
 
 
+def _compact(words: tuple[str, ...]) -> str:
+    """``compact(words)``; for two words, the very string they are indexed under as a pair
+    (see Index.add), which a pickled index then stores once."""
+    return join_pair(*words) if len(words) == 2 else compact(words)
+
+
 class Form(NamedTuple):
     """One name (a query, a canonical name or an alias) as the matcher sees it.
 
@@ -81,7 +87,10 @@ class Keys(NamedTuple):
     abbreviated: bool
 
 
-_Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, str, str, str]
+# a Form's fields after its text; equal word tuples are one object (see Expander._shape)
+_Shape = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str, str, str, str
+]
 
 
 class Expander:
@@ -132,16 +141,26 @@ class Expander:
             if len(self._shapes) >= SHAPES_KEPT:
                 self._shapes.clear()
             shape = self._shapes[words] = self._shape(words)
-        return Form(text, words, *shape)
+        return Form(text, *shape)
 
     def _shape(self, words: tuple[str, ...]) -> _Shape:
-        """A form's fields after ``text`` and ``words``: they depend on the words alone."""
+        """A form's fields after ``text``: they depend on the words alone.
+
+        Forms of one shape share its tuples, and equal fields of a shape are one tuple, so a
+        pickled index (which marshal stores object by object) holds each of them once.
+        """
         expanded = self.expand(words)
-        content = tuple(w for w in expanded if w not in STOPS) or expanded
-        key, short = " ".join(words), compact(words)
+        if expanded == words:
+            expanded = words
+        content = tuple(w for w in expanded if w not in STOPS)
+        if not content or content == expanded:
+            content = expanded
+        key, short = " ".join(words), _compact(words)
         if expanded == words:
             long_key, long_short = key, short
         else:
-            long_key, long_short = " ".join(expanded), compact(expanded)
+            long_key, long_short = " ".join(expanded), _compact(expanded)
         stems = tuple(map(stem, content))
-        return (expanded, content, stems, key, short, long_key, long_short)
+        if stems == content:
+            stems = content
+        return (words, expanded, content, stems, key, short, long_key, long_short)

@@ -11,7 +11,7 @@ import marshal
 from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, cast, overload
 
 from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
 from skillgap.match.stem import stem
@@ -47,7 +47,7 @@ Slot = int | list[int]
 # A posting list; in an unpickled index, packed (an array's bytes) until it is first used.
 _Posting = set[int] | bytes
 # A pickled Form's words, expanded, content and stems (its keys and text are kept apart, see
-# Index._key); equal fields are one object, which marshal stores once.
+# Index._key); equal fields are one object (see Expander._shape), which marshal stores once.
 _Row = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
@@ -164,10 +164,13 @@ class Index:
         eid = len(self._skill)
         self._skill.append(skill)
         self._kind.append(kind)
-        self._text.append(form.text)
+        text = form.text
+        if text == form.key:  # one string, which a pickled index stores once
+            text = form.key
+        self._text.append(text)
         self._forms.append(form)
         if self._by_text is not None:
-            self._by_text.setdefault(form.text, eid)
+            self._by_text.setdefault(text, eid)
         # (a key put twice for one skill is kept once: a second put of an equal key is skipped)
         own = self._exact if kind == KIND_NAME else self._alias
         key = form.key
@@ -204,35 +207,39 @@ class Index:
 
     def __getstate__(self) -> dict[str, Any]:
         """Plain lists, dictionaries and bytes under marshal, which loads them several times
-        faster than pickle loads objects. Equal strings and word tuples are made one object
-        first (names written several ways share keys), which marshal then stores once."""
-        size = len(self._skill)
-        one = _Interner()
-        keys = [self.keys_of(eid) for eid in range(size)]
+        faster than pickle loads objects. What the index holds is stored as it is: names
+        written several ways share their keys and word tuples (see Expander._shape), and
+        marshal stores an object it meets again as a reference."""
+        stored = len(self._key)  # entries an unpickled index holds keys and rows of
+        # the forms of the rest (every entry, in an index built here), never None
+        forms = cast(list[Form], self._forms[stored:])
         abbreviated = {
-            eid: (one(k.expanded_key), one(k.expanded_compact))
-            for eid, k in enumerate(keys)
-            if k.abbreviated
+            eid: (form.expanded_key, form.expanded_compact)
+            for eid, form in enumerate(forms, stored)
+            if form.expanded != form.words
         }
+        if self._expanded:
+            abbreviated = self._expanded | abbreviated
         tables = (
             self._text,
             array(_IDS, self._skill).tobytes(),
             self._kind,
-            [one(k.key) for k in keys],
-            [one(k.compact) for k in keys],
+            self._key + [form.key for form in forms],
+            self._compact + [form.compact for form in forms],
             abbreviated,
-            {one(key): slot for key, slot in self._exact.items()},
-            {one(key): slot for key, slot in self._alias.items()},
-            {one(key): _pack(posting) for key, posting in self._postings.items()},
-            {one(key): _pack(posting) for key, posting in self._joins.items()},
-            sorted(map(one, self.words)),
+            self._exact,
+            self._alias,
+            {key: _pack(posting) for key, posting in self._postings.items()},
+            {key: _pack(posting) for key, posting in self._joins.items()},
+            sorted(self.words),
         )
-        rows = [tuple(map(one.words, self._row(eid))) for eid in range(size)]
-        return {
-            "version": STATE_VERSION,
-            "tables": marshal.dumps(tables),
-            "rows": marshal.dumps(rows),
-        }
+        if not stored:
+            rows = marshal.dumps([form[1:5] for form in forms])
+        elif not forms and self._packed_rows is not None:
+            rows = self._packed_rows
+        else:
+            rows = marshal.dumps(self._unpacked_rows() + [form[1:5] for form in forms])
+        return {"version": STATE_VERSION, "tables": marshal.dumps(tables), "rows": rows}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         if state.get("version") != STATE_VERSION:
@@ -253,16 +260,6 @@ class Index:
         self.words = set(words)
         self._word_list = None
         self._typos = {}
-
-    def _row(self, eid: int) -> _Row:
-        form = self._forms[eid]
-        if form is None:
-            return self._unpacked_rows()[eid]
-        words = form.words
-        expanded = words if form.expanded == words else form.expanded
-        content = expanded if form.content == expanded else form.content
-        stems = content if form.stems == content else form.stems
-        return (words, expanded, content, stems)
 
     def _unpacked_rows(self) -> list[_Row]:
         rows = self._rows
@@ -434,20 +431,3 @@ def _posting(table: dict[str, _Posting], key: str, posting: _Posting | None = No
 
 def _pack(posting: _Posting) -> bytes:
     return posting if isinstance(posting, bytes) else array(_IDS, sorted(posting)).tobytes()
-
-
-class _Interner:
-    """One object per distinct string or tuple of strings."""
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}
-
-    def __call__(self, value: str) -> str:
-        seen: str = self._seen.setdefault(value, value)
-        return seen
-
-    def words(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        found: tuple[str, ...] | None = self._seen.get(words)
-        if found is None:
-            found = self._seen[words] = tuple(map(self, words))
-        return found
