@@ -159,37 +159,38 @@ class Index:
     # --- building ------------------------------------------------------------------------
 
     def add(self, skill: int, form: Form, kind: str) -> None:
-        if not form.content:
+        text, words, expanded, content, stems, key, compact, long_key, long_compact = form
+        if not content:
             return
         eid = len(self._skill)
         self._skill.append(skill)
         self._kind.append(kind)
-        text = form.text
-        if text == form.key:  # one string, which a pickled index stores once
-            text = form.key
+        if text == key:  # one string, which a pickled index stores once
+            text = key
         self._text.append(text)
         self._forms.append(form)
         if self._by_text is not None:
             self._by_text.setdefault(text, eid)
         # (a key put twice for one skill is kept once: a second put of an equal key is skipped)
         own = self._exact if kind == KIND_NAME else self._alias
-        key = form.key
         if key in own:
             self._put(own, key, skill, eid)
         else:
             own[key] = eid
-        if form.compact != key:
-            self._put(own, form.compact, skill, eid)
-        if form.expanded != form.words:
-            self._put(self._alias, form.expanded_key, skill, eid)
-            if form.expanded_compact != form.expanded_key:
-                self._put(self._alias, form.expanded_compact, skill, eid)
-        _post(self._postings, form.stems, eid)
-        words = form.content
-        if len(words) > 1:
-            _post(self._joins, _join_keys(words), eid)
-        if not self.words.issuperset(words):
-            self.words.update(words)
+        if compact != key:
+            if compact in own:
+                self._put(own, compact, skill, eid)
+            else:
+                own[compact] = eid
+        if expanded != words:
+            self._put(self._alias, long_key, skill, eid)
+            if long_compact != long_key:
+                self._put(self._alias, long_compact, skill, eid)
+        _post(self._postings, stems, eid)
+        if len(content) > 1:
+            _post(self._joins, _join_keys(content), eid)
+        if not self.words.issuperset(content):
+            self.words.update(content)
             self._word_list = None
             self._typos.clear()
 
@@ -402,11 +403,12 @@ class Index:
 
 def _post(table: dict[str, _Posting], keys: tuple[str, ...], eid: int) -> None:
     """Put an entry in the posting lists under these keys."""
+    get = table.get
     for key in keys:
-        posting = table.get(key)
+        posting = get(key)
         if posting is None:
             table[key] = {eid}
-        elif isinstance(posting, set):
+        elif type(posting) is set:
             posting.add(eid)
         else:
             _posting(table, key, posting).add(eid)
