@@ -10,10 +10,10 @@ from typing import Any
 
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
+from skillgap.gc_pause import gc_paused
 from skillgap.load import cache
 from skillgap.load.catalog import load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
-from skillgap.load.source import gc_paused
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy

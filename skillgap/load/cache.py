@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from skillgap.load.source import gc_paused
+from skillgap.gc_pause import gc_paused
 
 T = TypeVar("T")
 

@@ -7,19 +7,18 @@ deep nesting, alias bombs, huge files) refused with a message that names the fil
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import accumulate, tee
 from operator import sub
 from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError
+from skillgap.gc_pause import gc_paused
 
 MAX_FILE_MB = 64.0  # the default; SKILLGAP_MAX_FILE_MB overrides it
 MAX_DEPTH = 100
@@ -193,18 +192,6 @@ def parse(text: str, name: str, located: bool = False, fast: bool = False, plain
             return _parse_yaml(text, name, json_types=True)
         except InputError:  # JSON that YAML cannot take (a key over 1,024 characters): no positions
             return _parse_json(text, name)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Building a large tree triggers many useless collections; pause them while parsing."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def load_file(path: Path) -> Any:

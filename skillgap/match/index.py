@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple, cast, overload
 
+from skillgap.gc_pause import gc_paused
 from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
 from skillgap.match.stem import stem
 from skillgap.match.text import join_pair
@@ -143,7 +144,8 @@ class Index:
         compute their forms again."""
         by_text = self._by_text
         if by_text is None:
-            by_text = self._by_text = {text: eid for eid, text in enumerate(self._text)}
+            with gc_paused():
+                by_text = self._by_text = {text: eid for eid, text in enumerate(self._text)}
         return by_text.get(text)
 
     def known_form(self, text: str) -> Form | None:
@@ -266,7 +268,8 @@ class Index:
         rows = self._rows
         if rows is None:
             assert self._packed_rows is not None
-            rows = self._rows = marshal.loads(self._packed_rows)
+            with gc_paused():
+                rows = self._rows = marshal.loads(self._packed_rows)
             self._packed_rows = None
         return rows
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from skillgap.gc_pause import gc_paused
 from skillgap.match.align import Reach, Verdict, align
 from skillgap.match.forms import Expander, Form, Keys
 from skillgap.match.index import KIND_ALIAS, KIND_NAME, KIND_VOCABULARY, Index, Slot
@@ -49,7 +50,8 @@ class Matcher:
         the taxonomy first and becomes a canonical skill of its own only if it does not resolve.
         """
         matcher = cls(Expander(taxonomy.abbreviations, abbreviations or {}))
-        matcher._load(taxonomy, vocabulary)
+        with gc_paused():
+            matcher._load(taxonomy, vocabulary)
         return matcher
 
     def _load(self, taxonomy: Taxonomy, vocabulary: Iterable[str]) -> None:
