@@ -90,6 +90,7 @@ def test_runner_produces_a_figure_for_every_row(tmp_path: Path) -> None:
         "bundled.cold",
         "matching.build",
         "matching.resolve",
+        "matching.resolve_collected",
         "matching.cdist_ratio",
         "matching.cdist_wratio",
         "matching.ratio",
