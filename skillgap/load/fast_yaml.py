@@ -19,7 +19,7 @@ import re
 import string
 from typing import Any
 
-from skillgap.load.source import PosList, PosMap
+from skillgap.load.source import positioned
 
 # --- the text ----------------------------------------------------------------------------------------------
 #
@@ -259,22 +259,4 @@ def _scalar(value: Any) -> Any:
 def positionless(value: Any) -> Any:
     """Plain dicts and lists as the loader's PosMap and PosList (with no positions), checking on the way
     that no plain text would have been read as a yes/no or a number by YAML 1.1."""
-    kind = type(value)
-    if kind is dict:
-        out = PosMap.__new__(PosMap)
-        for key, item in value.items():
-            out[_scalar(key)] = positionless(item)
-        out.line = out.col = None
-        out.value_pos = out.key_pos = _NO_POSITIONS
-        return out
-    if kind is list:
-        seq = PosList.__new__(PosList)
-        seq.extend([positionless(item) for item in value])
-        seq.line = seq.col = None
-        seq.item_pos = _NO_ITEMS
-        return seq
-    return _scalar(value)
-
-
-_NO_POSITIONS: dict[Any, tuple[int, int]] = {}
-_NO_ITEMS: list[tuple[int, int]] = []
+    return positioned(value, _scalar)

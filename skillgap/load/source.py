@@ -11,7 +11,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate, tee
 from operator import sub
 from pathlib import Path
@@ -554,24 +554,25 @@ def _check_surrogates(data: Any, text: str, name: str) -> None:
         ) from None
 
 
-def positioned(value: Any) -> Any:
+def positioned(value: Any, scalar: Callable[[Any], Any] | None = None) -> Any:
     """Plain dicts and lists (from a fast read) as PosMap and PosList without positions, for the careful
-    field-by-field reading; values that are PosMap or PosList already are returned as they are."""
+    field-by-field reading; values that are PosMap or PosList already are returned as they are. SCALAR,
+    when given, sees (and may refuse, by raising) every key and every value that is neither."""
     kind = type(value)
     if kind is dict:
         out = PosMap.__new__(PosMap)
         for key, item in value.items():
-            out[key] = positioned(item)
+            out[scalar(key) if scalar else key] = positioned(item, scalar)
         out.line = out.col = None
         out.value_pos = out.key_pos = _NO_POSITIONS
         return out
     if kind is list:
         seq = PosList.__new__(PosList)
-        seq.extend([positioned(item) for item in value])
+        seq.extend([positioned(item, scalar) for item in value])
         seq.line = seq.col = None
         seq.item_pos = _NO_ITEMS
         return seq
-    return value
+    return scalar(value) if scalar else value
 
 
 _NO_POSITIONS: dict[Any, tuple[int, int]] = {}  # shared, never written: a positionless value has none
