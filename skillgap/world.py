@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.gc_pause import gc_paused
@@ -70,8 +71,15 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
         # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
         with gc_paused():
             taxonomy = load_taxonomies(taxonomy_paths)
-            # the world is cached whole: caching each catalog file as well would only write it twice
-            return build_world(load_catalogs(catalog_paths, use_cache=False), taxonomy)
+            ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
+            try:
+                # the world is cached whole: caching each catalog file as well would only write it twice
+                catalog = load_catalogs(catalog_paths, use_cache=False)
+            except BaseException:
+                if ahead is not None:
+                    ahead.cancel()
+                raise
+            return build_world(catalog, taxonomy, ahead)
 
     if not cache.enabled():
         return build()
@@ -81,12 +89,13 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
     return world
 
 
-def build_world(catalog: Catalog, taxonomy: Taxonomy) -> World:
-    """The world of a loaded catalog and taxonomy: shared ids linked, the matcher, the skill index."""
+def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
+    """The world of a loaded catalog and taxonomy: shared ids linked, the matcher (AHEAD's, if it was
+    built from these very names), the skill index."""
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
-    vocabulary = dict.fromkeys(s.name for c in catalog.credentials for s in c.skills)
-    matcher = Matcher.build(taxonomy, vocabulary)
+    vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
+    matcher = (ahead.matcher(vocabulary) if ahead else None) or Matcher.build(taxonomy, vocabulary)
     return World(catalog, taxonomy, matcher, shared_ids, teaching_index(catalog, matcher, vocabulary))
 
 

@@ -1,0 +1,86 @@
+"""The matcher built ahead in a child process is used only when it is exactly the one the parent would
+build; anything else falls back to building it in the parent."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from skillgap.ahead import Ahead, predicted_names
+from skillgap.load.catalog import load_catalogs
+from skillgap.match import Matcher
+from skillgap.model import Taxonomy, TaxonomySkill
+from skillgap.world import build_world
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+TAXONOMY = Taxonomy(
+    (TaxonomySkill("SQL", ("structured query language",)), TaxonomySkill("data visualisation"))
+)
+WRITTEN = ["SQL", " sql ", "Structured Query Language", "Data Visualization", "data viz", "Excel 365",
+           "statistics", "Statistcs", "project mgmt", "Project Management", "power bi reporting"]  # fmt: skip
+
+
+def catalog_file(folder: Path, size: int = 120) -> Path:
+    credentials = [
+        {
+            "id": f"c{i}",
+            "title": f"Course {i}",
+            "provider": "Acme",
+            # three names 4 apart in WRITTEN: never two spellings of one name in a credential
+            "skills": [
+                {"name": WRITTEN[(i + 4 * j) % len(WRITTEN)], "level": 1 + (i + j) % 5} for j in range(3)
+            ],
+            "hours": i % 40,
+        }
+        for i in range(size)
+    ]
+    path = folder / "catalog.json"
+    path.write_text(json.dumps({"credentials": credentials}), encoding="utf-8")
+    return path
+
+
+def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Path) -> None:
+    path = catalog_file(tmp_path)
+    ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
+    assert ahead is not None
+    catalog = load_catalogs([path], use_cache=False)
+    vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
+    assert predicted_names([path]) == vocabulary
+    built_ahead = ahead.matcher(vocabulary)
+    assert built_ahead is not None
+    here = Matcher.build(TAXONOMY, vocabulary)
+    assert built_ahead.skills == here.skills
+    queries = [*vocabulary, "structured query lang", "visualisation of data", "stats", "cooking"]
+    assert built_ahead.resolve_many(queries) == here.resolve_many(queries)
+    assert [built_ahead.explain(q) for q in queries[-4:]] == [here.explain(q) for q in queries[-4:]]
+    world = build_world(catalog, TAXONOMY, Ahead.start(TAXONOMY, [path], min_bytes=0))
+    assert world.teaching == build_world(catalog, TAXONOMY).teaching
+
+
+def test_other_names_a_failed_child_or_ids_to_link_mean_the_parent_builds(tmp_path: Path) -> None:
+    path = catalog_file(tmp_path)
+    ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
+    assert ahead is not None and ahead.matcher(["SQL", "something else"]) is None
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"credentials": [' * 3, encoding="utf-8")
+    ahead = Ahead.start(TAXONOMY, [broken], min_bytes=0)
+    assert ahead is not None and ahead.matcher(["SQL"]) is None  # the child failed: nothing came back
+    with_ids = Taxonomy((TaxonomySkill("SQL", id="http://data.europa.eu/esco/skill/sql"),))
+    assert Ahead.start(with_ids, [path], min_bytes=0) is None
+    assert Ahead.start(TAXONOMY, [path]) is None  # a small catalog: not worth a second process
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({"credentials": [{"skills": [{"name": 2024, "level": 3}]}]}), encoding="utf-8")
+    assert predicted_names([odd]) is None
+
+
+def test_a_cancelled_child_is_reaped(tmp_path: Path) -> None:
+    ahead = Ahead.start(TAXONOMY, [catalog_file(tmp_path, 2000)], min_bytes=0)
+    assert ahead is not None
+    pid = ahead._pid
+    ahead.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
