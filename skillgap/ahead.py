@@ -11,6 +11,7 @@ child fails, or fork is missing, the parent builds it itself. Nothing is started
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import signal
@@ -83,12 +84,14 @@ def predicted_names(paths: Sequence[Path]) -> list[str] | None:
     """The distinct skill names of these catalog files, in order, as reading them will give them (names
     stripped); None for anything unusual, which the reading will judge."""
     from skillgap.load.paths import expand_paths
-    from skillgap.load.source import decode, display_name, parse, read_bytes
+    from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
 
     names: dict[str, None] = {}
     for path in expand_paths(paths):
         name = display_name(path)
-        data: Any = parse(decode(read_bytes(path), name), name, fast=True, plain=True)
+        text = decode(read_bytes(path), name)
+        # JSON without the duplicate-key check: the parent's reading makes it, and the names are compared
+        data: Any = json.loads(text) if is_json(name) else parse(text, name, fast=True, plain=True)
         credentials = data.get("credentials") if isinstance(data, dict) else None
         if not isinstance(credentials, list):
             return None
@@ -97,8 +100,8 @@ def predicted_names(paths: Sequence[Path]) -> list[str] | None:
             if not isinstance(skills, list):
                 return None
             for skill in skills:
-                text = skill.get("name") if isinstance(skill, dict) else None
-                if not isinstance(text, str) or not text.strip():
+                written = skill.get("name") if isinstance(skill, dict) else None
+                if not isinstance(written, str) or not written.strip():
                     return None
-                names[text.strip()] = None
+                names[written.strip()] = None
     return list(names)

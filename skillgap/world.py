@@ -95,6 +95,8 @@ def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
     vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
+    if ahead:
+        catalog.lookup  # noqa: B018  (wanted later: made while the child may still be building)
     matcher = (ahead.matcher(vocabulary) if ahead else None) or Matcher.build(taxonomy, vocabulary)
     return World(catalog, taxonomy, matcher, shared_ids, teaching_index(catalog, matcher, vocabulary))
 
