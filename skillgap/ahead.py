@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from skillgap.analyse.gaps import skill_key
 from skillgap.match import Matcher
 from skillgap.model import Taxonomy
 
@@ -49,7 +50,10 @@ class Ahead:
             try:
                 names = predicted_names(paths)
                 if names is not None:
-                    blob = pickle.dumps((names, Matcher.build(taxonomy, names)), pickle.HIGHEST_PROTOCOL)
+                    matcher = Matcher.build(taxonomy, names)
+                    resolutions = matcher.resolve_many(names)
+                    keys = [skill_key(name, resolutions) for name in names]
+                    blob = pickle.dumps((names, matcher, keys), pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write_end, "wb") as out:
                         out.write(blob)
                     code = 0
@@ -58,15 +62,16 @@ class Ahead:
         os.close(write_end)
         return cls(pid, read_end)
 
-    def matcher(self, vocabulary: Sequence[str]) -> Matcher | None:
-        """The child's matcher if it was built from exactly these names, else None."""
+    def result(self, vocabulary: Sequence[str]) -> tuple[Matcher, list[str]] | None:
+        """The child's matcher, and the skill key of each name, if it was built from exactly these names;
+        else None."""
         with os.fdopen(self._fd, "rb") as found:
             blob = found.read()
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not blob:
             return None
-        names, matcher = pickle.loads(blob)
-        return matcher if names == list(vocabulary) else None
+        names, matcher, keys = pickle.loads(blob)
+        return (matcher, keys) if names == list(vocabulary) else None
 
     def cancel(self) -> None:
         try:

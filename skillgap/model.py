@@ -259,14 +259,20 @@ class Catalog:
         found = sorted({i for key in keys for i in self.lookup.sources.get(key, ())})
         return tuple(self.credentials[i] for i in found)
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
+    @cached_property
+    def packed(self) -> Sequence[Credential]:
+        """The credentials as the cache keeps them (see skillgap/packed.py)."""
         from skillgap.packed import PackedCredentials
 
+        if isinstance(self.credentials, PackedCredentials):
+            return self.credentials
+        return PackedCredentials.pack(self.credentials)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
         state = dict(self.__dict__)
         state["lookup"] = self.lookup
-        if not isinstance(self.credentials, PackedCredentials):
-            state["credentials"] = PackedCredentials.pack(self.credentials)
+        state["credentials"] = state.pop("packed", None) or self.packed
         return state
 
 

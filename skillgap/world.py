@@ -79,6 +79,8 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
                 if ahead is not None:
                     ahead.cancel()
                 raise
+            if ahead is not None and cache.enabled():
+                catalog.lookup, catalog.packed  # noqa: B018  (the cache entry's, made while the child builds)
             return build_world(catalog, taxonomy, ahead)
 
     if not cache.enabled():
@@ -95,16 +97,21 @@ def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
     vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
-    if ahead:
-        catalog.lookup  # noqa: B018  (wanted later: made while the child may still be building)
-    matcher = (ahead.matcher(vocabulary) if ahead else None) or Matcher.build(taxonomy, vocabulary)
-    return World(catalog, taxonomy, matcher, shared_ids, teaching_index(catalog, matcher, vocabulary))
+    found = ahead.result(vocabulary) if ahead else None
+    matcher, keys = found if found else (Matcher.build(taxonomy, vocabulary), None)
+    teaching = teaching_index(catalog, matcher, vocabulary, keys)
+    return World(catalog, taxonomy, matcher, shared_ids, teaching)
 
 
-def teaching_index(catalog: Catalog, matcher: Matcher, vocabulary: Iterable[str]) -> dict[str, Taught]:
-    """skill key -> the credentials that teach it, and to what level (the highest, if listed twice)."""
-    resolutions = matcher.resolve_many(vocabulary)
-    key_of = {name: skill_key(name, resolutions) for name in resolutions}
+def teaching_index(
+    catalog: Catalog, matcher: Matcher, vocabulary: Sequence[str], keys: Sequence[str] | None = None
+) -> dict[str, Taught]:
+    """skill key -> the credentials that teach it, and to what level (the highest, if listed twice).
+    KEYS, when given, are the vocabulary's skill keys, worked out already."""
+    if keys is None:
+        resolutions = matcher.resolve_many(vocabulary)
+        keys = [skill_key(name, resolutions) for name in vocabulary]
+    key_of = dict(zip(vocabulary, keys, strict=True))
     teaching: dict[str, dict[int, int]] = {}
     for index, credential in enumerate(catalog.credentials):
         for skill in credential.skills:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from skillgap.ahead import Ahead, predicted_names
+from skillgap.analyse.gaps import skill_key
 from skillgap.load.catalog import load_catalogs
 from skillgap.match import Matcher
 from skillgap.model import Taxonomy, TaxonomySkill
@@ -50,9 +51,12 @@ def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Pat
     catalog = load_catalogs([path], use_cache=False)
     vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
     assert predicted_names([path]) == vocabulary
-    built_ahead = ahead.matcher(vocabulary)
-    assert built_ahead is not None
+    found = ahead.result(vocabulary)
+    assert found is not None
+    built_ahead, keys = found
     here = Matcher.build(TAXONOMY, vocabulary)
+    resolutions = here.resolve_many(vocabulary)
+    assert keys == [skill_key(name, resolutions) for name in vocabulary]
     assert built_ahead.skills == here.skills
     queries = [*vocabulary, "structured query lang", "visualisation of data", "stats", "cooking"]
     assert built_ahead.resolve_many(queries) == here.resolve_many(queries)
@@ -64,11 +68,11 @@ def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Pat
 def test_other_names_a_failed_child_or_ids_to_link_mean_the_parent_builds(tmp_path: Path) -> None:
     path = catalog_file(tmp_path)
     ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
-    assert ahead is not None and ahead.matcher(["SQL", "something else"]) is None
+    assert ahead is not None and ahead.result(["SQL", "something else"]) is None
     broken = tmp_path / "broken.json"
     broken.write_text('{"credentials": [' * 3, encoding="utf-8")
     ahead = Ahead.start(TAXONOMY, [broken], min_bytes=0)
-    assert ahead is not None and ahead.matcher(["SQL"]) is None  # the child failed: nothing came back
+    assert ahead is not None and ahead.result(["SQL"]) is None  # the child failed: nothing came back
     with_ids = Taxonomy((TaxonomySkill("SQL", id="http://data.europa.eu/esco/skill/sql"),))
     assert Ahead.start(with_ids, [path], min_bytes=0) is None
     assert Ahead.start(TAXONOMY, [path]) is None  # a small catalog: not worth a second process
