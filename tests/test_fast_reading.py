@@ -137,3 +137,18 @@ def test_a_catalog_read_fast_reports_an_odd_credential_where_it_is(tmp_path: Pat
     assert f"catalog.json:{line}:" in message and "credentials[1].hours" in message and ">= 0" in message
     path.write_text(json.dumps({"credentials": [good, {**bad, "hours": 2}]}))
     assert [c.id for c in load_catalogs([path], use_cache=False).credentials] == ["a", "b"]
+
+
+def test_a_credential_made_without_init_is_the_same_frozen_credential() -> None:
+    """`Credential.of` skips __init__ for speed: it must stay equal to the real thing and still frozen."""
+    import dataclasses
+
+    from skillgap.model import Credential, CredentialSkill
+
+    assert not hasattr(Credential, "__post_init__")  # nothing __init__ would run that `of` skips
+    values = {"id": "c", "title": "T", "provider": "P", "skills": (CredentialSkill("SQL", 3),), "hours": 2.0}
+    made = Credential.of(values)
+    assert made == Credential(**values) and hash(made.skills) == hash(Credential(**values).skills)
+    assert made.provider_type == "other" and made.estimated == frozenset() and made.origin is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.id = "d"  # type: ignore[misc]

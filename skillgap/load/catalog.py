@@ -240,7 +240,7 @@ def plain_credential(
         return None
     values["currency"] = values.get("currency") or currency
     values["provider_type"] = values.get("provider_type") or "other"
-    return Credential(**values)
+    return Credential.of(values)
 
 
 _BAD: Any = object()  # a value the fast reading leaves to the careful one
