@@ -151,6 +151,14 @@ class Credential:
     def is_estimated(self, field_name: str) -> bool:
         return field_name in self.estimated
 
+    def price_key(self) -> tuple[float, float, str]:
+        """Cheapest first: by cost (unknown last), then hours (unknown last), then id."""
+        return (
+            inf if self.cost is None else self.cost,
+            inf if self.hours is None else self.hours,
+            self.id,
+        )
+
     @classmethod
     def of(cls, values: Mapping[str, Any]) -> Credential:
         """The credential with these fields (the rest at their defaults), made without running __init__:
@@ -208,13 +216,14 @@ class CatalogLookup:
             titles[credential.title.casefold()] = index
             if credential.source_id:
                 sources.setdefault(id_key(credential.source_id), []).append(index)
-            costs.append(inf if credential.cost is None else credential.cost)
-            hours.append(inf if credential.hours is None else credential.hours)
+            cost, hour, _ = credential.price_key()
+            costs.append(cost)
+            hours.append(hour)
         price = (costs, hours, tuple(c.id for c in credentials))
         return cls(ids, titles, {key: tuple(found) for key, found in sources.items()}, price)
 
     def cheapest_first(self, indexes: Iterable[int]) -> list[int]:
-        """These credentials by cost (unknown last), then hours, then id."""
+        """These credentials in `Credential.price_key` order, from the columns."""
         costs, hours, ids = self.price
         return sorted(indexes, key=lambda i: (costs[i], hours[i], ids[i]))
 
@@ -287,8 +296,9 @@ class Catalog:
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
         state = dict(self.__dict__)
+        state.pop("packed", None)  # it is the credentials below: stored once
         state["lookup"] = self.lookup
-        state["credentials"] = state.pop("packed", None) or self.packed
+        state["credentials"] = self.packed
         return state
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from math import inf
 
 from skillgap.analyse.gaps import Analysis, Gap
 from skillgap.model import Catalog, Credential, Taught
@@ -23,12 +22,6 @@ class EvidenceSuggestion:
     gap: Gap
     credential: Credential | None
     taught: int = 0  # the level the credential teaches
-
-
-def cheapest_first(credential: Credential) -> tuple[float, float, str]:
-    cost = credential.cost if credential.cost is not None else inf
-    hours = credential.hours if credential.hours is not None else inf
-    return cost, hours, credential.id
 
 
 def evidence_suggestions(
@@ -46,7 +39,7 @@ def evidence_suggestions(
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
     wanted = {key_of(g.requested_as): g for g in claims}
     if teaching is None:
-        pool: Iterable[Credential] = sorted(catalog.credentials, key=cheapest_first)
+        pool: Iterable[Credential] = sorted(catalog.credentials, key=Credential.price_key)
     else:
         able = {
             i for k, g in wanted.items() if k in teaching for i, lv in teaching[k].pairs() if lv >= g.required

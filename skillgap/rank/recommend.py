@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from math import inf
 from typing import NamedTuple
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
@@ -233,9 +232,7 @@ class Scored(NamedTuple):
 
     def order(self) -> tuple[float, float, float, str]:
         """Best first; ties break on cost, hours, then id."""
-        c = self.credential
-        cost, hours = (inf if v is None else v for v in (c.cost, c.hours))
-        return (-self.scoring.score, cost, hours, c.id)
+        return (-self.scoring.score, *self.credential.price_key())
 
 
 def _bounds(
@@ -263,7 +260,6 @@ def _best_by_bound(
 ) -> list[Scored]:
     """Score candidates from the highest bound down; stop when the next bound is below the top-th score."""
     found: list[Scored] = []
-    cutoff = -inf
     previous = None
     for index in sorted(bounds, key=lambda i: (-bounds[i], i)):
         bound = bounds[index]
