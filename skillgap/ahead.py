@@ -3,10 +3,16 @@
 A cold run over a large catalog spends about as long reading and checking the catalog as building the
 matcher over its skill names (3.5 s and 3.4 s at 100,000 credentials), and the names can be taken from the
 parsed files long before the reading is done. So a forked child parses the files, takes the names, builds
-the matcher and sends it back pickled, while the parent reads the catalog as usual. The parent uses that
-matcher only if the names it was built from are exactly the names the reading found, in the same order
-(the build is deterministic, so it is then the matcher the parent would have built); if they differ, or the
-child fails, or fork is missing, the parent builds it itself. Nothing is started for small catalogs.
+the matcher, keys the names and indexes who teaches each skill, and sends it all back pickled, while the
+parent reads the catalog as usual. The parent uses that matcher only if the names it was built from are
+exactly the names the reading found, in the same order (the build is deterministic, so it is then the
+matcher the parent would have built); if they differ, or the child fails, or fork is missing, the parent
+builds it itself. Nothing is started for small catalogs.
+
+The child's index counts on what a successful reading guarantees: every credential in the files became
+one Credential, in order, with its skills in order. So it is used only when the reading found exactly as
+many credentials, and only when every level was written as a whole number in range (the careful reading
+accepts other spellings: then the parent indexes the skills itself).
 """
 
 from __future__ import annotations
@@ -17,13 +23,31 @@ import pickle
 import signal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from skillgap.analyse.gaps import skill_key
+from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.match import Matcher
-from skillgap.model import Taxonomy
+from skillgap.model import Taught, Taxonomy
+from skillgap.teaching import Entries, add, join_names
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
+
+
+class Built(NamedTuple):
+    """What the child built: the matcher, each name's skill key, and the teaching index if it could."""
+
+    matcher: Matcher
+    keys: list[str]
+    teaching: dict[str, Taught] | None
+
+
+class Predicted(NamedTuple):
+    """What the parsed files say, read the way the catalog reading will read them."""
+
+    names: list[str]  # the distinct skill names, stripped, in order
+    taught: dict[str, Entries] | None  # who teaches each name, to what level; None: odd levels
+    credentials: int
 
 
 class Ahead:
@@ -48,12 +72,17 @@ class Ahead:
             os.close(read_end)
             code = 1
             try:
-                names = predicted_names(paths)
-                if names is not None:
+                found = predicted(paths)
+                if found is not None:
+                    names, taught, count = found
                     matcher = Matcher.build(taxonomy, names)
                     resolutions = matcher.resolve_many(names)
                     keys = [skill_key(name, resolutions) for name in names]
-                    blob = pickle.dumps((names, matcher, keys), pickle.HIGHEST_PROTOCOL)
+                    teaching = None
+                    if taught is not None:
+                        teaching = join_names(taught, dict(zip(names, keys, strict=True)))
+                    built = (names, count, Built(matcher, keys, teaching))
+                    blob = pickle.dumps(built, pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write_end, "wb") as out:
                         out.write(blob)
                     code = 0
@@ -62,16 +91,19 @@ class Ahead:
         os.close(write_end)
         return cls(pid, read_end)
 
-    def result(self, vocabulary: Sequence[str]) -> tuple[Matcher, list[str]] | None:
-        """The child's matcher, and the skill key of each name, if it was built from exactly these names;
-        else None."""
+    def result(self, vocabulary: Sequence[str], credentials: int) -> Built | None:
+        """What the child built, if from exactly these names; its teaching index only if the reading
+        found as many credentials as the child counted. Else None."""
         with os.fdopen(self._fd, "rb") as found:
             blob = found.read()
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not blob:
             return None
-        names, matcher, keys = pickle.loads(blob)
-        return (matcher, keys) if names == list(vocabulary) else None
+        names, count, built = pickle.loads(blob)
+        assert isinstance(built, Built)
+        if names != list(vocabulary):
+            return None
+        return built if count == credentials else built._replace(teaching=None)
 
     def cancel(self) -> None:
         try:
@@ -85,18 +117,20 @@ class Ahead:
             pass
 
 
-def predicted_names(paths: Sequence[Path]) -> list[str] | None:
+def predicted(paths: Sequence[Path]) -> Predicted | None:
     """The distinct skill names of these catalog files, in order, as reading them will give them (names
-    stripped); None for anything unusual, which the reading will judge."""
+    stripped), and each credential's skills; None for anything unusual, which the reading will judge."""
     from skillgap.load.paths import expand_paths
     from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
 
-    names: dict[str, None] = {}
+    taught: dict[str, Entries] = {}  # by name, in the order met: the names
+    plain_levels = True
+    index = 0
     for path in expand_paths(paths):
-        name = display_name(path)
-        text = decode(read_bytes(path), name)
+        shown = display_name(path)
+        text = decode(read_bytes(path), shown)
         # JSON without the duplicate-key check: the parent's reading makes it, and the names are compared
-        data: Any = json.loads(text) if is_json(name) else parse(text, name, fast=True, plain=True)
+        data: Any = json.loads(text) if is_json(shown) else parse(text, shown, fast=True, plain=True)
         credentials = data.get("credentials") if isinstance(data, dict) else None
         if not isinstance(credentials, list):
             return None
@@ -108,5 +142,9 @@ def predicted_names(paths: Sequence[Path]) -> list[str] | None:
                 written = skill.get("name") if isinstance(skill, dict) else None
                 if not isinstance(written, str) or not written.strip():
                     return None
-                names[written.strip()] = None
-    return list(names)
+                level = skill.get("level")
+                if type(level) is not int or not MIN_LEVEL <= level <= MAX_LEVEL:
+                    plain_levels, level = False, 0
+                add(taught, written.strip(), index, level)
+            index += 1
+    return Predicted(list(taught), taught if plain_levels else None, index)

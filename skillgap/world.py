@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, e
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
+from skillgap.teaching import index_teaching
 
 
 class Resolutions(dict[str, Resolution]):
@@ -92,14 +92,18 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
 
 
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
-    """The world of a loaded catalog and taxonomy: shared ids linked, the matcher (AHEAD's, if it was
-    built from these very names), the skill index."""
+    """The world of a loaded catalog and taxonomy: shared ids linked, the matcher and the skill index
+    (AHEAD's, if built from these very names and credentials)."""
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
-    vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
-    found = ahead.result(vocabulary) if ahead else None
-    matcher, keys = found if found else (Matcher.build(taxonomy, vocabulary), None)
-    teaching = teaching_index(catalog, matcher, vocabulary, keys)
+    vocabulary = list({s.name: None for c in catalog.credentials for s in c.skills})
+    built = ahead.result(vocabulary, len(catalog.credentials)) if ahead else None
+    if built is None:
+        matcher = Matcher.build(taxonomy, vocabulary)
+        teaching = teaching_index(catalog, matcher, vocabulary)
+    else:
+        matcher = built.matcher
+        teaching = built.teaching or teaching_index(catalog, matcher, vocabulary, built.keys)
     return World(catalog, taxonomy, matcher, shared_ids, teaching)
 
 
@@ -112,17 +116,7 @@ def teaching_index(
         resolutions = matcher.resolve_many(vocabulary)
         keys = [skill_key(name, resolutions) for name in vocabulary]
     key_of = dict(zip(vocabulary, keys, strict=True))
-    teaching: dict[str, dict[int, int]] = {}
-    for index, credential in enumerate(catalog.credentials):
-        for skill in credential.skills:
-            levels = teaching.get(key_of[skill.name])
-            if levels is None:
-                levels = teaching[key_of[skill.name]] = {}
-            if levels.get(index, 0) < skill.level:
-                levels[index] = skill.level
-    return {
-        key: Taught(array("I", levels), bytes(levels.values())) for key, levels in teaching.items()
-    }
+    return index_teaching([(key_of[s.name], s.level) for s in c.skills] for c in catalog.credentials)
 
 
 def fuzzy_and_unresolved(

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.ahead import Ahead, predicted_names
+from skillgap.ahead import Ahead, predicted
 from skillgap.analyse.gaps import skill_key
 from skillgap.load.catalog import load_catalogs
 from skillgap.match import Matcher
 from skillgap.model import Taxonomy, TaxonomySkill
-from skillgap.world import build_world
+from skillgap.world import build_world, teaching_index
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
@@ -50,13 +50,15 @@ def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Pat
     assert ahead is not None
     catalog = load_catalogs([path], use_cache=False)
     vocabulary = list(dict.fromkeys(s.name for c in catalog.credentials for s in c.skills))
-    assert predicted_names([path]) == vocabulary
-    found = ahead.result(vocabulary)
-    assert found is not None
-    built_ahead, keys = found
+    found = predicted([path])
+    assert found is not None and found.names == vocabulary
+    built = ahead.result(vocabulary, len(catalog.credentials))
+    assert built is not None
+    built_ahead, keys = built.matcher, built.keys
     here = Matcher.build(TAXONOMY, vocabulary)
     resolutions = here.resolve_many(vocabulary)
     assert keys == [skill_key(name, resolutions) for name in vocabulary]
+    assert built.teaching == teaching_index(catalog, here, vocabulary)
     assert built_ahead.skills == here.skills
     queries = [*vocabulary, "structured query lang", "visualisation of data", "stats", "cooking"]
     assert built_ahead.resolve_many(queries) == here.resolve_many(queries)
@@ -68,17 +70,17 @@ def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Pat
 def test_other_names_a_failed_child_or_ids_to_link_mean_the_parent_builds(tmp_path: Path) -> None:
     path = catalog_file(tmp_path)
     ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
-    assert ahead is not None and ahead.result(["SQL", "something else"]) is None
+    assert ahead is not None and ahead.result(["SQL", "something else"], 120) is None
     broken = tmp_path / "broken.json"
     broken.write_text('{"credentials": [' * 3, encoding="utf-8")
     ahead = Ahead.start(TAXONOMY, [broken], min_bytes=0)
-    assert ahead is not None and ahead.result(["SQL"]) is None  # the child failed: nothing came back
+    assert ahead is not None and ahead.result(["SQL"], 1) is None  # the child failed: nothing came back
     with_ids = Taxonomy((TaxonomySkill("SQL", id="http://data.europa.eu/esco/skill/sql"),))
     assert Ahead.start(with_ids, [path], min_bytes=0) is None
     assert Ahead.start(TAXONOMY, [path]) is None  # a small catalog: not worth a second process
     odd = tmp_path / "odd.json"
     odd.write_text(json.dumps({"credentials": [{"skills": [{"name": 2024, "level": 3}]}]}), encoding="utf-8")
-    assert predicted_names([odd]) is None
+    assert predicted([odd]) is None
 
 
 def test_a_cancelled_child_is_reaped(tmp_path: Path) -> None:
@@ -88,3 +90,34 @@ def test_a_cancelled_child_is_reaped(tmp_path: Path) -> None:
     ahead.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_teaching_index_built_ahead_is_used_only_where_it_is_the_parents(tmp_path: Path) -> None:
+    """Two names of one skill in a credential (its higher level counts), levels the careful reading
+    takes in other spellings, and a reading that found another number of credentials."""
+    credentials = [
+        {"id": "a", "title": "A", "provider": "P",
+         "skills": [{"name": "SQL", "level": 2}, {"name": "structured query language", "level": 4}]},
+        {"id": "b", "title": "B", "provider": "P", "skills": [{"name": " Data viz ", "level": 3}]},
+        {"id": "c", "title": "C", "provider": "P",
+         "skills": [{"name": "statistics", "level": 1}, {"name": "SQL", "level": 5}]},
+    ]  # fmt: skip
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps({"credentials": credentials}), encoding="utf-8")
+    catalog = load_catalogs([path], use_cache=False)
+    own = build_world(catalog, TAXONOMY).teaching
+    assert [(i, lv) for i, lv in own["SQL"].pairs()] == [(0, 4), (2, 5)]
+    assert build_world(catalog, TAXONOMY, Ahead.start(TAXONOMY, [path], min_bytes=0)).teaching == own
+    vocabulary = list({s.name: None for c in catalog.credentials for s in c.skills})
+    ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
+    assert ahead is not None
+    built = ahead.result(vocabulary, 2)  # not what the child counted: its matcher, not its index
+    assert built is not None and built.teaching is None
+
+    credentials[1]["skills"] = [{"name": "Data viz", "level": "3"}]  # read by the careful reading
+    path.write_text(json.dumps({"credentials": credentials}), encoding="utf-8")
+    found = predicted([path])
+    assert found is not None and found.taught is None
+    catalog = load_catalogs([path], use_cache=False)
+    world = build_world(catalog, TAXONOMY, Ahead.start(TAXONOMY, [path], min_bytes=0))
+    assert world.teaching == build_world(catalog, TAXONOMY).teaching

@@ -138,3 +138,44 @@ def test_a_warm_world_neither_parses_nor_builds_the_matcher(  # type: ignore[no-
     taxonomy.write_text("skills:\n  - name: SQL\n    aliases: [sequel]\n", encoding="utf-8")
     edited = open_world([catalog], [taxonomy])
     assert builds == [1] and edited.matcher.resolve("sequel").skill == "SQL"
+
+
+def test_a_large_entry_written_in_the_background_is_whole_before_the_next_read(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "BACKGROUND_BYTES", 1000)
+    big = {"names": [f"skill {i}" for i in range(20_000)]}
+    built: list[int] = []
+
+    def build() -> dict[str, list[str]]:
+        built.append(1)
+        return big
+
+    assert cache.cached("demo", "big", b"content", build) == big
+    assert cache.cached("demo", "big", b"content", build) == big  # waits for the write, then reads it
+    assert built == [1]
+    assert not list(cache_dir.glob(".tmp-*"))  # written to a temporary file, then renamed into place
+
+
+def test_the_command_waits_for_a_background_write_before_it_exits(  # type: ignore[no-untyped-def]
+    write, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from skillgap.cli.main import run
+
+    monkeypatch.setattr(cache, "BACKGROUND_BYTES", 100)
+    threads: list[str] = []
+    real = cache._store
+
+    def store(*args: object) -> None:
+        threads.append(threading.current_thread().name)
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "_store", store)
+    path = write("c.yaml", CATALOG)
+    with pytest.raises(SystemExit) as done:
+        run(["catalog", "list", "--catalog", str(path)])
+    assert done.value.code == 0
+    assert threads == ["skillgap-cache-write"]
+    assert not cache._writing and len(entries(cache_dir)) == 1

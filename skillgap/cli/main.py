@@ -108,7 +108,10 @@ def _run(args: list[str]) -> None:
     exit_types, abort_types, click_types = click_exception_types()
     debug = "--debug" in args
     try:
-        result = app(args=args, prog_name="skillgap", standalone_mode=False)
+        try:
+            result = app(args=args, prog_name="skillgap", standalone_mode=False)
+        finally:
+            _finish_cache_writes()
         code = result if isinstance(result, int) else ExitCode.OK
         if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a return of status 130
             _stderr("skillgap: interrupted")
@@ -144,6 +147,14 @@ def _run(args: list[str]) -> None:
         _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
         code = ExitCode.UNEXPECTED
     sys.exit(int(code))
+
+
+def _finish_cache_writes() -> None:
+    """Wait for a cache entry still being written on another thread (if the cache was used at all: it is
+    not imported for --help)."""
+    cache = sys.modules.get("skillgap.load.cache")
+    if cache is not None:
+        cache.finish_writes()
 
 
 def _problems(exc: SkillgapError) -> str:

@@ -5,6 +5,10 @@ Entries live in the user's cache folder (``$SKILLGAP_CACHE_DIR``, else ``$XDG_CA
 edited file is never served stale. Each entry is a pickle signed with HMAC-SHA256 under a key kept in the
 cache folder (mode 0600): a damaged, truncated or foreign entry fails the check and is ignored and rebuilt,
 and nothing unsigned is ever unpickled.
+
+A large entry is signed and written on a second thread while the command goes on (both release the
+interpreter's lock), so a cold run's answer is not held up by tens of megabytes going to disk; the write
+is finished before the process exits, and before any entry is read (`finish_writes`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +31,14 @@ T = TypeVar("T")
 FORMAT = b"skillgap-cache-2\n"
 LOADER_VERSION = "3"  # bump when what the loaders build or accept changes
 _DISABLED = False
+BACKGROUND_BYTES = 1_000_000  # an entry this large is written on a second thread
+_writing: list[threading.Thread] = []
+
+
+def finish_writes() -> None:
+    """Wait for the entries being written on other threads."""
+    while _writing:
+        _writing.pop().join()
 
 
 def set_enabled(on: bool) -> None:
@@ -83,6 +96,7 @@ def cached(kind: str, name: str, raw: bytes, build: Callable[[], T | None]) -> T
     """The cached result for these bytes, or `build()` (stored when it returns a value)."""
     if not enabled():
         return build()
+    finish_writes()
     folder = cache_dir()
     key = _key(folder)
     if key is None:
@@ -119,10 +133,23 @@ def _write(path: Path, key: bytes, value: Any) -> None:
     try:
         with gc_paused():
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.new(key, payload, hashlib.sha256).digest()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (pickle.PicklingError, RecursionError):
         return  # a cache that cannot be written is only slower
+    if len(payload) < BACKGROUND_BYTES:
+        _store(path, key, payload)
+        return
+    writer = threading.Thread(target=_store, args=(path, key, payload), name="skillgap-cache-write")
+    writer.start()
+    _writing.append(writer)
+
+
+def _store(path: Path, key: bytes, payload: bytes) -> None:
+    """Sign PAYLOAD and put it at PATH atomically: written to a temporary file beside it, then renamed."""
+    signature = hmac.new(key, payload, hashlib.sha256).digest()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(FORMAT + signature + payload)

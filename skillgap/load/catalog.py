@@ -394,7 +394,6 @@ def _plain_skill(name: str, level: int, ident: str | None) -> tuple[CredentialSk
 def cross_check(catalog: Catalog) -> list[Problem]:
     """Problems that only show across files: duplicate ids, dangling references, cycles."""
     problems: list[Problem] = []
-    ids: dict[str, Credential] = {}
 
     def at(origin: Origin | None, message: str, path: str = "", hint: str = "") -> None:
         file = origin.file if origin else "?"
@@ -402,19 +401,23 @@ def cross_check(catalog: Catalog) -> list[Problem]:
         col = origin.col if origin else None
         problems.append(Problem(file, message, line, col, path, hint))
 
-    for credential in catalog.credentials:
-        if credential.id in ids:
-            first = ids[credential.id].origin
-            at(
-                credential.origin,
-                f"duplicate credential id {credential.id!r}",
-                "id",
-                f"first defined at {first}" if first else "ids must be unique",
-            )
-        else:
-            ids[credential.id] = credential
+    credentials = catalog.credentials
+    ids = {c.id: c for c in credentials}
+    if len(ids) != len(credentials):  # some id is used twice: say where, and keep the first of each
+        ids = {}
+        for credential in credentials:
+            if credential.id in ids:
+                first = ids[credential.id].origin
+                at(
+                    credential.origin,
+                    f"duplicate credential id {credential.id!r}",
+                    "id",
+                    f"first defined at {first}" if first else "ids must be unique",
+                )
+            else:
+                ids[credential.id] = credential
     pathway_ids = {p.id for p in catalog.pathways}
-    for credential in ids.values():
+    for credential in [c for c in ids.values() if c.prerequisites or c.stacks_into]:
         for ref in credential.prerequisites:
             if ref not in ids:
                 at(
@@ -440,15 +443,17 @@ def cross_check(catalog: Catalog) -> list[Problem]:
     # only credentials with prerequisites, and those they name, can be on a cycle or a chain
     named = {ref for c in ids.values() for ref in c.prerequisites}
     graph = {c.id: c.prerequisites for c in ids.values() if c.prerequisites or c.id in named}
-    cycle = find_cycle(graph)
-    if cycle:
+    chain = longest_chain(graph, MAX_CHAIN)
+    if chain is CYCLE:  # one walk finds either; the cycle reported is the first in id order
+        cycle = find_cycle(graph)
+        assert cycle is not None
         at(
             ids[cycle[0]].origin,
             "prerequisite cycle: " + _chain_text(cycle),
             f"{cycle[0]}.prerequisites",
             "a credential cannot require itself, even indirectly",
         )
-    elif chain := longest_chain(graph, MAX_CHAIN):
+    elif chain:
         at(
             ids[chain[0]].origin,
             f"a prerequisite chain more than {MAX_CHAIN} credentials long: {_chain_text(chain)}",
@@ -467,10 +472,15 @@ def _chain_text(chain: list[str]) -> str:
     return " -> ".join(chain[:4] + [f"... ({len(chain) - 6} more)"] + chain[-2:])
 
 
+CYCLE: list[str] = ["(a cycle)"]  # what longest_chain returns for a graph with a cycle
+
+
 def longest_chain(graph: dict[str, tuple[str, ...]], limit: int) -> list[str] | None:
-    """A chain of prerequisites longer than LIMIT in an acyclic graph (iteratively: no recursion), or None."""
+    """A chain of prerequisites longer than LIMIT (iteratively: no recursion), or None; CYCLE if the
+    graph has a cycle."""
     length: dict[str, int] = {}
     following: dict[str, str] = {}
+    walking: set[str] = set()  # the path from the start to the node being expanded
     for start in graph:
         stack: list[tuple[str, bool]] = [(start, False)]
         while stack:
@@ -479,9 +489,13 @@ def longest_chain(graph: dict[str, tuple[str, ...]], limit: int) -> list[str] | 
                 continue
             children = [c for c in graph.get(node, ()) if c in graph]
             if not done:
+                if node in walking:
+                    return CYCLE
+                walking.add(node)
                 stack.append((node, True))
                 stack.extend((c, False) for c in children if c not in length)
                 continue
+            walking.discard(node)
             best = max(children, key=lambda c: length.get(c, 0), default=None)
             length[node] = 1 + (length.get(best, 0) if best else 0)
             if best:
