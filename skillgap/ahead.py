@@ -3,7 +3,7 @@
 A cold run over a large catalog spends about as long reading and checking the catalog as building the
 matcher over its skill names (3.5 s and 3.4 s at 100,000 credentials), and the names can be taken from the
 parsed files long before the reading is done. So a forked child parses the files, takes the names, builds
-the matcher, keys the names and indexes who teaches each skill, and sends it all back pickled, while the
+the matcher, keys the names and notes who teaches each name, and sends it all back pickled, while the
 parent reads the catalog as usual. The parent uses that matcher only if the names it was built from are
 exactly the names the reading found, in the same order (the build is deterministic, so it is then the
 matcher the parent would have built); if they differ, or the child fails, or fork is missing, the parent
@@ -28,18 +28,19 @@ from typing import Any, NamedTuple
 from skillgap.analyse.gaps import skill_key
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.match import Matcher
-from skillgap.model import Taught, Taxonomy
-from skillgap.teaching import Entries, add, join_names
+from skillgap.model import Taxonomy
+from skillgap.teaching import Entries, add
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
 
 
 class Built(NamedTuple):
-    """What the child built: the matcher, each name's skill key, and the teaching index if it could."""
+    """What the child built: the matcher, each name's skill key, and who teaches each name if it could
+    tell (the parent joins the names of one skill: `teaching.join_names`)."""
 
     matcher: Matcher
     keys: list[str]
-    teaching: dict[str, Taught] | None
+    taught: dict[str, Entries] | None
 
 
 class Predicted(NamedTuple):
@@ -78,10 +79,7 @@ class Ahead:
                     matcher = Matcher.build(taxonomy, names)
                     resolutions = matcher.resolve_many(names)
                     keys = [skill_key(name, resolutions) for name in names]
-                    teaching = None
-                    if taught is not None:
-                        teaching = join_names(taught, dict(zip(names, keys, strict=True)))
-                    built = (names, count, Built(matcher, keys, teaching))
+                    built = (names, count, Built(matcher, keys, taught))
                     blob = pickle.dumps(built, pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write_end, "wb") as out:
                         out.write(blob)
@@ -92,7 +90,7 @@ class Ahead:
         return cls(pid, read_end)
 
     def result(self, vocabulary: Sequence[str], credentials: int) -> Built | None:
-        """What the child built, if from exactly these names; its teaching index only if the reading
+        """What the child built, if from exactly these names; who teaches each name only if the reading
         found as many credentials as the child counted. Else None."""
         with os.fdopen(self._fd, "rb") as found:
             blob = found.read()
@@ -103,7 +101,7 @@ class Ahead:
         assert isinstance(built, Built)
         if names != list(vocabulary):
             return None
-        return built if count == credentials else built._replace(teaching=None)
+        return built if count == credentials else built._replace(taught=None)
 
     def cancel(self) -> None:
         try:
