@@ -6,6 +6,7 @@ cycles) run once all files are read, so a problem is reported at the line that c
 
 from __future__ import annotations
 
+import marshal
 import math
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from skillgap.model import (
     Origin,
     Pathway,
 )
+from skillgap.packed import PackedCredentials
 
 CATALOG_KEYS = ("name", "currency", "as_of", "description", "source", "credentials", "pathways")
 CREDENTIAL_KEYS = (
@@ -82,13 +84,21 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
 
 def merge(catalogs: Iterable[Catalog]) -> Catalog:
     catalogs = list(catalogs)
-    return Catalog(
+    if len(catalogs) == 1:
+        return catalogs[0]
+    merged = Catalog(
         credentials=tuple(c for cat in catalogs for c in cat.credentials),
         pathways=tuple(p for cat in catalogs for p in cat.pathways),
         name=" + ".join(c.name for c in catalogs if c.name) or None,
         currency=next((c.currency for c in catalogs if c.currency), None),
         files=tuple(f for cat in catalogs for f in cat.files),
     )
+    if all("packed" in cat.__dict__ for cat in catalogs):  # each file's entries, kept as read
+        packed = [cat.__dict__["packed"] for cat in catalogs]
+        joined = PackedCredentials.join(packed)
+        if joined is not None:
+            merged.__dict__["packed"] = joined
+    return merged
 
 
 def read_catalog(data: Any, report: Report) -> Catalog | None:
@@ -112,13 +122,17 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     credentials = []
     origin, known = Origin(report.file), SkillMemo()
     entries = data.get("credentials") if plain else None
+    kept: list[bytes] | None = [] if plain else None  # each entry, while the fast reading takes all whole
     for index, item, path, pos in top.items("credentials"):
         if entries is not None:
             entries[index] = None
         credential = plain_credential(item, currency, origin, known) if type(item) is dict else None
         if credential is not None:
             credentials.append(credential)
+            if kept is not None:
+                kept.append(marshal.dumps(item))  # only plain text, numbers, lists and mappings
             continue
+        kept = None
         fields = top.sub(positioned(item), path, pos)
         if fields is not None:
             credential = _credential(fields, currency)
@@ -134,13 +148,16 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
             fields.text("description")
             if ident and title:
                 pathways.append(Pathway(ident, title, members, fields.text("award"), fields.origin()))
-    return Catalog(
+    catalog = Catalog(
         credentials=tuple(credentials),
         pathways=tuple(pathways),
         name=top.text("name"),
         currency=currency,
         files=(report.file,),
     )
+    if kept is not None:  # the cache keeps these entries, not the credentials packed again (packed.py)
+        catalog.__dict__["packed"] = PackedCredentials.from_entries(kept, origin, currency)
+    return catalog
 
 
 def _credential(fields: Fields, default_currency: str | None) -> Credential | None:
