@@ -285,6 +285,11 @@ class Catalog:
         return tuple(self.credentials[i] for i in found)
 
     @cached_property
+    def skill_names(self) -> list[str]:
+        """The distinct skill names its credentials list, in the order first met."""
+        return list({s.name: None for c in self.credentials for s in c.skills})
+
+    @cached_property
     def packed(self) -> Sequence[Credential]:
         """The credentials as the cache keeps them (see skillgap/packed.py)."""
         from skillgap.packed import PackedCredentials
@@ -297,6 +302,7 @@ class Catalog:
         """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
         state = dict(self.__dict__)
         state.pop("packed", None)  # it is the credentials below: stored once
+        state.pop("skill_names", None)  # a cold run's, worked out again if ever asked for
         state["lookup"] = self.lookup
         state["credentials"] = self.packed
         return state

@@ -78,7 +78,9 @@ class PackedCredentials(Sequence[Credential]):
 
     __slots__ = ("_blob", "_ends", "_built", "_sources")
 
-    def __init__(self, blob: bytes, ends: array[int], sources: tuple[Source, ...] | None = None) -> None:
+    def __init__(
+        self, blob: bytes | bytearray, ends: array[int], sources: tuple[Source, ...] | None = None
+    ) -> None:
         self._blob = blob
         self._ends = ends  # where each record ends in the blob
         self._sources = sources  # None: records of fields; else the files whose entries the records are
@@ -89,14 +91,17 @@ class PackedCredentials(Sequence[Credential]):
         return cls(*_joined([_record(c) for c in credentials]))
 
     @classmethod
-    def from_entries(cls, entries: list[bytes], origin: Origin, currency: str | None) -> PackedCredentials:
-        """ENTRIES (marshalled) of one file, every one of which the fast reading took whole."""
-        return cls(*_joined(entries), ((0, origin, currency),))
+    def from_entries(
+        cls, blob: bytes | bytearray, ends: array[int], origin: Origin, currency: str | None
+    ) -> PackedCredentials:
+        """The entries of one file, marshalled one after another into BLOB, each ending where ENDS says;
+        the fast reading took every one of them whole."""
+        return cls(blob, ends, ((0, origin, currency),))
 
     @classmethod
     def join(cls, parts: Sequence[PackedCredentials]) -> PackedCredentials | None:
         """Several files' records as one sequence; None unless all are entries."""
-        blobs: list[bytes] = []
+        blobs: list[bytes | bytearray] = []
         ends = array("Q")
         sources: list[Source] = []
         offset = count = 0

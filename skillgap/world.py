@@ -96,7 +96,7 @@ def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None
     (AHEAD's, if built from these very names and credentials)."""
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
-    vocabulary = list({s.name: None for c in catalog.credentials for s in c.skills})
+    vocabulary = catalog.skill_names
     built = ahead.result(vocabulary, len(catalog.credentials)) if ahead else None
     if built is None:
         matcher = Matcher.build(taxonomy, vocabulary)

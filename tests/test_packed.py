@@ -7,6 +7,10 @@ import json
 import pickle
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skillgap.errors import InputError
 from skillgap.load.catalog import load_catalogs
 from skillgap.packed import PackedCredentials
 
@@ -68,4 +72,35 @@ def test_a_file_the_fast_reading_did_not_take_whole_is_packed_from_its_credentia
     assert catalog.credentials[4].skills[0].level == 3
     packed = catalog.packed
     assert isinstance(packed, PackedCredentials) and packed._sources is None
+    assert list(pickle.loads(pickle.dumps(catalog)).credentials) == list(catalog.credentials)
+
+
+skill_entries = st.fixed_dictionaries(
+    {"name": st.sampled_from(["SQL", " SQL ", "sql", "Python", "Excel ", "data viz"])},
+    optional={"level": st.sampled_from([0, 2, 5, 3, 3, 4, "3", 6, True]), "id": st.sampled_from(["p", " "])},
+)
+catalog_files = st.lists(
+    st.lists(st.lists(skill_entries, min_size=1, max_size=3), min_size=1, max_size=6), min_size=1, max_size=2
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(catalog_files)
+def test_the_names_and_records_kept_while_reading_are_those_of_the_credentials(
+    tmp_path: Path, files: list[list[list[dict[str, object]]]]
+) -> None:
+    paths = []
+    for f, skill_lists in enumerate(files):
+        entries = [{"id": f"f{f}c{i}", "title": "T", "provider": "P", "skills": skills}
+                   for i, skills in enumerate(skill_lists)]  # fmt: skip
+        paths.append(write_json(tmp_path, f"{f}.json", entries, "USD"))
+    try:
+        catalog = load_catalogs(paths, use_cache=False)
+    except InputError:
+        return  # a level out of range, a blank id, a skill listed twice: reported, nothing kept
+    levels = [entry.get("level") for skill_lists in files for skills in skill_lists for entry in skills]
+    if all(type(level) is int for level in levels):  # every credential read whole
+        assert "skill_names" in catalog.__dict__ and "packed" in catalog.__dict__
+    walked = list({s.name: None for c in catalog.credentials for s in c.skills})
+    assert catalog.skill_names == walked  # kept while reading, when every credential was read whole
     assert list(pickle.loads(pickle.dumps(catalog)).credentials) == list(catalog.credentials)

@@ -152,7 +152,8 @@ def _store(path: Path, key: bytes, payload: bytes) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(FORMAT + signature + payload)
+            handle.write(FORMAT + signature)
+            handle.write(payload)  # not joined to the header: that would copy tens of megabytes
         os.replace(tmp, path)
     except OSError:
         try:

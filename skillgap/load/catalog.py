@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import marshal
 import math
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,9 @@ def merge(catalogs: Iterable[Catalog]) -> Catalog:
         currency=next((c.currency for c in catalogs if c.currency), None),
         files=tuple(f for cat in catalogs for f in cat.files),
     )
+    if all("skill_names" in cat.__dict__ for cat in catalogs):
+        names = {name: None for cat in catalogs for name in cat.skill_names}
+        merged.__dict__["skill_names"] = list(names)
     if all("packed" in cat.__dict__ for cat in catalogs):  # each file's entries, kept as read
         packed = [cat.__dict__["packed"] for cat in catalogs]
         joined = PackedCredentials.join(packed)
@@ -122,7 +126,10 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     credentials = []
     origin, known = Origin(report.file), SkillMemo()
     entries = data.get("credentials") if plain else None
-    kept: list[bytes] | None = [] if plain else None  # each entry, while the fast reading takes all whole
+    # each entry, marshalled, while the fast reading takes every one whole (into one growing block: a list
+    # joined at the end would hold the catalog's size twice)
+    kept: bytearray | None = bytearray() if plain else None
+    ends = array("Q")
     for index, item, path, pos in top.items("credentials"):
         if entries is not None:
             entries[index] = None
@@ -130,7 +137,8 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
         if credential is not None:
             credentials.append(credential)
             if kept is not None:
-                kept.append(marshal.dumps(item))  # only plain text, numbers, lists and mappings
+                kept += marshal.dumps(item)  # only plain text, numbers, lists and mappings
+                ends.append(len(kept))
             continue
         kept = None
         fields = top.sub(positioned(item), path, pos)
@@ -156,7 +164,11 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
         files=(report.file,),
     )
     if kept is not None:  # the cache keeps these entries, not the credentials packed again (packed.py)
-        catalog.__dict__["packed"] = PackedCredentials.from_entries(kept, origin, currency)
+        catalog.__dict__["packed"] = PackedCredentials.from_entries(kept, ends, origin, currency)
+        # every credential took its skills from KNOWN, so its entries, in the order first met, name every
+        # skill in the order first met, a quarter as many as a walk of the credentials would go through
+        names = {found[0].name: None for found in known.values() if found is not None}
+        catalog.__dict__["skill_names"] = list(names)
     return catalog
 
 
