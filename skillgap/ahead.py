@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import signal
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,7 +30,7 @@ from skillgap.analyse.gaps import skill_key
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.match import Matcher
 from skillgap.model import Taxonomy
-from skillgap.teaching import Entries, add
+from skillgap.teaching import Entries
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
 
@@ -79,8 +80,8 @@ class Ahead:
                     matcher = Matcher.build(taxonomy, names)
                     resolutions = matcher.resolve_many(names)
                     keys = [skill_key(name, resolutions) for name in names]
-                    built = (names, count, Built(matcher, keys, taught))
-                    blob = pickle.dumps(built, pickle.HIGHEST_PROTOCOL)
+                    flat = _flat(taught) if taught is not None else None
+                    blob = pickle.dumps((names, count, matcher, keys, flat), pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write_end, "wb") as out:
                         out.write(blob)
                     code = 0
@@ -97,11 +98,11 @@ class Ahead:
         _, status = os.waitpid(self._pid, 0)
         if status != 0 or not blob:
             return None
-        names, count, built = pickle.loads(blob)
-        assert isinstance(built, Built)
+        names, count, matcher, keys, flat = pickle.loads(blob)
         if names != list(vocabulary):
             return None
-        return built if count == credentials else built._replace(taught=None)
+        taught = _unflat(names, flat) if flat is not None and count == credentials else None
+        return Built(matcher, keys, taught)
 
     def cancel(self) -> None:
         try:
@@ -113,6 +114,29 @@ class Ahead:
             os.close(self._fd)
         except OSError:
             pass
+
+
+Flat = tuple["array[int]", "array[int]", bytes]  # where each name's part ends; indexes; levels
+
+
+def _flat(taught: dict[str, Entries]) -> Flat:
+    """Who teaches each name as three blocks: one object to send where there were two per name."""
+    ends, indexes, levels = array("Q"), array("I"), bytearray()
+    for taught_indexes, taught_levels in taught.values():
+        indexes.extend(taught_indexes)
+        levels += taught_levels
+        ends.append(len(indexes))
+    return ends, indexes, bytes(levels)
+
+
+def _unflat(names: list[str], flat: Flat) -> dict[str, Entries]:
+    ends, indexes, levels = flat
+    taught: dict[str, Entries] = {}
+    start = 0
+    for name, end in zip(names, ends, strict=True):
+        taught[name] = (indexes[start:end], bytearray(levels[start:end]))
+        start = end
+    return taught
 
 
 def predicted(paths: Sequence[Path]) -> Predicted | None:
@@ -143,6 +167,14 @@ def predicted(paths: Sequence[Path]) -> Predicted | None:
                 level = skill.get("level")
                 if type(level) is not int or not MIN_LEVEL <= level <= MAX_LEVEL:
                     plain_levels, level = False, 0
-                add(taught, written.strip(), index, level)
+                name = written.strip()
+                entry = taught.get(name)  # teaching.add, inline: it runs once per skill entry
+                if entry is None:
+                    taught[name] = (array("I", (index,)), bytearray((level,)))
+                elif entry[0][-1] != index:
+                    entry[0].append(index)
+                    entry[1].append(level)
+                elif entry[1][-1] < level:
+                    entry[1][-1] = level
             index += 1
     return Predicted(list(taught), taught if plain_levels else None, index)
