@@ -138,9 +138,17 @@ def _write(path: Path, key: bytes, value: Any) -> None:
     if len(payload) < BACKGROUND_BYTES:
         _store(path, key, payload)
         return
-    writer = threading.Thread(target=_store, args=(path, key, payload), name="skillgap-cache-write")
+    writer = threading.Thread(target=_store_quietly, args=(path, key, payload), name="skillgap-cache-write")
     writer.start()
     _writing.append(writer)
+
+
+def _store_quietly(path: Path, key: bytes, payload: bytes) -> None:
+    """_store on another thread, where nothing may print a traceback: a failed write only costs speed."""
+    try:
+        _store(path, key, payload)
+    except Exception:  # noqa: BLE001, S110
+        pass
 
 
 def _store(path: Path, key: bytes, payload: bytes) -> None:
