@@ -83,18 +83,20 @@ class Row:
 
 
 class Runner:
-    def __init__(self, command: Sequence[str], cache: Path, log: Callable[[str], None]) -> None:
+    def __init__(
+        self, command: Sequence[str], cache: Path, log: Callable[[str], None], this_tree: bool = True
+    ) -> None:
+        """THIS_TREE puts this repository first on PYTHONPATH (for the default `python -m skillgap`); an
+        installed command given with --command runs its own installed code."""
         self.command = list(command)
         self.cache = cache
         self.log = log
         self.env = dict(os.environ)
         self.env.pop("SKILLGAP_NO_CACHE", None)
-        self.env.update(
-            SKILLGAP_CACHE_DIR=str(cache),
-            NO_COLOR="1",
-            COLUMNS="120",
-            PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
-        )
+        self.env.update(SKILLGAP_CACHE_DIR=str(cache), NO_COLOR="1", COLUMNS="120")
+        if this_tree:
+            paths = (str(ROOT), os.environ.get("PYTHONPATH", ""))
+            self.env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
         self.scratch = Path(tempfile.mkdtemp(prefix="skillgap-bench-out-"))
 
     def clear_cache(self) -> None:
@@ -629,7 +631,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=["startup", "bundled", "matching", "catalog", "plan", "cohort"],
     )
     parser.add_argument(
-        "--command", default=None, help="how to start skillgap (default: this python -m skillgap)"
+        "--command",
+        default=None,
+        help="how to start skillgap, which then runs its own installed code "
+        "(default: this python -m skillgap, from this tree)",
     )
     parser.add_argument("--data", type=Path, default=DATA, help="where generated data lives")
     parser.add_argument("--out", type=Path, default=OUT, help="where results JSON is written")
@@ -664,7 +669,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     git_before = git_state()
     cache = Path(tempfile.mkdtemp(prefix="skillgap-bench-cache-"))
-    runner = Runner(command, cache, log)
+    runner = Runner(command, cache, log, this_tree=not args.command)
     try:
         rows = suite(runner, plan)
     finally:
