@@ -9,13 +9,13 @@ from __future__ import annotations
 import marshal
 import math
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
-from skillgap.load.fields import Fields, Once, Report, name_key, top_mapping
+from skillgap.load.fields import Fields, Once, Report, join, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
@@ -130,9 +130,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     # joined at the end would hold the catalog's size twice)
     kept: bytearray | None = bytearray() if plain else None
     ends = array("Q")
-    for index, item, path, pos in top.items("credentials"):
-        if entries is not None:
-            entries[index] = None
+    for index, item, where in _credential_items(top, entries):
         credential = plain_credential(item, currency, origin, known) if type(item) is dict else None
         if credential is not None:
             credentials.append(credential)
@@ -141,6 +139,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
                 ends.append(len(kept))
             continue
         kept = None
+        path, pos = where(index)
         fields = top.sub(positioned(item), path, pos)
         if fields is not None:
             credential = _credential(fields, currency)
@@ -227,6 +226,25 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         credits=credits,
         eligibility=fields.text("eligibility"),
     )
+
+
+Where = Callable[[int], tuple[str, tuple[int | None, int | None]]]
+
+
+def _credential_items(top: Fields, entries: Any) -> Iterator[tuple[int, Any, Where]]:
+    """Each credential entry, and how to say where it is (worked out only for an entry that needs it).
+    Plain ENTRIES (a list) are consumed: each is let go as it is handed over."""
+    if type(entries) is not list:  # located data, or not a list (which top.items reports)
+        for index, item, path, pos in top.items("credentials"):
+            yield index, item, lambda _, path=path, pos=pos: (path, pos)  # type: ignore[misc]
+        return
+
+    def where(index: int) -> tuple[str, tuple[int | None, int | None]]:
+        return join(join(top.path, "credentials"), index), top.pos("credentials")
+
+    for index, item in enumerate(entries):
+        entries[index] = None
+        yield index, item, where
 
 
 def _top_level(data: dict[Any, Any]) -> PosMap:
