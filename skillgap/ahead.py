@@ -141,7 +141,8 @@ def _unflat(names: list[str], flat: Flat) -> dict[str, Entries]:
 
 def predicted(paths: Sequence[Path]) -> Predicted | None:
     """The distinct skill names of these catalog files, in order, as reading them will give them (names
-    stripped), and each credential's skills; None for anything unusual, which the reading will judge."""
+    stripped), which credentials teach each name and to what level, and how many credentials there are;
+    None for anything unusual, which the reading will judge."""
     from skillgap.load.paths import expand_paths
     from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
 

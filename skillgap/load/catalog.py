@@ -523,11 +523,12 @@ CYCLE: list[str] = ["(a cycle)"]  # what longest_chain returns for a graph with 
 
 
 def longest_chain(graph: dict[str, tuple[str, ...]], limit: int) -> list[str] | None:
-    """A chain of prerequisites longer than LIMIT (iteratively: no recursion), or None; CYCLE if the
-    graph has a cycle."""
+    """CYCLE if the graph has a cycle; else a chain of prerequisites longer than LIMIT, or None
+    (iteratively: no recursion)."""
     length: dict[str, int] = {}
     following: dict[str, str] = {}
     walking: set[str] = set()  # the path from the start to the node being expanded
+    found: list[str] | None = None  # the first chain too long; the walk goes on to look for a cycle
     for start in graph:
         stack: list[tuple[str, bool]] = [(start, False)]
         while stack:
@@ -547,12 +548,11 @@ def longest_chain(graph: dict[str, tuple[str, ...]], limit: int) -> list[str] | 
             length[node] = 1 + (length.get(best, 0) if best else 0)
             if best:
                 following[node] = best
-            if length[node] > limit:
-                chain = [node]
-                while chain[-1] in following:
-                    chain.append(following[chain[-1]])
-                return chain
-    return None
+            if length[node] > limit and found is None:
+                found = [node]
+                while found[-1] in following:
+                    found.append(following[found[-1]])
+    return found
 
 
 def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
