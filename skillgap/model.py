@@ -285,6 +285,15 @@ class Catalog:
         return tuple(self.credentials[i] for i in found)
 
     @cached_property
+    def pathway_members(self) -> dict[str, frozenset[str]]:
+        """Pathway id -> the credential ids in it (listed by the pathway or by the credential)."""
+        members = {p.id: set(p.credentials) for p in self.pathways}
+        for credential in self.credentials:
+            for ref in credential.stacks_into:
+                members.setdefault(ref, set()).add(credential.id)
+        return {pathway: frozenset(ids) for pathway, ids in members.items()}
+
+    @cached_property
     def skill_names(self) -> list[str]:
         """The distinct skill names its credentials list, in the order first met."""
         return list({s.name: None for c in self.credentials for s in c.skills})
@@ -303,6 +312,7 @@ class Catalog:
         state = dict(self.__dict__)
         state.pop("packed", None)  # it is the credentials below: stored once
         state.pop("skill_names", None)  # a cold run's, worked out again if ever asked for
+        state.pop("pathway_members", None)
         state["lookup"] = self.lookup
         state["credentials"] = self.packed
         return state

@@ -164,3 +164,30 @@ def test_an_essential_level_outweighs_everything_else() -> None:
 def test_replace_keeps_the_index() -> None:
     inst = Instance((0,), (1,), (Item("a", 1, 1, {0: 1}),))
     assert replace(inst, budget=5).index == {"a": 0}
+
+
+def pairwise_reduce(inst: Instance, pathway_sign: int = 1) -> tuple[Instance, int]:
+    """The reduction comparing every pair of items, as it was written first."""
+    items = list(inst.items)
+    free = any(inst.measure(x) == 0 for x in items)
+    dropped = 0
+    while True:
+        needed = {r for x in items for r in x.requires}
+        beaten = {
+            x.id
+            for x in items
+            if x.id not in needed
+            and any(solve_module.beats(y, x, inst, pathway_sign, free) for y in items if y is not x)
+        }
+        keep = [x for x in items if x.id in needed or (x.reach and x.id not in beaten)]
+        if len(keep) == len(items):
+            break
+        dropped += len(beaten)
+        items = keep
+    return replace(inst, items=tuple(items)), dropped
+
+
+@settings(max_examples=400, deadline=None)
+@given(instances(), st.sampled_from([1, -1]))
+def test_reduction_among_rivals_equals_comparing_every_pair(inst: Instance, pathway_sign: int) -> None:
+    assert reduce(inst, pathway_sign) == pairwise_reduce(inst, pathway_sign)

@@ -89,13 +89,9 @@ def prerequisite_chain(
     return frozenset(needed), None
 
 
-def pathway_members(catalog: Catalog) -> dict[str, set[str]]:
-    """Pathway id -> the credential ids in it (listed by the pathway or by the credential)."""
-    members = {p.id: set(p.credentials) for p in catalog.pathways}
-    for credential in catalog.credentials:
-        for ref in credential.stacks_into:
-            members.setdefault(ref, set()).add(credential.id)
-    return members
+def pathway_members(catalog: Catalog) -> Mapping[str, frozenset[str]]:
+    """Pathway id -> the credential ids in it (worked out once per catalog: a plan asks for each step)."""
+    return catalog.pathway_members
 
 
 def taught_levels(analysis: Analysis, credentials: tuple[Credential, ...]) -> dict[int, int]:

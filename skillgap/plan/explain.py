@@ -151,7 +151,8 @@ def pathway_note(inst: Instance, catalog: Catalog, chosen: frozenset[str]) -> st
     other_key = inst.key((inst.index[i] for i in other), 1)
     if other_key[:2] != key[:2] or other_key[2] <= key[2]:
         return None
-    titles = {c.id: c.title for c in catalog.credentials}
+    by_id = catalog.by_id()
+    titles = {i: by_id[i].title for i in chosen ^ other}
     took = ", ".join(titles[i] for i in sorted(chosen - other))
     instead = ", ".join(titles[i] for i in sorted(other - chosen)) or "nothing"
     members = pathway_members(catalog)

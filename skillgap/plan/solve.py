@@ -16,6 +16,7 @@ reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from skillgap.plan.heuristic import approximate, greedy, improve
@@ -65,10 +66,12 @@ def reduce(inst: Instance, pathway_sign: int = 1) -> tuple[Instance, int]:
     dropped = 0
     while True:
         needed = {r for x in items for r in x.requires}
+        rivals = _rivals(items)
         beaten = {
             x.id
             for x in items
-            if x.id not in needed and any(beats(y, x, inst, pathway_sign, free) for y in items if y is not x)
+            if x.id not in needed
+            and any(beats(y, x, inst, pathway_sign, free) for y in rivals(x) if y is not x)
         }
         keep = [x for x in items if x.id in needed or (x.reach and x.id not in beaten)]
         if len(keep) == len(items):
@@ -76,6 +79,26 @@ def reduce(inst: Instance, pathway_sign: int = 1) -> tuple[Instance, int]:
         dropped += len(beaten)
         items = keep
     return replace(inst, items=tuple(items)), dropped
+
+
+def _rivals(items: list[Item]) -> Callable[[Item], Iterable[Item]]:
+    """The items that could beat a given one: to beat X, an item must reach at least X's level on every gap
+    X reaches (each such level is above the current one, so at least 1), so it is among the items that
+    reach all of X's gaps. Looking only there leaves the answer as it is and spares comparing every pair
+    (at 100,000 credentials, 16,000 items made 12 million comparisons)."""
+    by_gap: dict[int, set[int]] = {}
+    for position, item in enumerate(items):
+        for g in item.reach:
+            by_gap.setdefault(g, set()).add(position)
+
+    def rivals(x: Item) -> Iterable[Item]:
+        if not x.reach:
+            return items
+        fewest, *others = sorted((by_gap[g] for g in x.reach), key=len)
+        # lazily: the first rival that beats X ends the search
+        return (items[p] for p in fewest if all(p in other for other in others))
+
+    return rivals
 
 
 def solve(
