@@ -204,23 +204,33 @@ class CatalogLookup:
     titles: dict[str, int]  # casefolded title -> the last credential with it
     sources: dict[str, tuple[int, ...]]  # id_key(source_id) -> credentials, in catalog order
     price: tuple[array[float], array[float], tuple[str, ...]]  # cost, hours (unknown: inf), id by index
+    stacks: dict[str, tuple[int, ...]]  # pathway id -> the credentials that say they stack into it
 
     @classmethod
     def of(cls, credentials: Sequence[Credential]) -> CatalogLookup:
         ids: dict[str, int] = {}
         titles: dict[str, int] = {}
         sources: dict[str, list[int]] = {}
+        stacks: dict[str, list[int]] = {}
         costs, hours = array("d"), array("d")
         for index, credential in enumerate(credentials):
             ids[credential.id] = index
             titles[credential.title.casefold()] = index
             if credential.source_id:
                 sources.setdefault(id_key(credential.source_id), []).append(index)
+            for pathway in credential.stacks_into:
+                stacks.setdefault(pathway, []).append(index)
             cost, hour, _ = credential.price_key()
             costs.append(cost)
             hours.append(hour)
         price = (costs, hours, tuple(c.id for c in credentials))
-        return cls(ids, titles, {key: tuple(found) for key, found in sources.items()}, price)
+        return cls(
+            ids,
+            titles,
+            {key: tuple(found) for key, found in sources.items()},
+            price,
+            {key: tuple(found) for key, found in stacks.items()},
+        )
 
     def cheapest_first(self, indexes: Iterable[int]) -> list[int]:
         """These credentials in `Credential.price_key` order, from the columns."""
@@ -288,10 +298,10 @@ class Catalog:
     def pathway_members(self) -> dict[str, frozenset[str]]:
         """Pathway id -> the credential ids in it (listed by the pathway or by the credential)."""
         members = {p.id: set(p.credentials) for p in self.pathways}
-        for credential in self.credentials:
-            for ref in credential.stacks_into:
-                members.setdefault(ref, set()).add(credential.id)
-        return {pathway: frozenset(ids) for pathway, ids in members.items()}
+        ids = self.lookup.price[2]
+        for pathway, stacking in self.lookup.stacks.items():  # from the lookup: no credential is built
+            members.setdefault(pathway, set()).update(ids[i] for i in stacking)
+        return {pathway: frozenset(found) for pathway, found in members.items()}
 
     @cached_property
     def skill_names(self) -> list[str]:

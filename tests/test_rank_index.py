@@ -123,3 +123,33 @@ def test_a_warm_ranking_builds_few_of_the_credentials_that_teach_the_gap() -> No
     best = recommend(analysis, world.catalog, top=3, teaching=world.teaching)
     assert [r.credential.id for r in best] == ["c0", "c100", "c200"]
     assert len(world.catalog.credentials._built) < 10
+
+
+@settings(max_examples=100, deadline=None)
+@given(catalogs(), people(), st.sampled_from([None, 60.0, 200.0]))
+def test_a_plan_from_the_index_equals_a_plan_from_the_whole_catalog(
+    catalog: Catalog, person: tuple[Profile, Role], budget: float | None
+) -> None:
+    from skillgap.plan import Request, make_plan
+
+    profile, role = person
+    world = build_world(catalog, TAXONOMY)
+    plans = []
+    for w in (world, pickle.loads(pickle.dumps(world))):
+        analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
+        plans.append(make_plan(analysis, w.catalog, Request(budget=budget)))
+        plans.append(make_plan(analysis, w.catalog, Request(budget=budget), w.teaching))
+    assert all(p == plans[0] for p in plans)
+
+
+def test_pathway_members_come_from_the_lookup_as_from_the_credentials() -> None:
+    from skillgap.model import Pathway
+
+    credentials = tuple(
+        Credential(f"c{i}", f"T{i}", "P", (CredentialSkill("SQL", 2),), stacks_into=("p1",) * (i % 2))
+        for i in range(6)
+    )
+    catalog = Catalog(credentials, (Pathway("p1", "One", ("c0",)), Pathway("p2", "Two", ("c2", "c4"))))
+    expected = {"p1": frozenset({"c0", "c1", "c3", "c5"}), "p2": frozenset({"c2", "c4"})}
+    assert catalog.pathway_members == expected
+    assert pickle.loads(pickle.dumps(catalog)).pathway_members == expected

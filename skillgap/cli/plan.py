@@ -103,7 +103,7 @@ def plan(
         deadline=deadline_day or prefs.deadline,
         start=start_day,
     )
-    found = make_plan(result, world.catalog, request)
+    found = make_plan(result, world.catalog, request, world.teaching)
 
     if fmt is Format.TABLE:
         from skillgap.render.plan_table import render_plan

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from skillgap.analyse.gaps import Analysis
-from skillgap.model import Catalog
+from skillgap.model import Catalog, Taught
 from skillgap.plan.candidates import find_candidates
 from skillgap.plan.explain import open_gaps, pathway_note, required_credentials, shortfall
 from skillgap.plan.solve import solve
@@ -11,9 +13,12 @@ from skillgap.plan.timeline import final_levels, readiness, schedule
 from skillgap.plan.types import Plan, Request, SolverReport
 
 
-def make_plan(analysis: Analysis, catalog: Catalog, request: Request) -> Plan:
-    """The optimal plan for the request (or the best found past the exact search's limits)."""
-    cands = find_candidates(analysis, catalog)
+def make_plan(
+    analysis: Analysis, catalog: Catalog, request: Request, teaching: Mapping[str, Taught] | None = None
+) -> Plan:
+    """The optimal plan for the request (or the best found past the exact search's limits). TEACHING, the
+    world's skill index, spares walking the whole catalog for candidates."""
+    cands = find_candidates(analysis, catalog, teaching)
     inst = cands.instance(request)
     solution = solve(inst)
     chosen = [c for c in cands.usable if c.id in solution.chosen]

@@ -8,11 +8,11 @@ rest, a credential is usable when it raises a gap, or when a usable credential n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
-from skillgap.model import Catalog, Credential
+from skillgap.model import Catalog, Credential, Taught
 from skillgap.plan.instance import Instance, Item, gap_weights
 from skillgap.plan.types import LeftOut, Request
 from skillgap.rank.recommend import closures, excluded
@@ -105,12 +105,40 @@ def taught_levels(analysis: Analysis, credentials: tuple[Credential, ...]) -> di
     return taught
 
 
-def find_candidates(analysis: Analysis, catalog: Catalog) -> Candidates:
+def _relevant(
+    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None
+) -> Sequence[Credential]:
+    """The credentials that teach a gap skill, and every prerequisite they name, in catalog order (all of
+    them without TEACHING)."""
+    if teaching is None:
+        return catalog.credentials
+    ids = catalog.lookup.ids
+    found: set[int] = set()
+    for gap in analysis.gaps:
+        taught = teaching.get(skill_key(gap.requested_as, analysis.resolutions))
+        if taught is not None:
+            found.update(taught.indexes)
+    stack = list(found)
+    while stack:
+        for ref in catalog.credentials[stack.pop()].prerequisites:
+            position = ids.get(ref)
+            if position is not None and position not in found:
+                found.add(position)
+                stack.append(position)
+    return [catalog.credentials[i] for i in sorted(found)]
+
+
+def find_candidates(
+    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
+) -> Candidates:
+    """TEACHING, the world's skill index, narrows the search to the credentials that teach a gap skill
+    and the prerequisites they need: no other can raise a gap, be needed first, or be left out for a
+    reason worth telling (a large catalog is not walked whole)."""
     by_id = catalog.by_id()
     held = frozenset(c.id for c in analysis.held)
     gaps = analysis.gaps
     index = {id(g): i for i, g in enumerate(gaps)}
-    offered = tuple(c for c in catalog.credentials if c.id not in held)
+    offered = tuple(c for c in _relevant(analysis, catalog, teaching) if c.id not in held)
     reach = {c.id: {index[id(x.gap)]: x.to_level for x in closures(c, gaps, analysis)} for c in offered}
     own = {c.id: own_reason(c, analysis) for c in offered}
     requires: dict[str, frozenset[str]] = {}
