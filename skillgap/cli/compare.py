@@ -64,7 +64,7 @@ def compare(
     roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
-    fits = compare_roles(analyses, world.catalog)
+    fits = compare_roles(analyses, world.catalog, world.teaching)
     person = subject.profile
 
     if fmt is Format.TABLE:
