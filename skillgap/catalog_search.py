@@ -26,6 +26,14 @@ def search_catalog(world: World, query: str, limit: int = 10) -> list[Hit]:
     wanted = resolution.skill
     skill_of = world.resolve(s.name for c in world.catalog.credentials for s in c.skills)
     q = utils.default_process(query)
+    scores: dict[str, float] = {}  # each distinct text scored once: a large catalog repeats its skills
+
+    def score_of(text: str) -> float:
+        score = scores.get(text)
+        if score is None:
+            score = scores[text] = fuzz.WRatio(q, utils.default_process(text))
+        return score
+
     hits: list[Hit] = []
     for credential in world.catalog.credentials:
         teaches = {skill_of[s.name].skill for s in credential.skills}
@@ -36,7 +44,7 @@ def search_catalog(world: World, query: str, limit: int = 10) -> list[Hit]:
         fields += [("skill", s.name) for s in credential.skills]
         best, why = 0.0, ""
         for label, text in fields:
-            score = fuzz.WRatio(q, utils.default_process(text))
+            score = score_of(text)
             if score > best:
                 best, why = score, f"{label}: {text}"
         if best >= CUTOFF:

@@ -76,7 +76,7 @@ Source = tuple[int, Origin, "str | None"]  # a file's first record, the file (as
 class PackedCredentials(Sequence[Credential]):
     """An immutable sequence of credentials kept as records; each is built on first access, then kept."""
 
-    __slots__ = ("_blob", "_ends", "_built", "_sources")
+    __slots__ = ("_blob", "_ends", "_built", "_sources", "_known")
 
     def __init__(
         self, blob: bytes | bytearray, ends: array[int], sources: tuple[Source, ...] | None = None
@@ -85,6 +85,7 @@ class PackedCredentials(Sequence[Credential]):
         self._ends = ends  # where each record ends in the blob
         self._sources = sources  # None: records of fields; else the files whose entries the records are
         self._built: dict[int, Credential] = {}
+        self._known: dict[Any, Any] = {}  # the reading's memo of skill entries, shared by every build
 
     @classmethod
     def pack(cls, credentials: Iterable[Credential]) -> PackedCredentials:
@@ -148,7 +149,7 @@ class PackedCredentials(Sequence[Credential]):
         from skillgap.load.catalog import plain_credential
 
         _, origin, currency = self._sources[bisect_right(self._sources, index, key=lambda s: s[0]) - 1]
-        credential = plain_credential(record, currency, origin)
+        credential = plain_credential(record, currency, origin, self._known)
         assert credential is not None, "an entry the fast reading took whole once takes it again"
         return credential
 
