@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import signal
+import threading
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,19 +30,19 @@ from typing import Any, NamedTuple
 from skillgap.analyse.gaps import skill_key
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.match import Matcher
-from skillgap.model import Taxonomy
-from skillgap.teaching import Entries
+from skillgap.model import Taught, Taxonomy
+from skillgap.teaching import Entries, join_names
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
 
 
 class Built(NamedTuple):
-    """What the child built: the matcher, each name's skill key, and who teaches each name if it could
-    tell (the parent joins the names of one skill: `teaching.join_names`)."""
+    """What the child built: the matcher, each name's skill key, and the skill index if it could tell
+    who teaches each name (the parent joins the names of one skill: `teaching.join_names`)."""
 
     matcher: Matcher
     keys: list[str]
-    taught: dict[str, Entries] | None
+    teaching: dict[str, Taught] | None
 
 
 class Predicted(NamedTuple):
@@ -81,28 +82,40 @@ class Ahead:
                     resolutions = matcher.resolve_many(names)
                     keys = [skill_key(name, resolutions) for name in names]
                     flat = _flat(taught) if taught is not None else None
-                    blob = pickle.dumps((names, count, matcher, keys, flat), pickle.HIGHEST_PROTOCOL)
+                    # first what the parent checks and joins, sent on a thread while the matcher, the
+                    # larger part, is pickled: the parent's join and this pickling then overlap
                     with os.fdopen(write_end, "wb") as out:
-                        out.write(blob)
-                    code = 0
+                        first = pickle.dumps((names, count, keys, flat), pickle.HIGHEST_PROTOCOL)
+                        sent: list[bool] = []
+                        sending = threading.Thread(target=_send, args=(out, first, sent))
+                        sending.start()
+                        rest = pickle.dumps(matcher, pickle.HIGHEST_PROTOCOL)
+                        sending.join()
+                        if sent:
+                            out.write(rest)
+                            code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
         return cls(pid, read_end)
 
     def result(self, vocabulary: Sequence[str], credentials: int) -> Built | None:
-        """What the child built, if from exactly these names; who teaches each name only if the reading
-        found as many credentials as the child counted. Else None."""
+        """What the child built, if from exactly these names (else None); the skill index only if the
+        reading found as many credentials as the child counted."""
+        built = None
         with os.fdopen(self._fd, "rb") as found:
-            blob = found.read()
-        _, status = os.waitpid(self._pid, 0)
-        if status != 0 or not blob:
-            return None
-        names, count, matcher, keys, flat = pickle.loads(blob)
-        if names != list(vocabulary):
-            return None
-        taught = _unflat(names, flat) if flat is not None and count == credentials else None
-        return Built(matcher, keys, taught)
+            try:
+                names, count, keys, flat = pickle.load(found)
+                if names == list(vocabulary):
+                    teaching = None
+                    if flat is not None and count == credentials:
+                        key_of = dict(zip(names, keys, strict=True))
+                        teaching = join_names(_unflat(names, flat), key_of)
+                    built = Built(pickle.load(found), keys, teaching)
+            except Exception:  # noqa: BLE001  (a child that failed part way: the parent builds)
+                built = None
+        _, status = os.waitpid(self._pid, 0)  # a child cut short by the closed pipe exits too
+        return built if status == 0 else None
 
     def cancel(self) -> None:
         try:
@@ -114,6 +127,16 @@ class Ahead:
             os.close(self._fd)
         except OSError:
             pass
+
+
+def _send(out: Any, blob: bytes, sent: list[bool]) -> None:
+    """Write BLOB to the parent (on a thread: nothing may print there); SENT says it went."""
+    try:
+        out.write(blob)
+        out.flush()
+        sent.append(True)
+    except OSError:  # the parent has stopped listening: the names were not its own
+        pass
 
 
 Flat = tuple["array[int]", "array[int]", bytes]  # where each name's part ends; indexes; levels

@@ -17,7 +17,7 @@ from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, e
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
-from skillgap.teaching import index_teaching, join_names
+from skillgap.teaching import index_teaching
 
 
 class Resolutions(dict[str, Resolution]):
@@ -101,12 +101,9 @@ def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None
     if built is None:
         matcher = Matcher.build(taxonomy, vocabulary)
         teaching = teaching_index(catalog, matcher, vocabulary)
-    elif built.taught is None:
-        matcher = built.matcher
-        teaching = teaching_index(catalog, matcher, vocabulary, built.keys)
     else:
         matcher = built.matcher
-        teaching = join_names(built.taught, dict(zip(vocabulary, built.keys, strict=True)))
+        teaching = built.teaching or teaching_index(catalog, matcher, vocabulary, built.keys)
     return World(catalog, taxonomy, matcher, shared_ids, teaching)
 
 

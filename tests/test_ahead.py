@@ -14,7 +14,6 @@ from skillgap.analyse.gaps import skill_key
 from skillgap.load.catalog import load_catalogs
 from skillgap.match import Matcher
 from skillgap.model import Taxonomy, TaxonomySkill
-from skillgap.teaching import join_names
 from skillgap.world import build_world, teaching_index
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
@@ -59,10 +58,7 @@ def test_the_matcher_built_ahead_is_the_one_the_parent_would_build(tmp_path: Pat
     here = Matcher.build(TAXONOMY, vocabulary)
     resolutions = here.resolve_many(vocabulary)
     assert keys == [skill_key(name, resolutions) for name in vocabulary]
-    taught = built.taught
-    assert taught is not None
-    joined = join_names(taught, dict(zip(vocabulary, keys, strict=True)))
-    assert joined == teaching_index(catalog, here, vocabulary)
+    assert built.teaching == teaching_index(catalog, here, vocabulary)
     assert built_ahead.skills == here.skills
     queries = [*vocabulary, "structured query lang", "visualisation of data", "stats", "cooking"]
     assert built_ahead.resolve_many(queries) == here.resolve_many(queries)
@@ -116,7 +112,7 @@ def test_the_teaching_index_built_ahead_is_used_only_where_it_is_the_parents(tmp
     ahead = Ahead.start(TAXONOMY, [path], min_bytes=0)
     assert ahead is not None
     built = ahead.result(vocabulary, 2)  # not what the child counted: its matcher, not its index
-    assert built is not None and built.taught is None
+    assert built is not None and built.teaching is None
 
     credentials[1]["skills"] = [{"name": "Data viz", "level": "3"}]  # read by the careful reading
     path.write_text(json.dumps({"credentials": credentials}), encoding="utf-8")
