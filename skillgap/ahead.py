@@ -3,8 +3,9 @@
 A cold run over a large catalog spends about as long reading and checking the catalog as building the
 matcher over its skill names (3.5 s and 3.4 s at 100,000 credentials), and the names can be taken from the
 parsed files long before the reading is done. So a forked child parses the files, takes the names, builds
-the matcher, keys the names and notes who teaches each name, and sends it all back pickled, while the
-parent reads the catalog as usual. The parent uses that matcher only if the names it was built from are
+the matcher, keys the names and notes who teaches each name, while the parent reads the catalog as usual.
+It sends the names, keys and notes first, and pickles the matcher while the parent joins the notes into
+the skill index. The parent uses that matcher only if the names it was built from are
 exactly the names the reading found, in the same order (the build is deterministic, so it is then the
 matcher the parent would have built); if they differ, or the child fails, or fork is missing, the parent
 builds it itself. Nothing is started for small catalogs.
