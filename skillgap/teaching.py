@@ -1,8 +1,8 @@
 """Which credentials teach each skill, and to what level: the index that ranking starts from.
 
-The parent builds it from the credentials it read (world.py); the child that builds the matcher ahead
-(ahead.py) builds it by skill name while it walks the parsed files, and joins the names of one skill once
-they are keyed. Both give the same index.
+The parent builds it from the credentials it read (world.py), or from what the child that builds the
+matcher ahead noted by skill name while it walked the parsed files (ahead.py), joining the names of one
+skill once the child has keyed them. Both give the same index.
 """
 
 from __future__ import annotations
