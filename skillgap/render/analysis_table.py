@@ -25,6 +25,7 @@ from skillgap.render.evidence import (
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import literal as t
+from skillgap.words import plural
 
 IMPORTANCE_STYLE = {"essential": "bold red", "important": "yellow", "nice-to-have": "dim"}
 
@@ -49,7 +50,7 @@ def render_analysis(
             "Readiness ",
             (f"{analysis.readiness:.0%} ", "bold"),
             (share_bar(analysis.readiness), "green"),
-            f"  ({len(analysis.met)} of {len(analysis.requirements)} requirements met)",
+            f"  ({len(analysis.met)} of {plural(len(analysis.requirements), 'requirement')} met)",
         )
     )
     console.print()
@@ -131,7 +132,7 @@ def render_evidence(console: Console, analysis: Analysis) -> None:
         table.add_row(t(gap.skill), f"{gap.current}/{gap.required}", known)
     console.print(table)
     if analysis.stale_after:
-        note = f"A skill last used more than {analysis.stale_after:g} years ago counts a level lower."
+        note = f"A skill last used more than {plural(analysis.stale_after, 'year')} ago counts a level lower."
         console.print(Text(note, style="dim"))
     console.print()
 

@@ -12,6 +12,7 @@ from skillgap.render.json_out import to_json
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.output import write_output
 from skillgap.render.safe import clean
+from skillgap.words import plural
 
 if TYPE_CHECKING:
     from skillgap.catalog_search import Hit
@@ -60,7 +61,7 @@ def show_list(items: Sequence[Credential], fmt: Format, pathways: Sequence[Pathw
     if fmt is Format.JSON:
         write_output(to_json([full_data(c, pathways) for c in items]), None)
         return
-    _table([(c, "") for c in items], f"{len(items)} credentials")
+    _table([(c, "") for c in items], plural(len(items), "credential"))
 
 
 def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
@@ -72,7 +73,8 @@ def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
             rows.append(data)
         write_output(to_json(rows), None)
         return
-    _table([(h.credential, f"{h.score:.0f} {h.why}") for h in hits], f"{len(hits)} matches", "Why")
+    rows = [(h.credential, f"{h.score:.0f} {h.why}") for h in hits]
+    _table(rows, plural(len(hits), "match", "matches"), "Why")
 
 
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:

@@ -18,6 +18,7 @@ from skillgap.cohort import Cell, Cohort
 from skillgap.render.bars import share_bar
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.safe import clean
+from skillgap.words import agree, plural
 
 IMPORTANCE_MARK = {"essential": "E", "important": "I", "nice-to-have": "N"}
 
@@ -45,7 +46,7 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
     console.print(
         Text.assemble(
             ("Cohort: ", "bold"),
-            (f"{n} {'person' if n == 1 else 'people'}", "bold"),
+            (plural(n, "person"), "bold"),
             " \u2192 ",
             (clean(cohort.role.title), "bold"),
         )
@@ -61,7 +62,11 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
     if cohort.errors:
         console.print()
         console.print(
-            Text(f"{len(cohort.errors)} profile(s) could not be read and are left out:", style="yellow")
+            Text(
+                f"{plural(len(cohort.errors), 'profile')} could not be read and "
+                f"{agree(len(cohort.errors), 'is')} left out:",
+                style="yellow",
+            )
         )
         for failure in cohort.errors:
             console.print(Text("  " + clean(failure.message)))

@@ -19,6 +19,7 @@ from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
+from skillgap.words import plural
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
@@ -160,8 +161,8 @@ def person_body(sheet: Sheet, heading: str = "h1") -> str:
             if x
         )
         + "</p>",
-        f"<p><strong>Readiness {a.readiness:.0%}</strong> ({len(a.met)} of {len(a.requirements)} "
-        "requirements met)</p>",
+        f"<p><strong>Readiness {a.readiness:.0%}</strong> ({len(a.met)} of "
+        f"{plural(len(a.requirements), 'requirement')} met)</p>",
         f'<div class="meter" role="img" aria-label="readiness {a.readiness:.0%}">'
         f'<span style="width:{a.readiness * 100:.1f}%"></span></div>',
     ]
@@ -276,7 +277,7 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
         rows.append([name, f"{a.readiness:.0%}", *cells])
     out = [
         f"<h1>Cohort coaching sheet: {e(cohort.role.title)}</h1>",
-        f'<p class="facts">{n} people \u00b7 average readiness {cohort.average_readiness:.0%}</p>',
+        f'<p class="facts">{plural(n, "person")} \u00b7 average readiness {cohort.average_readiness:.0%}</p>',
         section(
             "Skills matrix",
             '<div class="wide">'

@@ -12,6 +12,7 @@ from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
+from skillgap.words import plural
 
 
 def person_markdown(sheet: Sheet, level: int = 1) -> str:
@@ -19,7 +20,8 @@ def person_markdown(sheet: Sheet, level: int = 1) -> str:
     a = sheet.analysis
     h = "#" * level
     lines = [f"{h} Coaching sheet: {md(a.profile.name)} \u2192 {md(a.role.title)}", ""]
-    facts = [f"**Readiness:** {a.readiness:.0%} ({len(a.met)} of {len(a.requirements)} requirements met)"]
+    met = f"{len(a.met)} of {plural(len(a.requirements), 'requirement')} met"
+    facts = [f"**Readiness:** {a.readiness:.0%} ({met})"]
     if a.profile.current_role:
         facts.append(f"**Current role:** {md(a.profile.current_role)}")
     facts.append(f"**Profile:** {md(a.profile.file)}")

@@ -18,6 +18,7 @@ from skillgap.plan import Plan
 from skillgap.progress import Progress
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
+from skillgap.words import agree, plural
 
 SHOW_OFF_LIMIT = 3
 
@@ -251,25 +252,25 @@ def peers(cohort: Cohort, common: CommonGap, limit: int = SHOW_OFF_LIMIT) -> tup
 def cohort_questions(cohort: Cohort) -> tuple[str, ...]:
     """Questions for a trainer to take to the group, or to the people who fund it."""
     n = len(cohort.people)
-    out = [
-        f"Time: how many hours a week can the organisation give these {n} people for learning, and until "
-        "when?"
-    ]
+    who = "this person" if n == 1 else f"these {plural(n, 'person')}"
+    out = [f"Time: how many hours a week can the organisation give {who} for learning, and until when?"]
     if cohort.shared:
         top = cohort.shared[0]
         c = top.credential
+        price = f"{money(c.cost, c.currency)} a place"
+        if top.helps > 1:
+            price = f"{money(top.total_cost, c.currency)} for all of them at {price}"
         out.append(
-            f"{c.title} helps {top.helps} of {n} people ({money(top.total_cost, c.currency)} for all of "
-            f"them at {money(c.cost, c.currency)} a place): does {c.provider} offer a group rate, or could "
-            "the group take it together?"
+            f"{c.title} helps {top.helps} of {plural(n, 'person')} ({price}): does {c.provider} offer a "
+            "group rate, or could the group take it together?"
         )
     for common in cohort.common_gaps[:SHOW_OFF_LIMIT]:
         coaches = peers(cohort, common)
         if coaches:
             out.append(
-                f"{common.count} of {n} people are short of {common.column.skill}; "
-                f"{_list(list(coaches))} already meet{'s' if len(coaches) == 1 else ''} it. Could they "
-                "coach the others, or share how they learned it?"
+                f"{common.count} of {plural(n, 'person')} {agree(common.count, 'is')} short of "
+                f"{common.column.skill}; {_list(list(coaches))} already {agree(len(coaches), 'meets')} it. "
+                "Could they coach the others, or share how they learned it?"
             )
     out.append(
         "Once people earn credentials, how will the organisation recognise them: in reviews, on an "
