@@ -73,8 +73,8 @@ def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
             rows.append(data)
         write_output(to_json(rows), None)
         return
-    rows = [(h.credential, f"{h.score:.0f} {h.why}") for h in hits]
-    _table(rows, plural(len(hits), "match", "matches"), "Why")
+    found = [(h.credential, f"{h.score:.0f} {h.why}") for h in hits]
+    _table(found, plural(len(hits), "match", "matches"), "Why")
 
 
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
