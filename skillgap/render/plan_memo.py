@@ -95,7 +95,15 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     if plan.steps:
         ask = f"- Funding of about {md(total_cost_text(plan))} (an estimate; see below)"
         if person.preferences.budget is not None and plan.request.budget is not None:
-            ask += f", within the {md(money(plan.request.budget, currency))} I had set aside as a budget"
+            budget = md(money(plan.request.budget, currency))
+            costs = plan.currencies
+            if currency and costs and costs != (currency,):  # no exchange rate: "within" is not known
+                ask += (
+                    f", against the {budget} I had set aside as a budget (the costs are in "
+                    f"{', '.join(costs)} and were compared with it as written, with no exchange rate)"
+                )
+            else:
+                ask += f", within the {budget} I had set aside as a budget"
         lines.append(ask + ".")
         lines.append(f"- Time to study: about {plural(plan.total_hours, 'hour')} in total.")
     lines.append("- A conversation about how these skills can be applied in my current work.")

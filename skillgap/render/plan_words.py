@@ -28,8 +28,18 @@ def plan_currency(plan: Plan) -> str | None:
     return currencies[0] if len(currencies) == 1 else None
 
 
-def budget_currency(plan: Plan, fallback: str | None) -> str | None:
-    return plan_currency(plan) or fallback
+def budget_currency(plan: Plan, profile_currency: str | None) -> str | None:
+    """The currency the budget is in: the profile's. A profile that names none has its budget compared
+    with the costs as written, so it is read in the plan's currency (when the plan has one)."""
+    return profile_currency or plan_currency(plan)
+
+
+def costs_currency(plan: Plan, budget: str | None) -> str | None:
+    """The currency to show a sum of catalog costs in: the plan's own; None (no label) when its costs are
+    in several; the budget's when it has no step to tell (every cost compared with it as written)."""
+    if plan.currencies:
+        return plan_currency(plan)
+    return budget
 
 
 def total_cost_text(plan: Plan) -> str:
@@ -100,6 +110,7 @@ def solver_text(plan: Plan) -> str:
 
 
 def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
+    """What closing the open gaps would take; CURRENCY is the budget's (see `budget_currency`)."""
     short = plan.shortfall
     if short is None:
         return []
@@ -120,7 +131,7 @@ def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
         lines.append("Neither more budget alone nor more time alone is enough.")
     if short.both_cost is not None and short.both_hours is not None:
         lines.append(
-            f"Without limits, the plan would cost {money(short.both_cost, currency)} "
+            f"Without limits, the plan would cost {money(short.both_cost, costs_currency(plan, currency))} "
             f"and take {short.both_hours:g} h."
         )
     return lines

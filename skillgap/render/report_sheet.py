@@ -18,6 +18,7 @@ from skillgap.plan import Plan
 from skillgap.progress import Progress
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
+from skillgap.render.plan_words import budget_currency, costs_currency
 from skillgap.words import agree, plural
 
 SHOW_OFF_LIMIT = 3
@@ -48,6 +49,7 @@ class PlanView:
     beyond: str = ""  # what closing every gap would take, when the person's limits stop the plan
     finish: date | None = None  # when the last step ends, at the person's hours a week
     meets_deadline: bool | None = None  # None without a deadline or a pace to date the plan by
+    budget_currency: str | None = None  # the person's budget's (see plan_words.budget_currency)
 
     @property
     def cost_text(self) -> str:
@@ -127,7 +129,7 @@ def questions(
             "employer, and what role comes next?"
         )
     out.append(_time_question(plan, prefs.hours_per_week, prefs.deadline))
-    out.append(_support_question(analysis, plan, prefs.budget, prefs.currency))
+    out.append(_support_question(analysis, plan, prefs.budget))
     earned = [s.credential.title for s in plan.steps[:SHOW_OFF_LIMIT]]
     if earned:
         more = len(plan.steps) - len(earned)
@@ -175,13 +177,14 @@ def _time_question(plan: PlanView, per_week: float | None, deadline: date | None
     return text + ". Is that still realistic? What could get in the way, and what could you drop?"
 
 
-def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, currency: str | None) -> str:
+def _support_question(analysis: Analysis, plan: PlanView, budget: float | None) -> str:
     practice = analysis.gaps[0].skill if analysis.gaps else None
     where = f", or a project at work where you could practise {practice}" if practice else ""
     if not plan.steps:
         return f"Employer support: is there a mentor, study time{where}?"
     cost = f"the plan costs {plan.cost_text}"
     if budget is not None:
+        currency = plan.budget_currency
         over = plan.currency == currency and plan.total_cost > budget
         cost += f" against your budget of {money(budget, currency)}" + (" (over it)" if over else "")
     beyond = f" {plan.beyond}" if plan.beyond else ""
@@ -191,13 +194,14 @@ def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, 
     )
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The planner's plan, as a coaching sheet shows it."""
+def plan_view(plan: Plan, profile_currency: str | None = None) -> PlanView:
+    """The planner's plan, as a coaching sheet shows it; PROFILE_CURRENCY is the person's budget's."""
     steps = tuple(
         PlanStep(s.number, s.credential, tuple(r.describe() for r in s.raises), s.start, s.finish)
         for s in plan.steps
     )
     currencies = plan.currencies
+    budget = budget_currency(plan, profile_currency)
     notes = [*plan.notes]
     notes += [r.describe() for r in plan.required_credentials if not r.held]
     return PlanView(
@@ -212,13 +216,15 @@ def plan_view(plan: Plan) -> PlanView:
         notes=tuple(notes),
         unknown_cost=any(s.credential.cost is None for s in plan.steps),
         unknown_hours=any(s.credential.hours is None for s in plan.steps),
-        beyond=beyond_text(plan, currencies[0] if len(currencies) == 1 else None),
+        beyond=beyond_text(plan, budget),
         finish=plan.finish if plan.steps else None,
         meets_deadline=plan.meets_deadline,
+        budget_currency=budget,
     )
 
 
 def beyond_text(plan: Plan, currency: str | None) -> str:
+    """What closing every gap would take, in words; CURRENCY is the budget's."""
     short = plan.shortfall
     if short is None:
         return ""
@@ -232,10 +238,8 @@ def beyond_text(plan: Plan, currency: str | None) -> str:
         "would take " + " or ".join(ways) if ways else "needs both more budget and more time"
     )
     if short.both_cost is not None and short.both_hours is not None:
-        text += (
-            f"; with no limits, the full plan costs {money(short.both_cost, currency)} and takes "
-            f"{hours_text(short.both_hours)}"
-        )
+        full = money(short.both_cost, costs_currency(plan, currency))
+        text += f"; with no limits, the full plan costs {full} and takes {hours_text(short.both_hours)}"
     return text + "."
 
 
