@@ -98,6 +98,7 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
         ("cost", cost_text(credential)),
         ("format", credential.format or "?"),
         ("assessment", credential.assessment or "?"),
+        ("eligibility", credential.eligibility or "not stated"),
         ("prerequisites", ", ".join(credential.prerequisites) or "none"),
         ("stacks into", ", ".join(p["title"] for p in data["stacks_into"]) or "none"),
         ("url", credential.url or "none"),

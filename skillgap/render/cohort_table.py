@@ -16,6 +16,7 @@ from rich.text import Text
 
 from skillgap.cohort import Cell, Cohort
 from skillgap.render.bars import share_bar
+from skillgap.render.evidence import eligibility_notes
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.safe import clean
 from skillgap.words import agree, plural
@@ -182,3 +183,5 @@ def render_shared(console: Console, cohort: Cohort) -> None:
     console.print(table)
     if any(r.credential.estimated for r in cohort.shared):
         console.print(Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim"))
+    for note in eligibility_notes(r.credential for r in cohort.shared):
+        console.print(Text(clean(note), style="yellow"))

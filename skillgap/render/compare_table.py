@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.compare import RoleFit
-from skillgap.model import Profile
+from skillgap.model import Credential, Profile
 from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
-from skillgap.render.compare_doc import plan_currency
+from skillgap.render.compare_doc import conditional, plan_currency
+from skillgap.render.evidence import eligibility_note
 from skillgap.render.money import hours, money
 from skillgap.render.safe import clean
 
@@ -42,6 +43,8 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
             plan_cell(fit.full_plan),
         )
     console.print(table)
+    for note in eligibility_lines(fits):
+        console.print(Text(clean(note), style="yellow"))
     console.print(
         Text(
             "Plans: the cheapest set of catalog credentials that closes the essential gaps (or every gap), "
@@ -51,6 +54,17 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
             style="dim",
         )
     )
+
+
+def eligibility_lines(fits: Sequence[RoleFit]) -> list[str]:
+    """One note per credential in the plans shown whose provider sets conditions, naming the roles."""
+    roles: dict[str, list[str]] = {}
+    found: dict[str, Credential] = {}
+    for fit in fits:
+        for c in conditional(fit):
+            found.setdefault(c.id, c)
+            roles.setdefault(c.id, []).append(fit.role.title)
+    return [eligibility_note(c, "in the plans for " + ", ".join(roles[cid])) for cid, c in found.items()]
 
 
 def plan_cell(plan: Plan) -> str:

@@ -87,6 +87,8 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
             line += f" ({md(c.type)})"
         line += f": assessed by {assessed(c.assessment)}."
         line += f" It covers {skills}." if skills else " It is a prerequisite for a later step."
+        if c.eligibility:
+            line += f" Before I can enrol, the provider asks for {md(c.eligibility)}."
         lines.append(line)
         lines += [f"  It counts toward a larger award: {md(p.describe())}." for p in s.pathways]
     lines += ["", "## What the organisation gains", ""]

@@ -10,6 +10,7 @@ from rich.text import Text
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
+from skillgap.render.evidence import step_eligibility
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
@@ -77,6 +78,8 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
             console.print(
                 Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim")
             )
+        for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+            console.print(t(note, "yellow"))
     elif analysis.gaps:
         console.print(Text("No credential can be planned within these limits.", style="yellow"))
     else:

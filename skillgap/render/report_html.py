@@ -16,6 +16,7 @@ from skillgap.cohort import Cohort
 from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress
 from skillgap.render.cohort_table import cell_text, person_labels
+from skillgap.render.evidence import eligibility_notes, step_eligibility
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
@@ -223,6 +224,10 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"<p><strong>Total: {e(plan.cost_text)}, {e(plan.hours_text)}</strong>; readiness after the plan "
         f"{plan.readiness_after:.0%}.</p>",
     ]
+    body += [
+        f'<p class="eligibility">{e(note)}</p>'
+        for note in step_eligibility((s.number, s.credential) for s in plan.steps)
+    ]
     if plan.open_gaps:
         items = "".join(f"<li>{e(skill)}: {e(why)}</li>" for skill, why in plan.open_gaps)
         body.append(f"<p>Left open:</p><ul>{items}</ul>")
@@ -317,8 +322,15 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
                 ]
             )
         head3 = ["#", "Credential", "Helps", "Closes (people)", "Cost per person helped", "Total", "Hours"]
+        conditions = "".join(
+            f'<p class="eligibility">{e(note)}</p>'
+            for note in eligibility_notes(r.credential for r in cohort.shared)
+        )
         out.append(
-            section("Credentials that help the most people", table(head3, shared_rows, {0, 2, 4, 5, 6}))
+            section(
+                "Credentials that help the most people",
+                table(head3, shared_rows, {0, 2, 4, 5, 6}) + conditions,
+            )
         )
     if cohort.errors:
         items = "".join(f"<li>{e(f.message)}</li>" for f in cohort.errors)

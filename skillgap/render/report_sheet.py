@@ -31,6 +31,7 @@ class PlanStep:
     closes: tuple[str, ...]  # e.g. "SQL 1→4 (essential)"
     start: date | None = None
     finish: date | None = None
+    skills: tuple[str, ...] = ()  # the requirements it raises, by their skill names
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,14 @@ def _support_question(analysis: Analysis, plan: PlanView, budget: float | None) 
 def plan_view(plan: Plan, profile_currency: str | None = None) -> PlanView:
     """The planner's plan, as a coaching sheet shows it; PROFILE_CURRENCY is the person's budget's."""
     steps = tuple(
-        PlanStep(s.number, s.credential, tuple(r.describe() for r in s.raises), s.start, s.finish)
+        PlanStep(
+            s.number,
+            s.credential,
+            tuple(r.describe() for r in s.raises),
+            s.start,
+            s.finish,
+            tuple(r.gap.skill for r in s.raises),
+        )
         for s in plan.steps
     )
     currencies = plan.currencies
