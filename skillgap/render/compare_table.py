@@ -14,6 +14,7 @@ from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
 from skillgap.render.compare_doc import conditional, plan_currency
 from skillgap.render.evidence import eligibility_note
+from skillgap.render.fit import fit_table
 from skillgap.render.money import hours, money
 from skillgap.render.safe import clean
 
@@ -25,8 +26,8 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
     table.add_column("Role", overflow="fold", ratio=2)
     table.add_column("Ready", justify="right", no_wrap=True)
     table.add_column("Essential gaps (now\u2192need)", overflow="fold", ratio=3)
-    table.add_column("Plan for them", justify="right")
-    table.add_column("Whole plan", justify="right")
+    table.add_column("Plan for\nthem", justify="right", no_wrap=True)
+    table.add_column("Whole\nplan", justify="right", no_wrap=True)
     for rank, fit in enumerate(fits, start=1):
         gaps = Text(", ".join(f"{clean(g.skill)} {g.current}\u2192{g.required}" for g in fit.essential_gaps))
         if not fit.essential_gaps:
@@ -37,12 +38,12 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
         table.add_row(
             str(rank),
             Text.assemble((clean(fit.role.title), "bold"), "\n", (clean(fit.role.id), "dim")),
-            Text.assemble(f"{fit.readiness:.0%}\n", (share_bar(fit.readiness, 10), "green")),
+            Text.assemble(f"{fit.readiness:.0%}\n", (share_bar(fit.readiness, 5), "green")),
             gaps,
             plan_cell(fit.essential_plan),
             plan_cell(fit.full_plan),
         )
-    console.print(table)
+    console.print(fit_table(console, table))
     for note in eligibility_lines(fits):
         console.print(Text(clean(note), style="yellow"))
     console.print(
