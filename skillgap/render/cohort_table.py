@@ -209,9 +209,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
     table.add_column("Credential", overflow="fold", ratio=3)
     table.add_column("Helps", justify="right", no_wrap=True)
     table.add_column("Closes (people)", overflow="fold", ratio=2)
-    table.add_column("Per person", justify="right")
-    table.add_column("Total", justify="right")
-    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Per person,\ntotal,\nhours", justify="right", no_wrap=True)
     for rec in cohort.shared:
         c = rec.credential
         closes = ", ".join(f"{clean(skill)} ({k})" for skill, k in rec.closes)
@@ -221,9 +219,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
             Text.assemble((clean(c.title), "bold"), "\n", (clean(c.provider), "dim")),
             f"{rec.helps} of {n}",
             Text(closes),
-            cost_text(c),
-            mark + money(rec.total_cost, c.currency),
-            hours_text(c),
+            f"{cost_text(c)}\n{mark}{money(rec.total_cost, c.currency)}\n{hours_text(c)}",
         )
     console.print(fit_table(console, table))
     if any(r.credential.estimated for r in cohort.shared):
