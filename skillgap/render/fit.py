@@ -12,6 +12,7 @@ width itself instead:
    its column's header, with the whole width for the values.
 
 A column that holds ids needs nothing more than to keep them one word (a hyphenated id is one word).
+`text_width()` says how wide the text is laid out when it goes to a pipe or a file.
 """
 
 from __future__ import annotations
