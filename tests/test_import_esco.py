@@ -63,7 +63,7 @@ def test_an_occupation_becomes_a_role_with_essential_and_optional_skills(tmp_pat
     }
     ids = {r.skill: r.id for r in role.requirements}
     assert ids["SQL"] == "http://data.europa.eu/esco/skill/test-0001-sql"
-    assert "1 related skill(s) left out: not in the skills file" in result.err
+    assert "1 related skill left out: not in the skills file" in result.err
 
 
 def test_occupations_are_found_by_alt_label_or_uri_and_ambiguity_is_refused() -> None:

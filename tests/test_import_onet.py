@@ -53,7 +53,7 @@ def test_an_occupation_becomes_a_role(tmp_path: Path) -> None:
     }  # Writing (IM 2.88), Science (1.75), Equipment Maintenance (not relevant) and Apache Spark are left out
     assert [r.skill for r in role.requirements][:2] == ["Mathematics", "Programming"]  # most important first
     assert {r.skill: r.id for r in role.requirements}["Programming"] == "2.B.3.e"
-    assert "3 element(s) rated below importance 3" in result.err
+    assert "3 elements rated below importance 3" in result.err
 
 
 def test_options_widen_the_role(tmp_path: Path) -> None:

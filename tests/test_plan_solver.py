@@ -130,7 +130,7 @@ def test_a_node_limit_stops_the_search_and_is_reported(monkeypatch) -> None:  # 
     monkeypatch.setattr(solve_module, "NODE_LIMIT", 1)
     plan = plan_for(GREEDY_GAPS, GREEDY_TRAP)
     assert not plan.solver.optimal
-    assert plan.solver.reason == "the exact search stopped after 1 nodes"
+    assert plan.solver.reason == "the exact search stopped after 1 node"
 
 
 def test_dominated_credentials_are_set_aside() -> None:

@@ -51,14 +51,17 @@ def check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:
 
 
 def stdout_console(output: Path | None) -> Console:
-    """A console for a table: the terminal (Rich decides colour) or plain text for a file."""
+    """A console for a table: the terminal (Rich decides colour) or plain text for a file, as wide as
+    `text_width` says (COLUMNS first)."""
     import io
 
     from rich.console import Console
 
+    from skillgap.render.fit import text_width
+
     if output is None:
-        return Console(soft_wrap=False, highlight=False)
-    return Console(file=io.StringIO(), width=100, color_system=None, highlight=False)
+        return Console(soft_wrap=False, highlight=False, width=text_width())
+    return Console(file=io.StringIO(), width=text_width(to_file=True), color_system=None, highlight=False)
 
 
 def finish_console(console: Console, output: Path | None, force: bool) -> None:

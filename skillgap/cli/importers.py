@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt
+from skillgap.words import plural
 
 if TYPE_CHECKING:
     from skillgap.importers.documents import Imported
@@ -91,7 +92,7 @@ def openbadges(
     imported = ob.catalog(achievements, [str(f) for f in files])
     imported.notes[:0] = notes
     count = len(imported.data["credentials"])
-    _write(imported, [ob.HEADER], output, force, f"{count} credential(s)")
+    _write(imported, [ob.HEADER], output, force, plural(count, "credential"))
 
 
 def _json_files(paths: list[Path]) -> list[Path]:
@@ -123,7 +124,7 @@ def esco(
 
     imported = imp.taxonomy(read_table(skills))
     header = [imp.ATTRIBUTION, f"Imported by `skillgap import esco` from {skills}."]
-    _write(imported, header, output, force, f"{len(imported.data['skills'])} skills")
+    _write(imported, header, output, force, plural(len(imported.data["skills"]), "skill"))
 
 
 @app.command("esco-role")
@@ -165,7 +166,7 @@ def esco_role(
         f"Imported by `skillgap import esco-role` from {occupations} and {relations}. ESCO states no "
         f"proficiency levels: every requirement is set to level {level}.",
     ]
-    _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")
+    _write(imported, header, output, force, plural(len(imported.data["requirements"]), "requirement"))
 
 
 @app.command("onet")
@@ -206,4 +207,4 @@ def onet(
     )
     names = ", ".join(str(f) for f in files)
     header = [imp.ATTRIBUTION, imp.MODIFIED, f"Imported by `skillgap import onet` from {names}."]
-    _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")
+    _write(imported, header, output, force, plural(len(imported.data["requirements"]), "requirement"))

@@ -39,6 +39,7 @@ def match(
         return
     from rich.console import Console
 
+    from skillgap.render.fit import text_width
     from skillgap.render.match_out import render_match
 
-    render_match(Console(highlight=False), results, explain)
+    render_match(Console(highlight=False, width=text_width()), results, explain)

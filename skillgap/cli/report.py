@@ -138,7 +138,8 @@ def write_folder(
     files = {s.analysis.profile.file: name for s, name in zip(sheets, names, strict=True)}
     texts = [(folder / name, render_person(s, fmt)) for s, name in zip(sheets, names, strict=True)]
     if with_cohort:
-        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, links=files)))
+        everyone = sheets if fmt is Format.CSV else ()  # a CSV has no links: everyone's rows, plans and all
+        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, links=files, sheets=everyone)))
     existing = [str(p) for p, _ in texts if p.exists()]
     if existing and not force:
         more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
@@ -154,9 +155,9 @@ def write_folder(
 
 def render_person(s: Sheet, fmt: Format) -> str:
     if fmt is Format.CSV:
-        from skillgap.render.report_csv import analyses_csv
+        from skillgap.render.report_csv import sheets_csv
 
-        return analyses_csv([s.analysis])
+        return sheets_csv([s])
     if fmt is Format.HTML:
         from skillgap.render.report_html import person_html
 
@@ -169,11 +170,12 @@ def render_person(s: Sheet, fmt: Format) -> str:
 def render_cohort(
     group: Cohort, fmt: Format, links: dict[str, str] | None = None, sheets: Sequence[Sheet] = ()
 ) -> str:
-    """The cohort sheet, linking to the people's own files (`links`) or with their sheets after it."""
+    """The cohort sheet, linking to the people's own files (`links`) or with their sheets after it. As CSV
+    it is everyone's rows, with their plans when their sheets are given."""
     if fmt is Format.CSV:
-        from skillgap.render.report_csv import cohort_csv
+        from skillgap.render.report_csv import cohort_csv, sheets_csv
 
-        return cohort_csv(group)
+        return sheets_csv(sheets) if sheets else cohort_csv(group)
     if fmt is Format.HTML:
         from skillgap.render.report_html import cohort_html
 

@@ -46,6 +46,7 @@ def roles(
     from rich.text import Text
 
     from skillgap.levels import Importance
+    from skillgap.render.fit import fit_table, text_width
     from skillgap.render.safe import clean
 
     table = Table(title="Bundled roles (use the id with --target)", title_justify="left")
@@ -55,4 +56,5 @@ def roles(
     for r in found:
         essential = ", ".join(clean(q.skill) for q in r.requirements if q.importance is Importance.ESSENTIAL)
         table.add_row(Text(clean(r.id)), Text(clean(r.title)), Text(essential))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False, width=text_width())
+    console.print(fit_table(console, table))

@@ -15,6 +15,7 @@ from skillgap.errors import InputError
 from skillgap.importers.documents import Imported
 from skillgap.importers.tables import Row, Table, require
 from skillgap.load.fields import name_key
+from skillgap.words import agree, plural
 
 ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 SKILL_COLUMNS = ("conceptUri", "preferredLabel", "altLabels")
@@ -61,9 +62,12 @@ def taxonomy(table: Table) -> Imported:
         skills[name_key(name)] = entry
     if not skills:
         raise InputError.at(table.file, "no skill found", hint="this reads ESCO's skills_en.csv")
-    notes = [f"{n} row(s) of type {kind!r} left out" for kind, n in sorted(skipped.items())]
+    notes = [f"{plural(n, 'row')} of type {kind!r} left out" for kind, n in sorted(skipped.items())]
     if merged:
-        notes.append(f"{merged} concept(s) sharing a preferredLabel with another were merged into it")
+        notes.append(
+            f"{plural(merged, 'concept')} sharing a preferredLabel with another {agree(merged, 'was')} "
+            "merged into it"
+        )
     data = {
         "name": "ESCO skills",
         "source": f"{ATTRIBUTION} Imported from {table.file}.",
@@ -142,5 +146,5 @@ def role(occupation: Row, relations: Table, names: dict[str, str], level: int) -
     notes = []
     if unnamed:
         why = "not in the skills file" if names else "no label for them (pass --skills skills_en.csv)"
-        notes.append(f"{len(unnamed)} related skill(s) left out: {why}")
+        notes.append(f"{plural(len(unnamed), 'related skill')} left out: {why}")
     return Imported({k: v for k, v in data.items() if v is not None}, notes)

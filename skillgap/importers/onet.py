@@ -23,6 +23,7 @@ from skillgap.errors import InputError
 from skillgap.importers.documents import Imported
 from skillgap.importers.tables import Row, Table
 from skillgap.load.fields import name_key
+from skillgap.words import plural
 
 ATTRIBUTION = (
     "This file includes information from the O*NET Database by the U.S. Department of Labor, Employment "
@@ -138,7 +139,9 @@ def role(
             requirements.extend(_technologies(rows, level, all_technology))
     rated, dropped = _rated(elements.values(), min_importance)
     if dropped:
-        notes.append(f"{dropped} element(s) rated below importance {min_importance:g} or level 1 left out")
+        notes.append(
+            f"{plural(dropped, 'element')} rated below importance {min_importance:g} or level 1 left out"
+        )
     requirements = _unique(rated + requirements)
     if not requirements:
         raise InputError(f"nothing for {code} reaches importance {min_importance:g}: lower --min-importance")

@@ -24,6 +24,7 @@ from skillgap.importers.jsonld import ident, is_url, many, name_or_url, number, 
 from skillgap.importers.words import level_in_words
 from skillgap.load.fields import name_key
 from skillgap.model import Badge, Credential, CredentialSkill
+from skillgap.words import agree, plural
 
 DEFAULT_LEVEL = 3
 UNKNOWN_ISSUER = "unknown issuer"
@@ -344,7 +345,8 @@ def catalog(achievements: Iterable[Credential], files: Sequence[str]) -> Importe
     notes = []
     if estimated:
         notes.append(
-            f"{estimated} credential(s) state no level for some skills: those are set to {DEFAULT_LEVEL} "
+            f"{plural(estimated, 'credential')} {agree(estimated, 'states', 'state')} no level for some "
+            f"skills: those are set to {DEFAULT_LEVEL} "
             "and 'levels' is listed under 'estimated'"
         )
     return Imported(data, notes)

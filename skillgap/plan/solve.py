@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from skillgap.plan.heuristic import approximate, greedy, improve
 from skillgap.plan.instance import Instance, Item
 from skillgap.plan.search import Search
+from skillgap.words import agree, plural
 
 EXACT_LIMIT = 150  # items after reduction
 NODE_LIMIT = 20_000  # branch-and-bound nodes
@@ -120,11 +121,12 @@ def solve(
         return Solution(ids, optimal, method, n, dominated, nodes, reason)
 
     if n > exact_limit:
-        reason = f"{n} candidate credentials exceed the exact search's limit of {exact_limit}"
+        too_many = f"{plural(n, 'candidate credential')} {agree(n, 'exceeds', 'exceed')}"
+        reason = f"{too_many} the exact search's limit of {exact_limit:,}"
         return solution(approximate(reduced, pathway_sign), False, 0, reason)
     outcome = Search(reduced, greedy(reduced), pathway_sign, node_limit).run()
     if outcome.complete:
         return solution(set(outcome.chosen), True, outcome.nodes)
     best = improve(reduced, set(outcome.chosen), pathway_sign)
-    reason = f"the exact search stopped after {node_limit:,} nodes"
+    reason = f"the exact search stopped after {plural(node_limit, 'node')}"
     return solution(best, False, outcome.nodes, reason)

@@ -21,6 +21,7 @@ from skillgap.render.evidence import (
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import markdown as md
+from skillgap.words import plural
 
 
 def render_analysis_markdown(
@@ -34,7 +35,7 @@ def render_analysis_markdown(
         f"# Gap analysis: {md(analysis.profile.name)} \u2192 {md(analysis.role.title)}",
         "",
         f"**Readiness:** {analysis.readiness:.0%} "
-        f"({len(analysis.met)} of {len(analysis.requirements)} requirements met)",
+        f"({len(analysis.met)} of {plural(len(analysis.requirements), 'requirement')} met)",
         "",
         "## Gaps",
         "",
@@ -96,7 +97,8 @@ def evidence_markdown(analysis: Analysis) -> list[str]:
             f"| {md(g.skill)} | {g.current}/{g.required} | {md(basis_text(g))} | {md(stale_text(g))} |"
         )
     if analysis.stale_after:
-        lines += ["", f"A skill last used more than {analysis.stale_after:g} years ago counts a level lower."]
+        stale = plural(analysis.stale_after, "year")
+        lines += ["", f"A skill last used more than {stale} ago counts a level lower."]
     return lines
 
 

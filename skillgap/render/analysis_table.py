@@ -22,9 +22,11 @@ from skillgap.render.evidence import (
     evidence_rows,
     stale_text,
 )
+from skillgap.render.fit import fit_table
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import literal as t
+from skillgap.words import plural
 
 IMPORTANCE_STYLE = {"essential": "bold red", "important": "yellow", "nice-to-have": "dim"}
 
@@ -49,7 +51,7 @@ def render_analysis(
             "Readiness ",
             (f"{analysis.readiness:.0%} ", "bold"),
             (share_bar(analysis.readiness), "green"),
-            f"  ({len(analysis.met)} of {len(analysis.requirements)} requirements met)",
+            f"  ({len(analysis.met)} of {plural(len(analysis.requirements), 'requirement')} met)",
         )
     )
     console.print()
@@ -69,7 +71,7 @@ def render_analysis(
                 level_bar(gap.current, gap.required),
                 f"{gap.current}\u2192{gap.required}",
             )
-        console.print(gaps)
+        console.print(fit_table(console, gaps))
     else:
         console.print(Text("No gaps: every requirement is met.", style="green"))
     if analysis.met:
@@ -82,9 +84,8 @@ def render_analysis(
         recs.add_column("#", justify="right")
         recs.add_column("Credential", overflow="fold", ratio=3)
         recs.add_column("Closes", overflow="fold", ratio=3)
-        recs.add_column("Hours", justify="right", no_wrap=True)
-        recs.add_column("Cost", justify="right", no_wrap=True)
-        recs.add_column("Score", justify="right")
+        recs.add_column("Cost,\nhours", justify="right", no_wrap=True)
+        recs.add_column("Score", justify="right", no_wrap=True)
         for rec in recommendations:
             credential = Text.assemble(
                 t(rec.credential.title, "bold"), "\n", t(rec.credential.provider, "dim")
@@ -98,11 +99,10 @@ def render_analysis(
                 str(rec.rank),
                 credential,
                 closes,
-                hours_text(rec.credential),
-                cost_text(rec.credential),
+                f"{cost_text(rec.credential)}\n{hours_text(rec.credential)}",
                 f"{rec.score:.1f}",
             )
-        console.print(recs)
+        console.print(fit_table(console, recs))
         for note in estimate_notes(r.credential for r in recommendations):
             console.print(t(note, "dim"))
         for note in eligibility_notes(r.credential for r in recommendations):
@@ -129,9 +129,9 @@ def render_evidence(console: Console, analysis: Analysis) -> None:
             known.append("\n")
             known.append(clean(stale_text(gap)), style="red")
         table.add_row(t(gap.skill), f"{gap.current}/{gap.required}", known)
-    console.print(table)
+    console.print(fit_table(console, table))
     if analysis.stale_after:
-        note = f"A skill last used more than {analysis.stale_after:g} years ago counts a level lower."
+        note = f"A skill last used more than {plural(analysis.stale_after, 'year')} ago counts a level lower."
         console.print(Text(note, style="dim"))
     console.print()
 
@@ -144,20 +144,19 @@ def render_suggestions(console: Console, suggestions: Sequence[EvidenceSuggestio
     table = Table(title="Evidence your claims", title_justify="left")
     table.add_column("Claimed, not proven", overflow="fold", ratio=2)
     table.add_column("Cheapest credential that proves it", overflow="fold", ratio=3)
-    table.add_column("Hours", justify="right", no_wrap=True)
-    table.add_column("Cost", justify="right", no_wrap=True)
+    table.add_column("Cost,\nhours", justify="right", no_wrap=True)
     for suggestion in suggestions:
         gap, credential = suggestion.gap, suggestion.credential
         style = IMPORTANCE_STYLE[gap.importance.value]
         claim = Text.assemble(t(gap.skill), "\n", (gap.importance.value, style), f", level {gap.required}")
         if credential is None:
-            table.add_row(claim, Text(f"none in the catalog teaches it to {gap.required}", "dim"), "", "")
+            table.add_row(claim, Text(f"none in the catalog teaches it to {gap.required}", "dim"), "")
             continue
         what = Text.assemble(t(credential.title, "bold"), "\n", t(credential.provider, "dim"))
         if credential.assessment:
             what.append(f"\nassessed by {clean(credential.assessment)}", style="dim")
-        table.add_row(claim, what, hours_text(credential), cost_text(credential))
-    console.print(table)
+        table.add_row(claim, what, f"{cost_text(credential)}\n{hours_text(credential)}")
+    console.print(fit_table(console, table))
 
 
 def render_badges(console: Console, analysis: Analysis) -> None:

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.model import Credential, Pathway
 from skillgap.render.analysis_doc import credential_data
+from skillgap.render.fit import fit_table, text_width
 from skillgap.render.formats import Format
 from skillgap.render.json_out import to_json
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.output import write_output
 from skillgap.render.safe import clean
+from skillgap.words import plural
 
 if TYPE_CHECKING:
     from skillgap.catalog_search import Hit
@@ -38,8 +40,7 @@ def _table(rows: Sequence[tuple[Credential, str]], title: str, extra: str = "") 
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("Credential (id, provider)", overflow="fold", ratio=3)
     table.add_column("Skills (level)", overflow="fold", ratio=2)
-    table.add_column("Hours", justify="right", no_wrap=True)
-    table.add_column("Cost", justify="right", no_wrap=True)
+    table.add_column("Cost,\nhours", justify="right", no_wrap=True)
     for credential, note in rows:
         cell = Text.assemble(
             Text(clean(credential.title), style="bold"),
@@ -49,9 +50,9 @@ def _table(rows: Sequence[tuple[Credential, str]], title: str, extra: str = "") 
         if extra and note:
             cell.append("\n" + clean(note), style="italic")
         skills = Text(", ".join(f"{clean(s.name)} {s.level}" for s in credential.skills))
-        table.add_row(cell, skills, hours_text(credential), cost_text(credential))
-    console = Console(highlight=False)
-    console.print(table)
+        table.add_row(cell, skills, f"{cost_text(credential)}\n{hours_text(credential)}")
+    console = Console(highlight=False, width=text_width())
+    console.print(fit_table(console, table))
     if any(c.estimated for c, _ in rows):
         console.print(Text("~ marks an estimate, not a figure the provider publishes.", style="dim"))
 
@@ -60,7 +61,7 @@ def show_list(items: Sequence[Credential], fmt: Format, pathways: Sequence[Pathw
     if fmt is Format.JSON:
         write_output(to_json([full_data(c, pathways) for c in items]), None)
         return
-    _table([(c, "") for c in items], f"{len(items)} credentials")
+    _table([(c, "") for c in items], plural(len(items), "credential"))
 
 
 def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
@@ -72,7 +73,8 @@ def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
             rows.append(data)
         write_output(to_json(rows), None)
         return
-    _table([(h.credential, f"{h.score:.0f} {h.why}") for h in hits], f"{len(hits)} matches", "Why")
+    found = [(h.credential, f"{h.score:.0f} {h.why}") for h in hits]
+    _table(found, plural(len(hits), "match", "matches"), "Why")
 
 
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
@@ -96,6 +98,7 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
         ("cost", cost_text(credential)),
         ("format", credential.format or "?"),
         ("assessment", credential.assessment or "?"),
+        ("eligibility", credential.eligibility or "not stated"),
         ("prerequisites", ", ".join(credential.prerequisites) or "none"),
         ("stacks into", ", ".join(p["title"] for p in data["stacks_into"]) or "none"),
         ("url", credential.url or "none"),
@@ -105,4 +108,5 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
         rows.append(("estimated", ", ".join(sorted(credential.estimated)) + " (not published figures)"))
     for key, value in rows:
         table.add_row(key, Text(clean(value)))
-    Console(highlight=False).print(table)
+    console = Console(highlight=False, width=text_width())
+    console.print(fit_table(console, table))

@@ -36,6 +36,7 @@ def shared_data(cohort: Cohort, rec: SharedRecommendation) -> dict[str, Any]:
         "currency": c.currency,
         "hours": c.hours,
         "estimated": sorted(c.estimated),
+        "eligibility": c.eligibility,
         "cost_per_person_helped": rec.cost_per_person_helped,
         "total_cost": rec.total_cost,
     }

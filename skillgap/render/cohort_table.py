@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import PurePath
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from skillgap.cohort import Cell, Cohort
 from skillgap.render.bars import share_bar
+from skillgap.render.evidence import eligibility_notes
+from skillgap.render.fit import fit_table
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.safe import clean
+from skillgap.words import agree, plural
 
 IMPORTANCE_MARK = {"essential": "E", "important": "I", "nice-to-have": "N"}
 
@@ -45,7 +48,7 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
     console.print(
         Text.assemble(
             ("Cohort: ", "bold"),
-            (f"{n} {'person' if n == 1 else 'people'}", "bold"),
+            (plural(n, "person"), "bold"),
             " \u2192 ",
             (clean(cohort.role.title), "bold"),
         )
@@ -61,7 +64,11 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
     if cohort.errors:
         console.print()
         console.print(
-            Text(f"{len(cohort.errors)} profile(s) could not be read and are left out:", style="yellow")
+            Text(
+                f"{plural(len(cohort.errors), 'profile')} could not be read and "
+                f"{agree(len(cohort.errors), 'is')} left out:",
+                style="yellow",
+            )
         )
         for failure in cohort.errors:
             console.print(Text("  " + clean(failure.message)))
@@ -77,11 +84,13 @@ def person_labels(cohort: Cohort) -> list[str]:
     ]
 
 
+READY = 6  # the readiness column, with the space before it: " Ready", "   29%"
+PERSON_MIN, PERSON_MAX = 6, 24  # the person column, when names are longer than that: wrapped, never cut
+
+
 def _pad(text: str, width: int, align: str = "center") -> str:
-    """Text padded to `width` terminal cells (names are cut with an ellipsis when longer)."""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "\u2026"
-    room = width - cell_len(text)
+    """Text padded to `width` terminal cells (callers keep it within `width`)."""
+    room = max(0, width - cell_len(text))
     if align == "left":
         return text + " " * room
     if align == "right":
@@ -89,31 +98,73 @@ def _pad(text: str, width: int, align: str = "center") -> str:
     return " " * (room // 2) + text + " " * (room - room // 2)
 
 
+def _person_width(people: list[str], width: int) -> int:
+    """As wide as the longest name up to PERSON_MAX (wider for one word that long), leaving room for the
+    readiness and one numbered column."""
+    longest = max([cell_len(p) for p in people] + [PERSON_MIN])
+    longest_word = max([cell_len(w) for p in people for w in p.split()] + [PERSON_MIN])
+    wanted = min(longest, max(PERSON_MAX, longest_word))
+    return max(PERSON_MIN, min(wanted, width - READY - 4))
+
+
+def _wrap(console: Console, label: str, width: int) -> list[str]:
+    """A name on as many lines as it takes at WIDTH, broken between words (a word longer than the whole
+    column, only then, across lines)."""
+    if cell_len(label) <= width:
+        return [label]
+    return [line.plain.rstrip() for line in Text(label).wrap(console, width, overflow="fold")]
+
+
+def _pages(widths: list[int], gap: int, room: int) -> list[range]:
+    """The columns in runs that fit ROOM side by side (at least one a run)."""
+    pages, start, used = [], 0, 0
+    for i, w in enumerate(widths):
+        if i > start and used + gap + w > room:
+            pages.append(range(start, i))
+            start, used = i, 0
+        used += gap + w
+    pages.append(range(start, len(widths)))
+    return pages
+
+
 def render_matrix(console: Console, cohort: Cohort) -> None:
-    """The heat map as one block of text, fixed-width columns (a rich Table is far slower at 1,000 rows)."""
+    """The heat map as fixed-width text (a rich Table is far slower at 1,000 rows). Columns are named when
+    every name fits the width, else numbered and listed below; when even the numbers do not fit, the matrix
+    comes in pages of columns, each with everyone's rows. Names wrap in their column, and are never cut."""
     names = [clean(c.skill) for c in cohort.columns]
     people = [clean(label) for label in person_labels(cohort)]
-    person_width = min(24, max([cell_len(p) for p in people] + [6]))
-    wide = person_width + 6 + sum(max(cell_len(n), 3) + 2 for n in names) <= console.width
-    labels = names if wide else [str(i) for i in range(1, len(names) + 1)]
+    person_width = _person_width(people, console.width)
+    lead = person_width + READY
+    named = lead + sum(2 + max(cell_len(n), 3) for n in names) <= console.width
+    labels = names if named else [str(i) for i in range(1, len(names) + 1)]
     widths = [max(cell_len(label), 3) for label in labels]
-    gap = "  " if wide else " "
+    gap = " " * (2 if named else 1)
     marks = [IMPORTANCE_MARK[c.importance.value] for c in cohort.columns]
-    out = Text()
-    out.append("Skills matrix (level now/needed; \u2713 met)\n", style="italic")
-    out.append(" " * (person_width + 6))
-    out.append("".join(gap + _pad(label, w) for label, w in zip(labels, widths, strict=True)) + "\n", "bold")
-    out.append(_pad("Person", person_width, "left") + " Ready", "bold")
-    out.append("".join(gap + _pad(m, w) for m, w in zip(marks, widths, strict=True)) + "\n", "bold")
-    out.append("\u2500" * (person_width + 6 + sum(len(gap) + w for w in widths)) + "\n")
-    for person, analysis, row in zip(people, cohort.people, cohort.rows, strict=True):
-        out.append(_pad(person, person_width, "left") + f" {analysis.readiness:>5.0%}")
-        for cell, w in zip(row, widths, strict=True):
-            out.append(gap)
-            out.append(_pad(cell_text(cell), w), heat_style(cell.diff))
-        out.append("\n")
-    console.print(out, end="", no_wrap=True, overflow="ignore", crop=False)
-    if not wide:
+    pages = _pages(widths, len(gap), console.width - lead)
+    wrapped = [_wrap(console, p, person_width) for p in people]
+    for k, page in enumerate(pages):
+        heading = "Skills matrix"
+        if len(pages) > 1:
+            if k:
+                console.print()
+            heading += f", requirements {page.start + 1}-{page.stop} of {len(names)}"
+        console.print(Text(heading + " (level now/needed; \u2713 met)", style="italic"))
+        out = Text()
+        out.append(" " * lead)
+        out.append("".join(gap + _pad(labels[j], widths[j]) for j in page) + "\n", "bold")
+        out.append(_pad("Person", person_width, "left") + " Ready", "bold")
+        out.append("".join(gap + _pad(marks[j], widths[j]) for j in page) + "\n", "bold")
+        out.append("\u2500" * (lead + sum(len(gap) + widths[j] for j in page)) + "\n")
+        for lines, analysis, row in zip(wrapped, cohort.people, cohort.rows, strict=True):
+            out.append(_pad(lines[0], person_width, "left") + f" {analysis.readiness:>5.0%}")
+            for j in page:
+                out.append(gap)
+                out.append(_pad(cell_text(row[j]), widths[j]), heat_style(row[j].diff))
+            out.append("\n")
+            for more in lines[1:]:
+                out.append(more + "\n")
+        console.print(out, end="", no_wrap=True, overflow="ignore", crop=False)
+    if not named:
         for i, (col, name) in enumerate(zip(cohort.columns, names, strict=True), start=1):
             console.print(Text.assemble((f"{i:>3} ", "bold"), name, f" (needs {col.required})"))
     console.print(
@@ -144,7 +195,7 @@ def render_common_gaps(console: Console, cohort: Cohort) -> None:
             f"{gap.count} of {n} ({gap.count / n:.0%})",
             f"{gap.average_gap:.1f}",
         )
-    console.print(table)
+    console.print(fit_table(console, table))
 
 
 def render_shared(console: Console, cohort: Cohort) -> None:
@@ -158,9 +209,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
     table.add_column("Credential", overflow="fold", ratio=3)
     table.add_column("Helps", justify="right", no_wrap=True)
     table.add_column("Closes (people)", overflow="fold", ratio=2)
-    table.add_column("Per person", justify="right")
-    table.add_column("Total", justify="right")
-    table.add_column("Hours", justify="right", no_wrap=True)
+    table.add_column("Per person,\ntotal,\nhours", justify="right", no_wrap=True)
     for rec in cohort.shared:
         c = rec.credential
         closes = ", ".join(f"{clean(skill)} ({k})" for skill, k in rec.closes)
@@ -170,10 +219,10 @@ def render_shared(console: Console, cohort: Cohort) -> None:
             Text.assemble((clean(c.title), "bold"), "\n", (clean(c.provider), "dim")),
             f"{rec.helps} of {n}",
             Text(closes),
-            cost_text(c),
-            mark + money(rec.total_cost, c.currency),
-            hours_text(c),
+            f"{cost_text(c)}\n{mark}{money(rec.total_cost, c.currency)}\n{hours_text(c)}",
         )
-    console.print(table)
+    console.print(fit_table(console, table))
     if any(r.credential.estimated for r in cohort.shared):
         console.print(Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim"))
+    for note in eligibility_notes(r.credential for r in cohort.shared):
+        console.print(Text(clean(note), style="yellow"))

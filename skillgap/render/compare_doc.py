@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from skillgap.compare import RoleFit
+from skillgap.model import Credential
 from skillgap.plan import Plan
 from skillgap.render.analysis_doc import gap_data
 
@@ -37,7 +38,20 @@ def fit_data(fit: RoleFit) -> dict[str, Any]:
         "full_plan_hours": round(full.total_hours, 2),
         "full_plan_currency": plan_currency(full),
         "required_credentials": list(fit.role.required_credentials),
+        "eligibility": [
+            {"id": c.id, "title": c.title, "eligibility": c.eligibility} for c in conditional(fit)
+        ],
     }
+
+
+def conditional(fit: RoleFit) -> list[Credential]:
+    """The credentials of a role's two plans whose providers set conditions to enrol, each once."""
+    seen: dict[str, Credential] = {}
+    for plan in (fit.essential_plan, fit.full_plan):
+        for step in plan.steps:
+            if step.credential.eligibility:
+                seen.setdefault(step.credential.id, step.credential)
+    return list(seen.values())
 
 
 def compare_document(fits: Sequence[RoleFit]) -> list[dict[str, Any]]:

@@ -78,13 +78,21 @@ def badge_text(badge: Badge, today: date | None) -> str:
     return "; ".join(parts)
 
 
+def eligibility_note(credential: Credential, where: str = "") -> str:
+    """Who may take a credential whose provider sets conditions (experience, a degree); WHERE says where
+    it is shown ("step 2"). Plain text from the catalog: the caller escapes it for its format."""
+    at = f" ({where})" if where else ""
+    return f"Before you enrol in {credential.title}{at}: the provider asks for {credential.eligibility}."
+
+
 def eligibility_notes(credentials: Iterable[Credential]) -> list[str]:
     """Who may take the credentials shown, where the provider sets conditions (experience, a degree)."""
-    return [
-        f"Before you enrol in {c.title}: the provider asks for {c.eligibility}."
-        for c in credentials
-        if c.eligibility
-    ]
+    return [eligibility_note(c) for c in credentials if c.eligibility]
+
+
+def step_eligibility(steps: Iterable[tuple[int, Credential]]) -> list[str]:
+    """The conditions of a plan's steps (number, credential), each note naming its step."""
+    return [eligibility_note(c, f"step {n}") for n, c in steps if c.eligibility]
 
 
 def estimate_notes(credentials: Iterable[Credential]) -> list[str]:

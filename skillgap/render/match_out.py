@@ -11,6 +11,7 @@ from rich.text import Text
 
 from skillgap.match import Resolution
 from skillgap.render.analysis_doc import resolution_data
+from skillgap.render.fit import fit_table
 from skillgap.render.safe import clean
 
 
@@ -40,7 +41,7 @@ def render_match(console: Console, results: Sequence[Resolution], explain: bool)
         if res.ambiguous:
             how += " (ambiguous: " + ", ".join(clean(a) for a in res.ambiguous) + ")"
         table.add_row(Text(clean(res.query)), skill, res.via, f"{res.score:.0f}", Text(how))
-    console.print(table)
+    console.print(fit_table(console, table))
     if not explain:
         return
     for res in results:

@@ -32,6 +32,7 @@ def step_data(step: Step) -> dict[str, Any]:
         "estimated": sorted(c.estimated),
         "format": c.format,
         "assessment": c.assessment,
+        "eligibility": c.eligibility,
         "start": day(step.start),
         "finish": day(step.finish),
         "needs": list(step.needs),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
+from skillgap.render.evidence import step_eligibility
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
@@ -49,6 +50,8 @@ def render_plan_markdown(analysis: Analysis, plan: Plan) -> str:
             )
         if any(s.credential.estimated for s in plan.steps):
             lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
+        for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+            lines += ["", md(note)]
     else:
         lines.append("No credential can be planned within these limits.")
     lines += ["", f"**Total:** {md(totals_text(plan))}"]

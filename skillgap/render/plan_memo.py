@@ -13,6 +13,7 @@ from skillgap.plan import Plan
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.plan_words import budget_currency, total_cost_text
 from skillgap.render.safe import markdown as md
+from skillgap.words import agree, plural
 
 ASSESSMENT = {
     "exam": "an exam",
@@ -69,10 +70,12 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
                 f"{dates} | {md(c.assessment or 'not stated')} |"
             )
         hours = plan.total_hours
-        lines += ["", f"**Estimated total:** {md(total_cost_text(plan))} and about {hours:g} hours of study."]
+        total = f"**Estimated total:** {md(total_cost_text(plan))} and about {plural(hours, 'hour')}"
+        total += " of study."
         pace = plan.request.hours_per_week
         if pace and plan.finish is not None:
-            lines[-1] += f" At {pace:g} hours a week it would be finished around {plan.finish.isoformat()}."
+            total += f" At {plural(pace, 'hour')} a week it would be finished around {plan.finish}."
+        lines += ["", total]
     else:
         lines.append("No credential in the catalog fits these limits; I would like to discuss other options.")
     lines += ["", "## What each credential proves", ""]
@@ -84,6 +87,8 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
             line += f" ({md(c.type)})"
         line += f": assessed by {assessed(c.assessment)}."
         line += f" It covers {skills}." if skills else " It is a prerequisite for a later step."
+        if c.eligibility:
+            line += f" Before I can enrol, the provider asks for {md(c.eligibility)}."
         lines.append(line)
         lines += [f"  It counts toward a larger award: {md(p.describe())}." for p in s.pathways]
     lines += ["", "## What the organisation gains", ""]
@@ -92,9 +97,17 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     if plan.steps:
         ask = f"- Funding of about {md(total_cost_text(plan))} (an estimate; see below)"
         if person.preferences.budget is not None and plan.request.budget is not None:
-            ask += f", within the {md(money(plan.request.budget, currency))} I had set aside as a budget"
+            budget = md(money(plan.request.budget, currency))
+            costs = plan.currencies
+            if currency and costs and costs != (currency,):  # no exchange rate: "within" is not known
+                ask += (
+                    f", against the {budget} I had set aside as a budget (the costs are in "
+                    f"{', '.join(costs)} and were compared with it as written, with no exchange rate)"
+                )
+            else:
+                ask += f", within the {budget} I had set aside as a budget"
         lines.append(ask + ".")
-        lines.append(f"- Time to study: about {plan.total_hours:g} hours in total.")
+        lines.append(f"- Time to study: about {plural(plan.total_hours, 'hour')} in total.")
     lines.append("- A conversation about how these skills can be applied in my current work.")
     lines += ["", "## Caveats", ""]
     lines.append(
@@ -136,12 +149,12 @@ def gains(plan: Plan) -> list[str]:
     ]
     if verified:
         out.append(
-            f"- Progress that can be checked: {', '.join(verified)} end in an assessment, "
-            "not just attendance."
+            f"- Progress that can be checked: {', '.join(verified)} {agree(len(verified), 'ends', 'end')} "
+            "in an assessment, not just attendance."
         )
     if plan.request.hours_per_week:
         out.append(
-            f"- A predictable commitment: about {plan.request.hours_per_week:g} hours a week, "
+            f"- A predictable commitment: about {plural(plan.request.hours_per_week, 'hour')} a week, "
             "planned step by step."
         )
     return out or ["- The plan closes no gap fully; see the caveats."]

@@ -10,6 +10,8 @@ from rich.text import Text
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
+from skillgap.render.evidence import step_eligibility
+from skillgap.render.fit import fit_table
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
@@ -49,8 +51,7 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
         table.add_column("#", justify="right")
         table.add_column("Credential", overflow="fold", ratio=4)
         table.add_column("Closes", overflow="fold", ratio=3)
-        table.add_column("Hours", justify="right", no_wrap=True)
-        table.add_column("Cost", justify="right", no_wrap=True)
+        table.add_column("Cost,\nhours", justify="right", no_wrap=True)
         table.add_column("Dates", no_wrap=True)
         table.add_column("Ready", justify="right", no_wrap=True)
         numbers = {s.credential.id: s.number for s in plan.steps}
@@ -67,16 +68,17 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
                 str(step.number),
                 cell,
                 Text(closes),
-                hours_text(c),
-                cost_text(c),
+                f"{cost_text(c)}\n{hours_text(c)}",
                 dates,
                 f"{step.readiness_after:.0%}",
             )
-        console.print(table)
+        console.print(fit_table(console, table))
         if any(s.credential.estimated for s in plan.steps):
             console.print(
                 Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim")
             )
+        for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+            console.print(t(note, "yellow"))
     elif analysis.gaps:
         console.print(Text("No credential can be planned within these limits.", style="yellow"))
     else:

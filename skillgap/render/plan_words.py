@@ -8,13 +8,19 @@ from datetime import date
 
 from skillgap.plan import Objective, Plan
 from skillgap.render.money import money
+from skillgap.words import plural
 
 GOALS = {
     Objective.COST: "least total cost",
     Objective.HOURS: "fewest hours",
     Objective.CREDENTIALS: "fewest credentials",
 }
-MEASURES = {Objective.COST: "cost", Objective.HOURS: "hours", Objective.CREDENTIALS: "credentials"}
+# "... or as much ___": what a plan no better than this one would have to beat it on
+FOR_LESS = {
+    Objective.COST: "at a lower cost",
+    Objective.HOURS: "in fewer hours",
+    Objective.CREDENTIALS: "with fewer credentials",
+}
 
 
 def plan_currency(plan: Plan) -> str | None:
@@ -22,8 +28,18 @@ def plan_currency(plan: Plan) -> str | None:
     return currencies[0] if len(currencies) == 1 else None
 
 
-def budget_currency(plan: Plan, fallback: str | None) -> str | None:
-    return plan_currency(plan) or fallback
+def budget_currency(plan: Plan, profile_currency: str | None) -> str | None:
+    """The currency the budget is in: the profile's. A profile that names none has its budget compared
+    with the costs as written, so it is read in the plan's currency (when the plan has one)."""
+    return profile_currency or plan_currency(plan)
+
+
+def costs_currency(plan: Plan, budget: str | None) -> str | None:
+    """The currency to show a sum of catalog costs in: the plan's own; None (no label) when its costs are
+    in several; the budget's when it has no step to tell (every cost compared with it as written)."""
+    if plan.currencies:
+        return plan_currency(plan)
+    return budget
 
 
 def total_cost_text(plan: Plan) -> str:
@@ -48,8 +64,7 @@ def request_text(plan: Plan, currency: str | None) -> str:
 def totals_text(plan: Plan) -> str:
     if not plan.steps:
         return "No credential to take."
-    n = len(plan.steps)
-    text = f"{n} credential{'s' if n != 1 else ''}, {total_cost_text(plan)}, {plan.total_hours:g} h"
+    text = f"{plural(len(plan.steps), 'credential')}, {total_cost_text(plan)}, {plan.total_hours:g} h"
     if plan.finish is not None and plan.request.hours_per_week:
         text += f", finishing {plan.finish.isoformat()}"
     return text + "."
@@ -65,7 +80,7 @@ def deadline_text(plan: Plan) -> str | None:
     if met:
         return f"Meets the deadline ({deadline.isoformat()})."
     finish = plan.finish or deadline
-    return f"Misses the deadline ({deadline.isoformat()}) by {(finish - deadline).days} days."
+    return f"Misses the deadline ({deadline.isoformat()}) by {plural((finish - deadline).days, 'day')}."
 
 
 def essential_text(plan: Plan) -> str | None:
@@ -78,12 +93,15 @@ def essential_text(plan: Plan) -> str | None:
 
 def solver_text(plan: Plan) -> str:
     s = plan.solver
-    measure = MEASURES[plan.request.objective]
     if s.optimal:
+        aside = ""
+        if s.dominated:
+            them = "it" if s.dominated == 1 else "them"
+            aside = f"; {s.dominated:,} left aside because another beats {them} on every count"
         return (
-            f"Optimal: an exact search of {s.candidates} candidate credentials ({s.nodes:,} nodes"
-            + (f"; {s.dominated} left aside because another beats them on every count" if s.dominated else "")
-            + f") found no plan that closes more of the gaps, or as much for less {measure}."
+            f"Optimal: an exact search of {plural(s.candidates, 'candidate credential')} "
+            f"({plural(s.nodes, 'node')}{aside}) found no plan that closes more of the gaps, or as much "
+            f"{FOR_LESS[plan.request.objective]}."
         )
     return (
         f"Approximate, not proven optimal: {s.reason}. The plan is the best found by a greedy choice "
@@ -92,6 +110,7 @@ def solver_text(plan: Plan) -> str:
 
 
 def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
+    """What closing the open gaps would take; CURRENCY is the budget's (see `budget_currency`)."""
     short = plan.shortfall
     if short is None:
         return []
@@ -104,7 +123,7 @@ def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
             "the plan closes every gap the usable credentials can close."
         )
     if short.extra_hours is not None:
-        line = f"With {short.extra_hours:.0f} more hours of study"
+        line = f"With {plural(round(short.extra_hours), 'more hour')} of study"
         if short.deadline_needed is not None:
             line += f" (a deadline of {short.deadline_needed.isoformat()} at the same pace)"
         lines.append(line + ", the plan closes every gap the usable credentials can close.")
@@ -112,7 +131,7 @@ def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
         lines.append("Neither more budget alone nor more time alone is enough.")
     if short.both_cost is not None and short.both_hours is not None:
         lines.append(
-            f"Without limits, the plan would cost {money(short.both_cost, currency)} "
+            f"Without limits, the plan would cost {money(short.both_cost, costs_currency(plan, currency))} "
             f"and take {short.both_hours:g} h."
         )
     return lines

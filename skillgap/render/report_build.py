@@ -21,7 +21,7 @@ def plan_for(analysis: Analysis, catalog: Catalog, today: date | None = None) ->
     request = Request(
         budget=prefs.budget, hours_per_week=prefs.hours_per_week, deadline=prefs.deadline, start=today
     )
-    return plan_view(make_plan(analysis, catalog, request))
+    return plan_view(make_plan(analysis, catalog, request), prefs.currency)
 
 
 def person_sheet(

@@ -16,9 +16,11 @@ from skillgap.cohort import Cohort
 from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress
 from skillgap.render.cohort_table import cell_text, person_labels
+from skillgap.render.evidence import eligibility_notes, step_eligibility
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
+from skillgap.words import plural
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
@@ -160,8 +162,8 @@ def person_body(sheet: Sheet, heading: str = "h1") -> str:
             if x
         )
         + "</p>",
-        f"<p><strong>Readiness {a.readiness:.0%}</strong> ({len(a.met)} of {len(a.requirements)} "
-        "requirements met)</p>",
+        f"<p><strong>Readiness {a.readiness:.0%}</strong> ({len(a.met)} of "
+        f"{plural(len(a.requirements), 'requirement')} met)</p>",
         f'<div class="meter" role="img" aria-label="readiness {a.readiness:.0%}">'
         f'<span style="width:{a.readiness * 100:.1f}%"></span></div>',
     ]
@@ -222,6 +224,10 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"<p><strong>Total: {e(plan.cost_text)}, {e(plan.hours_text)}</strong>; readiness after the plan "
         f"{plan.readiness_after:.0%}.</p>",
     ]
+    body += [
+        f'<p class="eligibility">{e(note)}</p>'
+        for note in step_eligibility((s.number, s.credential) for s in plan.steps)
+    ]
     if plan.open_gaps:
         items = "".join(f"<li>{e(skill)}: {e(why)}</li>" for skill, why in plan.open_gaps)
         body.append(f"<p>Left open:</p><ul>{items}</ul>")
@@ -276,7 +282,7 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
         rows.append([name, f"{a.readiness:.0%}", *cells])
     out = [
         f"<h1>Cohort coaching sheet: {e(cohort.role.title)}</h1>",
-        f'<p class="facts">{n} people \u00b7 average readiness {cohort.average_readiness:.0%}</p>',
+        f'<p class="facts">{plural(n, "person")} \u00b7 average readiness {cohort.average_readiness:.0%}</p>',
         section(
             "Skills matrix",
             '<div class="wide">'
@@ -316,8 +322,15 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
                 ]
             )
         head3 = ["#", "Credential", "Helps", "Closes (people)", "Cost per person helped", "Total", "Hours"]
+        conditions = "".join(
+            f'<p class="eligibility">{e(note)}</p>'
+            for note in eligibility_notes(r.credential for r in cohort.shared)
+        )
         out.append(
-            section("Credentials that help the most people", table(head3, shared_rows, {0, 2, 4, 5, 6}))
+            section(
+                "Credentials that help the most people",
+                table(head3, shared_rows, {0, 2, 4, 5, 6}) + conditions,
+            )
         )
     if cohort.errors:
         items = "".join(f"<li>{e(f.message)}</li>" for f in cohort.errors)

@@ -9,9 +9,11 @@ from skillgap.progress import Progress
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
 from skillgap.render.cohort_table import cell_text, person_labels
+from skillgap.render.evidence import eligibility_notes, step_eligibility
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
+from skillgap.words import plural
 
 
 def person_markdown(sheet: Sheet, level: int = 1) -> str:
@@ -19,7 +21,8 @@ def person_markdown(sheet: Sheet, level: int = 1) -> str:
     a = sheet.analysis
     h = "#" * level
     lines = [f"{h} Coaching sheet: {md(a.profile.name)} \u2192 {md(a.role.title)}", ""]
-    facts = [f"**Readiness:** {a.readiness:.0%} ({len(a.met)} of {len(a.requirements)} requirements met)"]
+    met = f"{len(a.met)} of {plural(len(a.requirements), 'requirement')} met"
+    facts = [f"**Readiness:** {a.readiness:.0%} ({met})"]
     if a.profile.current_role:
         facts.append(f"**Current role:** {md(a.profile.current_role)}")
     facts.append(f"**Profile:** {md(a.profile.file)}")
@@ -104,6 +107,8 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
     ]
     if any(s.credential.estimated for s in plan.steps):
         lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
+    for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+        lines += ["", md(note)]
     if plan.open_gaps:
         lines += ["", "Left open:", ""] + [f"- {md(skill)}: {md(why)}" for skill, why in plan.open_gaps]
     if plan.beyond:
@@ -160,6 +165,9 @@ def cohort_markdown(
                 f"| {r.rank} | {md(c.title)} | {md(c.provider)} | {r.helps} of {n} | {closes} | "
                 f"{cost_text(c)} | {mark}{money(r.total_cost, c.currency)} | {hours_text(c)} |"
             )
+        lines += [
+            x for note in eligibility_notes(r.credential for r in cohort.shared) for x in ("", md(note))
+        ]
     else:
         lines.append("No credential in the catalog closes these gaps.")
     if cohort.errors:

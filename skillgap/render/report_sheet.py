@@ -18,6 +18,8 @@ from skillgap.plan import Plan
 from skillgap.progress import Progress
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
+from skillgap.render.plan_words import budget_currency, costs_currency
+from skillgap.words import agree, plural
 
 SHOW_OFF_LIMIT = 3
 
@@ -29,6 +31,7 @@ class PlanStep:
     closes: tuple[str, ...]  # e.g. "SQL 1→4 (essential)"
     start: date | None = None
     finish: date | None = None
+    skills: tuple[str, ...] = ()  # the requirements it raises, by their skill names
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class PlanView:
     beyond: str = ""  # what closing every gap would take, when the person's limits stop the plan
     finish: date | None = None  # when the last step ends, at the person's hours a week
     meets_deadline: bool | None = None  # None without a deadline or a pace to date the plan by
+    budget_currency: str | None = None  # the person's budget's (see plan_words.budget_currency)
 
     @property
     def cost_text(self) -> str:
@@ -126,7 +130,7 @@ def questions(
             "employer, and what role comes next?"
         )
     out.append(_time_question(plan, prefs.hours_per_week, prefs.deadline))
-    out.append(_support_question(analysis, plan, prefs.budget, prefs.currency))
+    out.append(_support_question(analysis, plan, prefs.budget))
     earned = [s.credential.title for s in plan.steps[:SHOW_OFF_LIMIT]]
     if earned:
         more = len(plan.steps) - len(earned)
@@ -174,13 +178,14 @@ def _time_question(plan: PlanView, per_week: float | None, deadline: date | None
     return text + ". Is that still realistic? What could get in the way, and what could you drop?"
 
 
-def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, currency: str | None) -> str:
+def _support_question(analysis: Analysis, plan: PlanView, budget: float | None) -> str:
     practice = analysis.gaps[0].skill if analysis.gaps else None
     where = f", or a project at work where you could practise {practice}" if practice else ""
     if not plan.steps:
         return f"Employer support: is there a mentor, study time{where}?"
     cost = f"the plan costs {plan.cost_text}"
     if budget is not None:
+        currency = plan.budget_currency
         over = plan.currency == currency and plan.total_cost > budget
         cost += f" against your budget of {money(budget, currency)}" + (" (over it)" if over else "")
     beyond = f" {plan.beyond}" if plan.beyond else ""
@@ -190,13 +195,21 @@ def _support_question(analysis: Analysis, plan: PlanView, budget: float | None, 
     )
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The planner's plan, as a coaching sheet shows it."""
+def plan_view(plan: Plan, profile_currency: str | None = None) -> PlanView:
+    """The planner's plan, as a coaching sheet shows it; PROFILE_CURRENCY is the person's budget's."""
     steps = tuple(
-        PlanStep(s.number, s.credential, tuple(r.describe() for r in s.raises), s.start, s.finish)
+        PlanStep(
+            s.number,
+            s.credential,
+            tuple(r.describe() for r in s.raises),
+            s.start,
+            s.finish,
+            tuple(r.gap.skill for r in s.raises),
+        )
         for s in plan.steps
     )
     currencies = plan.currencies
+    budget = budget_currency(plan, profile_currency)
     notes = [*plan.notes]
     notes += [r.describe() for r in plan.required_credentials if not r.held]
     return PlanView(
@@ -211,13 +224,15 @@ def plan_view(plan: Plan) -> PlanView:
         notes=tuple(notes),
         unknown_cost=any(s.credential.cost is None for s in plan.steps),
         unknown_hours=any(s.credential.hours is None for s in plan.steps),
-        beyond=beyond_text(plan, currencies[0] if len(currencies) == 1 else None),
+        beyond=beyond_text(plan, budget),
         finish=plan.finish if plan.steps else None,
         meets_deadline=plan.meets_deadline,
+        budget_currency=budget,
     )
 
 
 def beyond_text(plan: Plan, currency: str | None) -> str:
+    """What closing every gap would take, in words; CURRENCY is the budget's."""
     short = plan.shortfall
     if short is None:
         return ""
@@ -231,10 +246,8 @@ def beyond_text(plan: Plan, currency: str | None) -> str:
         "would take " + " or ".join(ways) if ways else "needs both more budget and more time"
     )
     if short.both_cost is not None and short.both_hours is not None:
-        text += (
-            f"; with no limits, the full plan costs {money(short.both_cost, currency)} and takes "
-            f"{hours_text(short.both_hours)}"
-        )
+        full = money(short.both_cost, costs_currency(plan, currency))
+        text += f"; with no limits, the full plan costs {full} and takes {hours_text(short.both_hours)}"
     return text + "."
 
 
@@ -251,25 +264,25 @@ def peers(cohort: Cohort, common: CommonGap, limit: int = SHOW_OFF_LIMIT) -> tup
 def cohort_questions(cohort: Cohort) -> tuple[str, ...]:
     """Questions for a trainer to take to the group, or to the people who fund it."""
     n = len(cohort.people)
-    out = [
-        f"Time: how many hours a week can the organisation give these {n} people for learning, and until "
-        "when?"
-    ]
+    who = "this person" if n == 1 else f"these {plural(n, 'person')}"
+    out = [f"Time: how many hours a week can the organisation give {who} for learning, and until when?"]
     if cohort.shared:
         top = cohort.shared[0]
         c = top.credential
+        price = f"{money(c.cost, c.currency)} a place"
+        if top.helps > 1:
+            price = f"{money(top.total_cost, c.currency)} for all of them at {price}"
         out.append(
-            f"{c.title} helps {top.helps} of {n} people ({money(top.total_cost, c.currency)} for all of "
-            f"them at {money(c.cost, c.currency)} a place): does {c.provider} offer a group rate, or could "
-            "the group take it together?"
+            f"{c.title} helps {top.helps} of {plural(n, 'person')} ({price}): does {c.provider} offer a "
+            "group rate, or could the group take it together?"
         )
     for common in cohort.common_gaps[:SHOW_OFF_LIMIT]:
         coaches = peers(cohort, common)
         if coaches:
             out.append(
-                f"{common.count} of {n} people are short of {common.column.skill}; "
-                f"{_list(list(coaches))} already meet{'s' if len(coaches) == 1 else ''} it. Could they "
-                "coach the others, or share how they learned it?"
+                f"{common.count} of {plural(n, 'person')} {agree(common.count, 'is')} short of "
+                f"{common.column.skill}; {_list(list(coaches))} already {agree(len(coaches), 'meets')} it. "
+                "Could they coach the others, or share how they learned it?"
             )
     out.append(
         "Once people earn credentials, how will the organisation recognise them: in reviews, on an "
