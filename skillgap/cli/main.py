@@ -165,6 +165,11 @@ def _run(args: list[str]) -> None:
     except BrokenPipeError:
         code = ExitCode.OK
         _quiet_broken_pipe()
+    except SystemExit as exc:
+        if not _reader_gone(exc):
+            raise
+        code = ExitCode.OK  # `skillgap ... | head`: the reader had what it wanted; not a failure
+        _quiet_broken_pipe()
     except Exception as exc:  # the boundary: anything unexpected is a bug, reported without a traceback
         if debug:
             raise
@@ -188,6 +193,12 @@ def _problems(exc: SkillgapError) -> str:
     if len(problems) > 1:
         lines.append(f"{len(problems)} problems found.")
     return "\n".join(lines)
+
+
+def _reader_gone(exc: SystemExit) -> bool:
+    """Whether this exit is how a library reports that stdout's reader went away: click (and typer's copy
+    of it) and Rich's console both exit with status 1 while handling the BrokenPipeError."""
+    return isinstance(exc.__context__, BrokenPipeError)
 
 
 def _quiet_broken_pipe() -> None:
