@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke
 
 CORE = ROOT / "tests" / "data" / "core"
 
@@ -66,3 +68,109 @@ def test_a_reader_that_stops_early_is_not_a_failure(tmp_path: Path, fmt: str) ->
         code = proc.wait(timeout=120)
     assert first.strip(), "the listing started"
     assert (code, err) == (0, "")
+
+
+# --- help that tells the truth -------------------------------------------------------------------------
+
+
+def all_commands() -> dict[str, Any]:
+    """Every command's click object by its path ("analyze", "catalog list", ...)."""
+    import typer.main
+
+    from skillgap.cli.main import app
+
+    found: dict[str, Any] = {}
+
+    def walk(prefix: str, command: Any) -> None:
+        subcommands = getattr(command, "commands", None)
+        if subcommands is None:
+            found[prefix] = command
+            return
+        for name, sub in subcommands.items():
+            walk(f"{prefix} {name}".strip(), sub)
+
+    walk("", typer.main.get_command(app))
+    return found
+
+
+def help_text(path: str) -> str:
+    result = invoke(*path.split(), "--help")
+    assert result.code == 0, result.err
+    return result.out
+
+
+FORMATS = {
+    "analyze": {"table", "json", "markdown"},
+    "plan": {"table", "json", "markdown", "memo"},
+    "compare": {"table", "json"},
+    "cohort": {"table", "json", "csv"},
+    "report": {"markdown", "html", "csv"},
+    "showcase": {"markdown", "text"},
+    "validate": {"text", "json"},
+    "match": {"table", "json"},
+    "roles": {"table", "json"},
+    "catalog list": {"table", "json"},
+    "catalog search": {"table", "json"},
+    "catalog show": {"table", "json"},
+}
+
+
+def test_every_command_with_a_format_option_is_listed_here() -> None:
+    with_format = {path for path, command in all_commands().items()
+                   if any("--format" in getattr(p, "opts", ()) for p in command.params)}
+    assert with_format == set(FORMATS)
+
+
+@pytest.mark.parametrize("path", sorted(FORMATS))
+def test_help_lists_the_formats_the_command_accepts_and_no_other(path: str) -> None:
+    from skillgap.render.formats import Format
+
+    listed = re.search(r"--format \[([a-z|]+)\]", help_text(path))
+    assert listed is not None
+    assert set(listed.group(1).split("|")) == FORMATS[path]
+    for other in {f.value for f in Format} - FORMATS[path]:  # refused as the usage error it is
+        result = invoke(*path.split(), "--format", other)
+        assert result.code == 2 and f"'{other}' is not one of" in result.err, result.err
+
+
+@pytest.mark.parametrize("path", sorted(all_commands()))
+def test_usage_and_options_name_their_values_in_capitals(path: str) -> None:
+    """`skillgap analyze [OPTIONS] PROFILE` and `--target ROLE`, not `{profile}` and `<str>`."""
+    text = help_text(path)
+    usage = text.splitlines()[0]
+    assert re.fullmatch(rf"Usage: skillgap {path} \[OPTIONS\]( \[?[A-Z]+(\.\.\.)?\]?)*", usage), usage
+    assert not re.search(r"[{<][a-z _|-]+[>}]", text), text  # typer's own <str>, <int range>, {profile}
+    for param in all_commands()[path].params:
+        if getattr(param, "is_flag", False):
+            continue
+        metavar = param.metavar or ""
+        assert re.fullmatch(r"[A-Z]+|\[[a-z|-]+\]", metavar), (param.name, metavar)
+
+
+@pytest.mark.parametrize("path", sorted(all_commands()))
+def test_help_mentions_only_options_the_command_has(path: str) -> None:
+    """`init --force` must not speak of an --output that init does not have."""
+    command = all_commands()[path]
+    names = {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+    for param in command.params:
+        mentioned = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", getattr(param, "help", None) or ""))
+        assert mentioned <= names, (param.name, mentioned - names)
+
+
+@pytest.mark.parametrize("path", sorted(all_commands()))
+def test_the_global_flags_work_after_any_command_too(path: str) -> None:
+    """`skillgap analyze ... --no-cache` as well as `skillgap --no-cache analyze ...`; the same for --debug."""
+    command = all_commands()[path]
+    names = {opt for param in command.params for opt in param.opts}
+    assert {"--debug", "--no-cache"} <= names
+    assert "--debug" in help_text(path) and "--no-cache" in help_text(path)
+
+
+def test_debug_after_the_command_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr("skillgap.load.paths.bundled_roles_dir", boom)
+    assert invoke("roles").code == 1
+    with pytest.raises(RuntimeError, match="kaboom"):
+        invoke("roles", "--debug")

@@ -89,3 +89,42 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path)
         write_atomic(target, "half a report \udc80 that cannot be encoded", force=True)
     assert target.read_text(encoding="utf-8") == "the old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["gap.md"]
+
+
+# --- `-o -` is stdout --------------------------------------------------------------------------------
+
+PERSON = (CORE / "profile.yaml", "--target", CORE / "role.yaml", *WORLD)
+WRITERS: dict[str, list[str | Path]] = {
+    "analyze": ["analyze", *PERSON, "-f", "json"],
+    "plan": ["plan", *PERSON, "-f", "json"],
+    "compare": ["compare", *PERSON, "-f", "json"],
+    "cohort": ["cohort", *PERSON, "-f", "json"],
+    "report": ["report", *PERSON],
+    "showcase": ["showcase", ROOT / "examples" / "profiles" / "trainer-with-badges.yaml"],
+    "schema": ["schema", "--kind", "role"],
+    "import": ["import", "esco", ROOT / "tests" / "data" / "esco" / "skills_en.csv"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_output_dash_is_stdout(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    plain = invoke(*WRITERS[name])
+    dashed = invoke(*WRITERS[name], "-o", "-")
+    assert plain.code == 0, plain.err
+    assert dashed.code == 0, dashed.err
+    assert dashed.out == plain.out and dashed.out.strip()
+    assert list(tmp_path.iterdir()) == [], "no file named -"
+    assert invoke(*WRITERS[name], "-o", tmp_path / "-").code == 0  # a file really named -, by its path
+    assert (tmp_path / "-").read_text(encoding="utf-8") == plain.out
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_force_without_an_output_file_is_refused(name: str, tmp_path: Path) -> None:
+    """--force replaces a file; with stdout it would silently do nothing."""
+    for extra in (["--force"], ["--force", "-o", "-"]):
+        result = invoke(*WRITERS[name], *extra)
+        assert result.code == 2 and result.out == ""
+        assert "error: --force replaces an existing --output file" in result.err
+    if name != "report":
+        assert invoke(*WRITERS[name], "--force", "-o", tmp_path / "new").code == 0

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, TaxonomyOpt, check_format
-from skillgap.render.formats import Format
+from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option
+from skillgap.cli.usage import Command
+from skillgap.render.formats import TableOrJson
 
 app = typer.Typer(
     help="Browse the credentials in the bundled catalog (or the ones given with --catalog).",
@@ -15,20 +16,27 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
+FormatOpt = Annotated[TableOrJson, format_option(TableOrJson)]
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_(
     catalog: CatalogOpt = None,
-    provider: Annotated[str | None, typer.Option(help="Only this provider (any case).")] = None,
-    provider_type: Annotated[
-        str | None, typer.Option("--provider-type", help="university, college, association, mooc, ...")
+    provider: Annotated[
+        str | None, typer.Option("--provider", metavar="NAME", help="Only this provider (any case).")
     ] = None,
-    fmt: FormatOpt = Format.TABLE,
+    provider_type: Annotated[
+        str | None,
+        typer.Option(
+            "--provider-type", metavar="TYPE", help="Only this type: university, college, association, ..."
+        ),
+    ] = None,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List every credential, sorted by id."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     from skillgap.load.catalog import load_catalogs
     from skillgap.load.paths import bundled_catalog_paths
 
@@ -43,16 +51,22 @@ def list_(
     show_list(items, fmt, loaded.pathways)
 
 
-@app.command("search")
+@app.command("search", cls=Command)
 def search(
-    query: Annotated[str, typer.Argument(help="Words to look for in titles, providers and skills.")],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to look for in titles, providers and skills.")
+    ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
-    fmt: FormatOpt = Format.TABLE,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="Most results to show.")
+    ] = 10,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Fuzzy search on title, provider and skill; credentials teaching the skill QUERY names come first."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     from skillgap.catalog_search import search_catalog
     from skillgap.render.catalog_out import show_hits
     from skillgap.world import open_world
@@ -61,14 +75,16 @@ def search(
     show_hits(search_catalog(world, query, limit), fmt)
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
     credential_id: Annotated[str, typer.Argument(metavar="ID", help="A credential id.")],
     catalog: CatalogOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Everything the catalog says about one credential."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     import difflib
 
     from skillgap.errors import InputError

@@ -11,24 +11,27 @@ from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
     ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TaxonomyOpt,
-    check_format,
     finish_console,
+    format_option,
+    refuse_force_without_output,
     stdout_console,
 )
-from skillgap.render.formats import Format
-
-FORMATS = (Format.TABLE, Format.JSON)
+from skillgap.render.formats import Format, TableOrJson
 
 
 def compare(
-    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
+    ],
     targets: Annotated[
         list[str] | None,
         typer.Option(
             "--target",
             "-r",
+            metavar="ROLE",
             help="A role file, or the id of a bundled role (repeatable).",
             show_default=False,
         ),
@@ -36,16 +39,16 @@ def compare(
     all_roles: Annotated[bool, typer.Option("--all", help="Compare every bundled role.")] = False,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
-    ] = Format.TABLE,
+    choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Rank target roles by your readiness, each with its essential gaps and the cost and hours of the
     plan that would close them."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
     from skillgap.errors import UsageError
 
     if not targets and not all_roles:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt
+from skillgap.cli.common import DebugOpt, NoCacheOpt
 from skillgap.errors import OutputExistsError, UsageError
 
 if TYPE_CHECKING:
@@ -24,29 +24,32 @@ NO_INPUT_HINT = "answer the questions, or pass --no-input with --name"
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="The profile to write.", show_default=True)] = Path(
-        "profile.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="The profile to write.", show_default=True)
+    ] = Path("profile.yaml"),
     from_role: Annotated[
         str | None,
         typer.Option(
             "--from-role",
             "-r",
+            metavar="ROLE",
             help="List this role's skills to rate: a role file, or the id of a bundled role.",
             show_default=False,
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Your name (not asked).", show_default=False)
+        str | None, typer.Option("--name", metavar="NAME", help="Your name (not asked).", show_default=False)
     ] = None,
     current_role: Annotated[
-        str | None, typer.Option("--current-role", help="Your job now (not asked).", show_default=False)
+        str | None,
+        typer.Option("--current-role", metavar="JOB", help="Your job now (not asked).", show_default=False),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: a role's skills are written at level 0 to edit.")
     ] = False,
-    force: ForceOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a starter profile to PATH (default profile.yaml), asking a few questions."""
     from skillgap.render.output import write_atomic

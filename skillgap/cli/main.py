@@ -17,6 +17,7 @@ import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
 from skillgap.cli.common import click_exception_types
+from skillgap.cli.usage import Command
 from skillgap.errors import ExitCode, SkillgapError
 
 
@@ -68,17 +69,17 @@ def main(
         cache.set_enabled(not no_cache)
 
 
-app.command("analyze")(analyze.analyze)
-app.command("match")(match.match)
-app.command("plan")(plan.plan)
-app.command("roles")(roles.roles)
-app.command("compare")(compare.compare)
-app.command("cohort")(cohort.cohort)
-app.command("report")(report.report)
-app.command("showcase")(showcase.showcase)
-app.command("init")(init_cli.init)
-app.command("validate")(validate_cli.validate)
-app.command("schema")(schema_cli.schema)
+app.command("analyze", cls=Command)(analyze.analyze)
+app.command("match", cls=Command)(match.match)
+app.command("plan", cls=Command)(plan.plan)
+app.command("roles", cls=Command)(roles.roles)
+app.command("compare", cls=Command)(compare.compare)
+app.command("cohort", cls=Command)(cohort.cohort)
+app.command("report", cls=Command)(report.report)
+app.command("showcase", cls=Command)(showcase.showcase)
+app.command("init", cls=Command)(init_cli.init)
+app.command("validate", cls=Command)(validate_cli.validate)
+app.command("schema", cls=Command)(schema_cli.schema)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(importers.app, name="import")
 

@@ -11,39 +11,39 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
-    ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TargetOpt,
     TaxonomyOpt,
-    check_format,
+    format_option,
+    refuse_force_without_output,
 )
-from skillgap.render.formats import Format
+from skillgap.render.formats import Format, ReportFormat
 
 if TYPE_CHECKING:
     from skillgap.cohort import Cohort
     from skillgap.progress import Saved
     from skillgap.render.report_sheet import Sheet
 
-FORMATS = (Format.MARKDOWN, Format.HTML, Format.CSV)
-
 
 def report(
     profiles: Annotated[
         list[Path],
-        typer.Argument(help="A profile, or several, or folders of them.", show_default=False),
+        typer.Argument(
+            metavar="PROFILES", help="A profile, or several, or folders of them.", show_default=False
+        ),
     ],
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="markdown, html or csv.", case_sensitive=False)
-    ] = Format.MARKDOWN,
+    choice: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MARKDOWN,
     output: OutputOpt = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
             "--output-dir",
             "-d",
+            metavar="FOLDER",
             help="Write one sheet per person into this folder (created if missing), plus a cohort sheet.",
             file_okay=False,
         ),
@@ -56,17 +56,25 @@ def report(
         Path | None,
         typer.Option(
             "--since",
+            metavar="FILE",
             help="A saved `analyze --format json` (or `cohort --format json`) result: show what changed.",
         ),
     ] = None,
-    force: ForceOpt = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace existing files: the --output file, or the sheets in --output-dir."
+        ),
+    ] = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a coaching sheet (strengths, priority gaps, the plan, questions to discuss) for one person,
     or for everyone in PROFILES: one page for the cohort, or one file per person with --output-dir."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
     from skillgap.errors import UsageError
 
+    refuse_force_without_output(force, output, output_dir)
     if output is not None and output_dir is not None:
         raise UsageError("give --output (one file) or --output-dir (one file per person), not both")
     run_report(profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force)
