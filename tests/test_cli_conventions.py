@@ -174,3 +174,54 @@ def test_debug_after_the_command_shows_the_traceback(monkeypatch: pytest.MonkeyP
     assert invoke("roles").code == 1
     with pytest.raises(RuntimeError, match="kaboom"):
         invoke("roles", "--debug")
+
+
+# --- no option silently does nothing ----------------------------------------------------------------
+
+WORLD = ("--catalog", CORE / "catalog.yaml", "--taxonomy", CORE / "skills.yaml")
+PERSON = (CORE / "profile.yaml", "--target", CORE / "role.yaml", *WORLD)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", *PERSON, "--no-cohort-sheet"], "--no-cohort-sheet says what --output-dir holds"),
+        (["report", *PERSON, "--cohort-sheet"], "--cohort-sheet says what --output-dir holds"),
+        (["report", *PERSON, "-f", "csv", "--since", CORE / "profile.yaml"], "--format csv has none"),
+        (["cohort", *PERSON, "-f", "csv", "--top", "3"], "--format csv shows none"),
+        (["catalog", "list", "--provider-type", "vendr"],
+         "'vendr': no such type (did you mean 'vendor'? Choose from university, college, association, mooc, "
+         "vendor, employer, other.)"),
+        (["catalog", "list", *WORLD[:2], "--provider", "Acmee"], "did you mean 'Acme'?"),
+        (["catalog", "list", *WORLD[:2], "--provider", "Nobody"], "no credential in the catalog is from"),
+    ],
+)
+def test_an_option_that_would_do_nothing_is_refused(args: list[str | Path], message: str) -> None:
+    result = invoke(*args)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("error: ") and message in result.err, result.err
+
+
+def test_provider_filters_take_any_case() -> None:
+    listed = invoke("catalog", "list", *WORLD[:2], "--provider", "acme", "--provider-type", "COLLEGE",
+                    "-f", "json")
+    assert listed.code == 0, listed.err
+    assert {c["id"] for c in listed.json()} == {"sql-basics", "sql-pro"}
+
+
+def test_the_cohort_sheet_flags_choose_what_the_folder_holds(tmp_path: Path) -> None:
+    two = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    for path in two:
+        path.write_text((CORE / "profile.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    role = ("--target", CORE / "role.yaml", *WORLD)
+
+    def sheets(*args: str | Path) -> set[str]:
+        folder = tmp_path / f"out{len(list(tmp_path.iterdir()))}"
+        result = invoke("report", *args, *role, "-d", folder)
+        assert result.code == 0, result.err
+        return {p.name for p in folder.iterdir()}
+
+    assert sheets(*two) == {"a.md", "b.md", "cohort.md"}
+    assert sheets(*two, "--no-cohort-sheet") == {"a.md", "b.md"}
+    assert sheets(two[0]) == {"a.md"}  # one person: no cohort sheet unless asked for
+    assert sheets(two[0], "--cohort-sheet") == {"a.md", "cohort.md"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
@@ -39,16 +40,42 @@ def list_(
     fmt = choice.as_format
     from skillgap.load.catalog import load_catalogs
     from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.model import PROVIDER_TYPES
 
+    kind = None
+    if provider_type is not None:
+        kind = one_of("--provider-type", provider_type, PROVIDER_TYPES, "no such type", list_all=True)
     loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
     items = sorted(loaded.credentials, key=lambda c: c.id)
-    if provider:
-        items = [c for c in items if c.provider.casefold() == provider.casefold()]
-    if provider_type:
-        items = [c for c in items if c.provider_type == provider_type.lower()]
+    if provider is not None:
+        providers = sorted({c.provider for c in loaded.credentials})
+        name = one_of("--provider", provider, providers, "no credential in the catalog is from this provider")
+        items = [c for c in items if c.provider == name]
+    if kind is not None:
+        items = [c for c in items if c.provider_type == kind]
     from skillgap.render.catalog_out import show_list
 
     show_list(items, fmt, loaded.pathways)
+
+
+def one_of(option: str, value: str, known: Iterable[str], what: str, list_all: bool = False) -> str:
+    """The one of KNOWN that VALUE names (in any case), or a usage error that says what it could have
+    meant: a filter that matches nothing because of a typo must not look like an empty result."""
+    import difflib
+
+    from skillgap.errors import UsageError
+
+    by_key = {k.casefold(): k for k in known}
+    wanted = value.strip().casefold()
+    if wanted in by_key:
+        return by_key[wanted]
+    close = [by_key[k] for k in difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)]
+    hints = [f"did you mean {' or '.join(repr(c) for c in close)}?"] if close else []
+    if list_all:
+        hints.append("Choose from " + ", ".join(by_key.values()) + ".")
+    elif not close:
+        hints.append("`skillgap catalog list` shows every credential with its provider")
+    raise UsageError(f"{option} {value!r}: {what} ({' '.join(hints)})")
 
 
 @app.command("search", cls=Command)

@@ -22,6 +22,8 @@ from skillgap.cli.common import (
 )
 from skillgap.render.formats import CohortFormat, Format
 
+DEFAULT_TOP = 10
+
 
 def cohort(
     profiles: Annotated[
@@ -36,9 +38,11 @@ def cohort(
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     top: Annotated[
-        int,
-        typer.Option("--top", "-n", min=1, metavar="N", help="How many shared credentials to show."),
-    ] = 10,
+        int | None,
+        typer.Option(
+            "--top", "-n", min=1, metavar="N", help="How many shared credentials to show (default 10)."
+        ),
+    ] = None,
     choice: Annotated[CohortFormat, format_option(CohortFormat)] = CohortFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -49,9 +53,13 @@ def cohort(
     that close gaps for the most people. Profiles that fail to load are reported; the rest are analysed."""
     fmt = choice.as_format
     refuse_force_without_output(force, output)
+    if top is not None and fmt is Format.CSV:
+        from skillgap.errors import UsageError
+
+        raise UsageError("--top sets how many shared credentials to show, and --format csv shows none")
     from skillgap.cli.people import analyse_people
 
-    group, _ = analyse_people(profiles, target, catalog, taxonomy, top)
+    group, _ = analyse_people(profiles, target, catalog, taxonomy, DEFAULT_TOP if top is None else top)
     if fmt is Format.TABLE:
         from skillgap.render.cohort_table import render_cohort
 

@@ -49,9 +49,14 @@ def report(
         ),
     ] = None,
     cohort_sheet: Annotated[
-        bool,
-        typer.Option("--cohort-sheet/--no-cohort-sheet", help="With --output-dir: also write cohort.EXT."),
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--cohort-sheet/--no-cohort-sheet",
+            help="With --output-dir: write cohort.EXT too, or not (default: when there is more than one "
+            "person).",
+            show_default=False,
+        ),
+    ] = None,
     since: Annotated[
         Path | None,
         typer.Option(
@@ -77,6 +82,15 @@ def report(
     refuse_force_without_output(force, output, output_dir)
     if output is not None and output_dir is not None:
         raise UsageError("give --output (one file) or --output-dir (one file per person), not both")
+    if cohort_sheet is not None and output_dir is None:
+        flag = "--cohort-sheet" if cohort_sheet else "--no-cohort-sheet"
+        raise UsageError(
+            f"{flag} says what --output-dir holds: give --output-dir FOLDER too, or leave it out"
+        )
+    if since is not None and fmt is Format.CSV:
+        raise UsageError(
+            "--since adds 'Since last time' to a sheet, and --format csv has none: use markdown or html"
+        )
     run_report(profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force)
 
 
@@ -105,7 +119,7 @@ def run_report(
     fmt: Format,
     output: Path | None,
     output_dir: Path | None,
-    cohort_sheet: bool,
+    cohort_sheet: bool | None,
     since: Path | None,
     force: bool,
 ) -> None:
@@ -119,7 +133,8 @@ def run_report(
     sheets = cohort_sheets(group, world.catalog, saved, date.today())
     single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
     if output_dir is not None:
-        write_folder(group, sheets, fmt, output_dir, cohort_sheet and not single, force)
+        with_cohort = not single if cohort_sheet is None else cohort_sheet
+        write_folder(group, sheets, fmt, output_dir, with_cohort, force)
         return
     from skillgap.render.output import write_output
 
