@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import ROOT, invoke
 
 CORE = ROOT / "tests" / "data" / "core"
+ONET = ROOT / "tests" / "data" / "onet"
 
 
 def big_catalog(folder: Path, count: int = 3000) -> Path:
@@ -194,6 +195,12 @@ PERSON = (CORE / "profile.yaml", "--target", CORE / "role.yaml", *WORLD)
          "vendor, employer, other.)"),
         (["catalog", "list", *WORLD[:2], "--provider", "Acmee"], "did you mean 'Acme'?"),
         (["catalog", "list", *WORLD[:2], "--provider", "Nobody"], "no credential in the catalog is from"),
+        (["import", "onet", ONET / "Skills.txt", "--all-technology"],
+         "--all-technology applies to a Technology Skills file, and none was given"),
+        (["import", "onet", ONET / "Skills.txt", "--level", "2", "--all-technology"],
+         "--all-technology and --level apply to a Technology Skills file"),
+        (["import", "onet", ONET / "Technology Skills.txt", "--min-importance", "4"],
+         "--min-importance applies to a Skills or Knowledge file, and none was given"),
     ],
 )
 def test_an_option_that_would_do_nothing_is_refused(args: list[str | Path], message: str) -> None:

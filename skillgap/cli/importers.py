@@ -224,20 +224,29 @@ def onet(
         ),
     ] = None,
     min_importance: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--min-importance",
             min=1.0,
             max=5.0,
             metavar="IMPORTANCE",
-            help="Leave out elements rated less important.",
+            help="Leave out Skills or Knowledge elements rated less important (default 3).",
         ),
-    ] = 3.0,
+    ] = None,
     all_technology: Annotated[
         bool,
         typer.Option("--all-technology", help="Keep every technology, not only hot and in-demand ones."),
     ] = False,
-    level: LevelOpt = 3,
+    level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            min=1,
+            max=5,
+            metavar="LEVEL",
+            help="The level (1-5) to require of technologies (default 3).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -249,9 +258,35 @@ def onet(
     from skillgap.importers import onet as imp
     from skillgap.importers.tables import read_table
 
+    tables = [read_table(f, tab=True) for f in files]
+    refuse_unused_onet_options(
+        {imp.kind_of(t) for t in tables}, min_importance is not None, all_technology, level is not None
+    )
     imported = imp.role(
-        [read_table(f, tab=True) for f in files], occupation, level, min_importance, all_technology
+        tables,
+        occupation,
+        ONET_LEVEL if level is None else level,
+        ONET_MIN_IMPORTANCE if min_importance is None else min_importance,
+        all_technology,
     )
     names = ", ".join(str(f) for f in files)
     header = [imp.ATTRIBUTION, imp.MODIFIED, f"Imported by `skillgap import onet` from {names}."]
     _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")
+
+
+ONET_LEVEL = 3
+ONET_MIN_IMPORTANCE = 3.0
+
+
+def refuse_unused_onet_options(
+    kinds: set[str], min_importance: bool, all_technology: bool, level: bool
+) -> None:
+    """An option for a kind of O*NET file that was not given would do nothing: say so."""
+    from skillgap.errors import UsageError
+
+    if "technology" not in kinds and (all_technology or level):
+        given = [o for o, on in (("--all-technology", all_technology), ("--level", level)) if on]
+        verb = "apply" if len(given) > 1 else "applies"
+        raise UsageError(f"{' and '.join(given)} {verb} to a Technology Skills file, and none was given")
+    if "ratings" not in kinds and min_importance:
+        raise UsageError("--min-importance applies to a Skills or Knowledge file, and none was given")
