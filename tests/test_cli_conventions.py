@@ -160,7 +160,7 @@ def test_help_mentions_only_options_the_command_has(path: str) -> None:
 
 @pytest.mark.parametrize("path", sorted(all_commands()))
 def test_the_global_flags_work_after_any_command_too(path: str) -> None:
-    """`skillgap analyze ... --no-cache` as well as `skillgap --no-cache analyze ...`; the same for --debug."""
+    """`skillgap analyze ... --no-cache` as well as `skillgap --no-cache analyze ...`; so for --debug."""
     command = all_commands()[path]
     names = {opt for param in command.params for opt in param.opts}
     assert {"--debug", "--no-cache"} <= names
@@ -232,3 +232,48 @@ def test_the_cohort_sheet_flags_choose_what_the_folder_holds(tmp_path: Path) -> 
     assert sheets(*two, "--no-cohort-sheet") == {"a.md", "b.md"}
     assert sheets(two[0]) == {"a.md"}  # one person: no cohort sheet unless asked for
     assert sheets(two[0], "--cohort-sheet") == {"a.md", "cohort.md"}
+
+
+# --- every error line starts `error: ` -----------------------------------------------------------------
+
+
+def error_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "rror:" in line]
+
+
+def test_a_wrong_answer_to_init_is_an_error_line_and_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    path = tmp_path / "p.yaml"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\nDana\n\nSQL\nlots\n3\n\nfree\n\n\n"))
+    result = invoke("init", path)
+    assert result.code == 0, result.err
+    assert not error_lines(result.out), "errors go to stderr, not among the questions"
+    errors = error_lines(result.err)
+    assert len(errors) == 3 and all(line.startswith("error: ") for line in errors), errors
+    assert errors[0] == "error: an answer is needed" and "'lots'" in errors[1]
+    assert errors[2] == "error: write a number, or nothing to skip"
+    assert "name: Dana" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [[], ["catalog"], ["import"]])
+def test_no_command_shows_the_help_not_an_error_of_it(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.code == 2
+    assert result.err.startswith("Usage: skillgap ") and "Commands:" in result.err
+    assert result.err.count("Usage:") == 1 and not error_lines(result.err), result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bogus"], ["analyze"], ["analyze", "p.yaml"], ["analyze", "p.yaml", "-r", "x", "--top", "zero"],
+     ["catalog", "nope"], ["roles", "--bogus"], ["plan", "p.yaml", "-r", "x", "--objective", "fun"]],
+)
+def test_usage_errors_are_one_error_line_after_the_usage(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.code == 2 and result.out == ""
+    lines = result.err.splitlines()
+    assert lines[0].startswith("Usage: skillgap") and lines[1].startswith("Try 'skillgap")
+    assert len(lines) == 3 and lines[2].startswith("error: "), lines

@@ -99,17 +99,29 @@ class Answers:
         self.no_input = no_input
 
     def ask(self, question: str, default: str = "", convert: Any = None) -> Any:
+        """The answer, converted; a wrong one is an `error: ` line on stderr and the question again (click's
+        own prompt loop would print `Error: ` among the questions)."""
         from skillgap.cli.common import click_exception_types
+        from skillgap.render.safe import clean
 
         aborts = click_exception_types()[1]
         if self.no_input:
             return convert(default) if convert else default
-        try:
-            return typer.prompt(question, default=default, show_default=bool(default), value_proc=convert)
-        except aborts as exc:
-            if isinstance(exc.__context__, EOFError):
-                raise UsageError(f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})") from None
-            raise
+        while True:
+            try:
+                answer = typer.prompt(question, default=default, show_default=bool(default))
+            except aborts as exc:
+                if isinstance(exc.__context__, EOFError):
+                    ended = f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})"
+                    raise UsageError(ended) from None
+                raise
+            if convert is None:
+                return answer
+            try:
+                return convert(answer)
+            except typer.BadParameter as exc:
+                sys.stderr.write(f"error: {clean(exc.message)}\n")
+                sys.stderr.flush()
 
     def text(self, question: str, required: bool = True) -> str | None:
         def convert(value: str) -> str | None:

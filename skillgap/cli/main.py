@@ -148,10 +148,13 @@ def _run(args: list[str]) -> None:
         code = ExitCode.INTERRUPTED
     except click_types as exc:
         ctx = getattr(exc, "ctx", None)
-        if ctx is not None:
-            _stderr(ctx.get_usage())
-            _stderr(f"Try '{ctx.command_path} --help' for help.")
-        _stderr(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `skillgap` or `skillgap catalog` alone: the help
+            _stderr(exc.format_message())  # type: ignore[attr-defined]
+        else:
+            if ctx is not None:
+                _stderr(ctx.get_usage())
+                _stderr(f"Try '{ctx.command_path} --help' for help.")
+            _stderr(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
         code = ExitCode.INVALID_INPUT
     except SkillgapError as exc:
         if debug:
