@@ -53,7 +53,7 @@ def compare(
 
     if not targets and not all_roles:
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
-    from skillgap.compare import compare_roles
+    from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load import load_role
     from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
     from skillgap.person import analyse_person, load_person, names_to_resolve
@@ -64,7 +64,10 @@ def compare(
     paths = [resolve_role_path(t) for t in targets or []]
     if all_roles:
         paths += expand_paths([bundled_roles_dir()])
-    roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
+    files: dict[Path, Path] = {}  # each file once, however often it is named (an id and --all, say)
+    for path in paths:
+        files.setdefault(path.resolve(), path)
+    roles = with_distinct_ids([world.link_role(load_role(p)) for p in files.values()])
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     fits = compare_roles(analyses, world.catalog, world.teaching)

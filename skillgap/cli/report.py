@@ -207,17 +207,30 @@ def render_cohort(
 
 
 def file_names(profile_files: list[str], ext: str, reserved: set[str]) -> list[str]:
-    """A safe, distinct file name per profile: its file name's stem, then -2, -3 ... when taken."""
+    """A safe, distinct file name per profile, the same from run to run: its file name's stem; where two
+    profiles' stems are the same (a/dana.yaml, b/dana.yaml), the end of the path that tells them apart
+    (a-dana, b-dana); then -2, -3 ... only for a name still taken (a reserved one, or names that differ
+    only in case or in characters a file name is not given)."""
     import re
+    from collections import Counter
 
-    taken = set(reserved)
+    from skillgap.pathnames import distinct_tails
+
+    def safe(text: str) -> str:
+        return re.sub(r"[^\w.-]+", "-", text).strip(".-") or "profile"
+
+    stems = [safe(Path(file).stem) for file in profile_files]
+    counts = Counter(stem.casefold() for stem in stems)
+    shared = [file for file, stem in zip(profile_files, stems, strict=True) if counts[stem.casefold()] > 1]
+    tails = dict(zip(shared, distinct_tails(shared), strict=True))
+    taken = {name.casefold() for name in reserved}
     out = []
-    for file in profile_files:
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(file).stem).strip(".-") or "profile"
-        name, n = stem + ext, 1
-        while name.casefold() in {t.casefold() for t in taken}:
+    for file, stem in zip(profile_files, stems, strict=True):
+        base = safe(tails[file].replace("/", "-")) if file in tails else stem
+        name, n = base + ext, 1
+        while name.casefold() in taken:
             n += 1
-            name = f"{stem}-{n}{ext}"
-        taken.add(name)
+            name = f"{base}-{n}{ext}"
+        taken.add(name.casefold())
         out.append(name)
     return out
