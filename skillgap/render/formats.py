@@ -23,12 +23,6 @@ class Formats(str, Enum):
     def as_format(self) -> Format:
         return Format(self.value)
 
-    @classmethod
-    def names(cls) -> str:
-        """The choices in words, for help text: "table, json or markdown"."""
-        values = [str(member.value) for member in cls]
-        return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
-
 
 class TableOrJson(Formats):
     """`match`, `roles`, `compare` and `catalog list|search|show`."""
