@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+import tests.hypothesis_profiles  # noqa: F401  (registers and loads the Hypothesis profile)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CATALOGS = ROOT / "catalogs"

@@ -16,6 +16,7 @@ from skillgap.load.fast_yaml import positionless
 from skillgap.load.fields import Fields, Report
 from skillgap.load.source import PosMap, positioned
 from skillgap.model import Origin
+from tests.hypothesis_profiles import examples
 
 names = st.one_of(
     st.text(max_size=10), st.sampled_from(["SQL", " sql ", "Python", "python", ""]), st.integers()
@@ -36,7 +37,7 @@ def careful(raw: object, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[
     return skills, [str(p) for p in report.problems]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(skill, max_size=5))
 def test_fast_skills_agree_with_the_careful_reading(raw: list[dict[str, object]]) -> None:
     fast = catalog._plain_skills(raw)
@@ -102,7 +103,7 @@ def careful_credential(item: dict[str, object]) -> tuple[object, list[str]]:
     return credential, [str(p) for p in report.problems]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(credentials())
 def test_a_credential_read_whole_agrees_with_the_careful_reading(item: dict[str, object]) -> None:
     fast = catalog.plain_credential(item, "EUR", Origin("c.json"))

@@ -15,6 +15,7 @@ from skillgap.errors import InputError
 from skillgap.load import load_catalogs
 from skillgap.load.fast_yaml import _Differs, check_plain, fast_parse, fast_parse_plain, positionless
 from skillgap.load.paths import bundled_catalog_paths, expand_paths
+from tests.hypothesis_profiles import examples
 from tests.test_fast_yaml_scan import TRICKY, texts
 
 yaml_rs = pytest.importorskip("yaml_rs")
@@ -97,7 +98,7 @@ documents = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(documents, st.booleans())
 def test_fast_path_agrees_with_pyyaml_or_steps_aside(data: object, flow: bool) -> None:
     text = yaml.safe_dump({"doc": data}, default_flow_style=flow, allow_unicode=True)
@@ -105,7 +106,7 @@ def test_fast_path_agrees_with_pyyaml_or_steps_aside(data: object, flow: bool) -
     assert_same_as_careful(text, fast_parse_plain(text))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(texts())
 def test_tricky_texts_read_the_same_on_both_paths_or_take_the_careful_one(text: str) -> None:
     try:
@@ -142,7 +143,7 @@ def positionless_accepts(data: object) -> bool:
     return True
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(texts())
 def test_check_plain_accepts_exactly_what_positionless_accepts(text: str) -> None:
     try:
@@ -152,7 +153,7 @@ def test_check_plain_accepts_exactly_what_positionless_accepts(text: str) -> Non
     assert check_plain(data) is positionless_accepts(data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(documents)
 def test_check_plain_agrees_with_positionless_on_any_data(data: object) -> None:
     accepted = positionless_accepts(data)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from skillgap.load import fast_yaml
 from skillgap.load.fast_yaml import differs
+from tests.hypothesis_profiles import examples
 
 yaml_rs = pytest.importorskip("yaml_rs")
 
@@ -139,14 +140,14 @@ def texts(draw: st.DrawFn) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", " "]))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(texts())
 def test_whatever_the_first_version_sent_to_the_careful_path_still_goes_there(text: str) -> None:
     if old_differs(text):
         assert differs(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789._+-eE _:,[]{}#\n\t&*!x")), max_size=30))
 def test_the_same_on_arbitrary_runs_of_the_characters_the_scan_looks_at(text: str) -> None:
     if old_differs(text):
@@ -161,13 +162,13 @@ def every_word_differs(text: str) -> bool:
     return any(fast_yaml._word_differs(text, m.start()) for m in WORD.finditer(text))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(texts())
 def test_the_literal_led_scans_find_every_word_that_differs(text: str) -> None:
     assert fast_yaml._number_differs(text) == every_word_differs(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.from_regex(fast_yaml._SAME_NUMBER, fullmatch=True), st.sampled_from(["a: {}", "- {}", "[{}]"]))
 def test_the_number_forms_let_through_read_the_same_in_both_parsers(word: str, form: str) -> None:
     text = form.format(word) + "\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,11 @@ from skillgap.load.source import decode, parse
 from skillgap.model import Catalog, Profile, Role, Taxonomy
 from skillgap.schema import KINDS, Kind
 from tests.conftest import CATALOGS, EXAMPLES, ROOT, invoke
+from tests.hypothesis_profiles import examples
 
-EXAMPLES_PER_TEST = int(os.environ.get("SKILLGAP_FUZZ_EXAMPLES", "200"))  # raise it to hunt for longer
 FUZZ = settings(
-    max_examples=EXAMPLES_PER_TEST,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    max_examples=examples(200),  # SKILLGAP_HYPOTHESIS=fuzz tries many more
+    suppress_health_check=[HealthCheck.filter_too_much],
 )
 
 YAML_PUNCTUATION = list("-:[]{},#&*!|>'\"%@`?~.\\/ \t\n\r=<+") + ["\x00", "\x1b", "\x85", "\u2028", "\ufeff"]
@@ -286,7 +284,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=mutated(), suffix=st.sampled_from([".yaml", ".json"]))
 def test_validate_never_fails_unexpectedly(scratch: Path, case: tuple[Kind, str], suffix: str) -> None:
     kind, text = case

@@ -16,6 +16,7 @@ from skillgap.load.fields import Report
 from skillgap.load.profile import read_profile
 from skillgap.load.source import parse
 from tests.conftest import CATALOGS, Result, invoke
+from tests.hypothesis_profiles import examples
 
 
 def init(monkeypatch: pytest.MonkeyPatch, answers: str, *args: str | Path) -> Result:
@@ -127,7 +128,7 @@ def test_text_that_yaml_would_misread_is_written_so_it_reads_back(tmp_path: Path
     assert profile.name == "yes" and profile.current_role == "- [x]: #y *a &b !!python/none"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     name=st.text(min_size=1, max_size=40).filter(lambda t: t.split()),
     skills=st.lists(

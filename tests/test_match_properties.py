@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from skillgap.match import Matcher, normalize
 from skillgap.model import Taxonomy, TaxonomySkill
+from tests.hypothesis_profiles import examples
 
 NAMES = (
     "training delivery",
@@ -47,7 +48,7 @@ words = st.sampled_from(
 queries = st.one_of(st.text(max_size=40), st.lists(words, max_size=5).map(" ".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(queries)
 def test_score_in_range_and_consistent(query: str) -> None:
     r = MATCHER.resolve(query)
@@ -61,7 +62,7 @@ def test_score_in_range_and_consistent(query: str) -> None:
         assert r.score == 100.0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(queries, st.sampled_from([str.upper, str.lower, str.title, str.casefold]), st.text(" \t"))
 def test_ignores_case_and_surrounding_whitespace(query: str, case: object, pad: str) -> None:
     assert callable(case)
@@ -71,7 +72,7 @@ def test_ignores_case_and_surrounding_whitespace(query: str, case: object, pad: 
     assert (a.skill, a.via, a.score, a.ambiguous) == (b.skill, b.via, b.score, b.ambiguous)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(queries)
 def test_deterministic(query: str) -> None:
     fresh = Matcher.build(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from skillgap.match.align import Reach, align
 from skillgap.match.forms import Expander
 from skillgap.match.quality import load_set
+from tests.hypothesis_profiles import examples
 
 EXPAND = Expander((("l&d", "learning and development"),))
 DATA = Path(__file__).parent / "data"
@@ -33,7 +34,7 @@ def _check(query: str, name: str, known: frozenset[str]) -> None:
         assert Reach(q, known).admits(n), (query, name)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(names, names, st.sets(st.sampled_from(WORDS)).map(frozenset))
 def test_whatever_align_accepts_is_within_reach(query: str, name: str, known: frozenset[str]) -> None:
     _check(query, name, frozenset(EXPAND.form(" ".join(known)).content))

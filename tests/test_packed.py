@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from skillgap.errors import InputError
 from skillgap.load.catalog import load_catalogs
 from skillgap.packed import PackedCredentials
+from tests.hypothesis_profiles import examples
 
 
 def entry(i: int) -> dict[str, object]:
@@ -84,7 +85,9 @@ catalog_files = st.lists(
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(catalog_files)
 def test_the_names_and_records_kept_while_reading_are_those_of_the_credentials(
     tmp_path: Path, files: list[list[list[dict[str, object]]]]

@@ -15,6 +15,7 @@ from skillgap.plan.heuristic import approximate, greedy
 from skillgap.plan.instance import Instance, Item, Key, gap_weights
 from skillgap.plan.solve import reduce, solve
 from skillgap.plan.types import Objective
+from tests.hypothesis_profiles import examples
 from tests.test_plan_core import cred, gap, ids, plan_for
 
 
@@ -69,7 +70,7 @@ def instances(draw: st.DrawFn) -> Instance:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(instances(), st.sampled_from([1, -1]))
 def test_exact_search_matches_brute_force(inst: Instance, pathway_sign: int) -> None:
     solution = solve(inst, pathway_sign)
@@ -78,14 +79,14 @@ def test_exact_search_matches_brute_force(inst: Instance, pathway_sign: int) -> 
     assert inst.key(chosen, pathway_sign) == brute_force(inst, pathway_sign)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(instances())
 def test_reduction_keeps_the_optimum(inst: Instance) -> None:
     reduced, _ = reduce(inst)
     assert brute_force(reduced) == brute_force(inst)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(instances())
 def test_the_approximation_is_a_valid_plan(inst: Instance) -> None:
     chosen = approximate(inst)
@@ -167,7 +168,7 @@ def test_replace_keeps_the_index() -> None:
     assert replace(inst, budget=5).index == {"a": 0}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(instances(), st.sampled_from([1, -1]))
 def test_reduction_among_rivals_equals_comparing_every_pair(inst: Instance, pathway_sign: int) -> None:
     among_rivals = reduce(inst, pathway_sign)

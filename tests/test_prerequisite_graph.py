@@ -7,12 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.load.catalog import CYCLE, find_cycle, longest_chain
+from tests.hypothesis_profiles import examples
 
 ids = st.sampled_from([f"c{i}" for i in range(9)])
 graphs = st.dictionaries(ids, st.lists(ids, max_size=3, unique=True).map(tuple), max_size=9)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(graphs, st.integers(1, 6))
 def test_the_walk_finds_a_cycle_exactly_when_there_is_one(
     graph: dict[str, tuple[str, ...]], limit: int

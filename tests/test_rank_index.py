@@ -29,6 +29,7 @@ from skillgap.packed import PackedCredentials
 from skillgap.person import Person, names_to_resolve
 from skillgap.rank import recommend
 from skillgap.world import build_world
+from tests.hypothesis_profiles import examples
 
 SKILLS = ["SQL", "Python", "data visualisation", "statistics", "storytelling", "Excel"]
 WRITTEN = {"SQL": ["sql", "Structured Query Language"], "data visualisation": ["Data Visualization"]}
@@ -79,7 +80,7 @@ def people(draw: st.DrawFn) -> tuple[Profile, Role]:
     return profile, Role("r", "R", requirements)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(catalogs(), people(), st.sampled_from([1, 2, 3, 5, None]))
 def test_ranking_from_the_index_equals_ranking_everything(
     catalog: Catalog, person: tuple[Profile, Role], top: int | None
@@ -125,7 +126,7 @@ def test_a_warm_ranking_builds_few_of_the_credentials_that_teach_the_gap() -> No
     assert len(world.catalog.credentials._built) < 10
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(catalogs(), people(), st.sampled_from([None, 60.0, 200.0]))
 def test_a_plan_from_the_index_equals_a_plan_from_the_whole_catalog(
     catalog: Catalog, person: tuple[Profile, Role], budget: float | None

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from skillgap.render.safe import clean, json_safe, markdown
 from tests.conftest import ROOT, invoke
+from tests.hypothesis_profiles import examples
 
 CORE = ROOT / "tests" / "data" / "core"
 
@@ -155,7 +156,7 @@ def test_init_questions_from_a_hostile_role_are_inert(hostile, monkeypatch, tmp_
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(text=st.text(alphabet=st.characters(codec=None, exclude_categories=[])) | st.text())
 def test_clean_leaves_nothing_a_terminal_acts_on(text: str) -> None:
     out = clean(text)
@@ -167,13 +168,13 @@ def test_clean_leaves_nothing_a_terminal_acts_on(text: str) -> None:
     out.encode("utf-8")  # nothing a UTF-8 terminal or file cannot take
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cf", "Cs", "Zl", "Zp"])))
 def test_clean_keeps_ordinary_text_as_it_is(text: str) -> None:
     assert clean(text) == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text())
 def test_markdown_and_json_stay_inert(text: str) -> None:
     import json
