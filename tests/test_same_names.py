@@ -6,11 +6,12 @@ import random
 from pathlib import Path, PurePath
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.pathnames import distinct_tails
 from tests.conftest import ROOT, invoke
+from tests.hypothesis_profiles import examples
 
 CORE = ROOT / "tests" / "data" / "core"
 WORLD = ("--catalog", CORE / "catalog.yaml", "--taxonomy", CORE / "skills.yaml")
@@ -34,6 +35,7 @@ paths = st.lists(
 )
 
 
+@settings(max_examples=examples(300))
 @given(paths)
 def test_tails_tell_every_path_apart_and_each_is_the_end_of_its_path(files: list[str]) -> None:
     tails = distinct_tails(files)
@@ -45,6 +47,7 @@ def test_tails_tell_every_path_apart_and_each_is_the_end_of_its_path(files: list
         assert written[-1] in (PurePath(file).stem, PurePath(file).name)
 
 
+@settings(max_examples=examples(200))
 @given(paths, st.randoms(use_true_random=False))
 def test_tails_do_not_depend_on_the_order_of_the_paths(files: list[str], rnd: random.Random) -> None:
     shuffled = list(files)
