@@ -8,12 +8,14 @@ closing them, then title, so the same input always gives the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from skillgap.analyse import Analysis, Gap
 from skillgap.levels import Importance
 from skillgap.model import Catalog, Role, Taught
+from skillgap.pathnames import distinct_tails
 from skillgap.plan import OpenGap, Plan, Request, make_plan
 
 
@@ -70,3 +72,21 @@ def compare_roles(
         key=lambda f: (-round(f.readiness, 6), len(f.essential_gaps), f.plan_cost, f.role.title, f.role.id)
     )
     return tuple(fits)
+
+
+def with_distinct_ids(roles: Sequence[Role]) -> list[Role]:
+    """The roles, in order, each with an id no other has. Roles that share an id (two files named
+    role.yaml, or one `id:` written in two files) are named by the shortest end of their file's path that
+    tells them apart (`a/role`, `b/role`), so none hides another in the comparison."""
+    counts = Counter(role.id for role in roles)
+    renamed = {i for i, role in enumerate(roles) if counts[role.id] > 1}
+    while True:
+        ids = [role.id for role in roles]
+        order = sorted(renamed)
+        for i, tail in zip(order, distinct_tails([roles[i].file for i in order]), strict=True):
+            ids[i] = tail
+        counts = Counter(ids)
+        clashing = {i for i, role_id in enumerate(ids) if counts[role_id] > 1}
+        if clashing <= renamed:  # done, or the same file twice: nothing more a path can tell apart
+            return [replace(role, id=role_id) for role, role_id in zip(roles, ids, strict=True)]
+        renamed |= clashing  # a path's end that is another role's own id: that role is named by path too

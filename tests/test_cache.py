@@ -102,6 +102,19 @@ def test_no_cache_neither_reads_nor_writes(write, cache_dir: Path, cli) -> None:
     assert len(entries(cache_dir)) == 1
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_no_cache_works_before_or_after_the_command(write, cache_dir: Path, cli, where: str) -> None:  # type: ignore[no-untyped-def]
+    path = write("c.yaml", CATALOG)
+    args = ["catalog", "list", "--catalog", path, "--format", "json"]
+    result = cli(*(["--no-cache", *args] if where == "before" else [*args, "--no-cache"]))
+    assert result.code == 0, result.err
+    assert entries(cache_dir) == []
+    profile = write("p.yaml", "name: P\nskills: [{name: SQL, level: 1}]\n")
+    role = write("r.yaml", "title: R\nrequirements: [{skill: SQL, level: 3}]\n")
+    assert cli("analyze", profile, "-r", role, "-c", path, "--no-cache").code == 0
+    assert entries(cache_dir) == []
+
+
 def test_json_catalogs_load_and_their_errors_name_the_line(write, cache_dir: Path) -> None:  # type: ignore[no-untyped-def]
     import yaml
 

@@ -113,7 +113,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_a_format_a_command_does_not_offer_is_a_usage_error() -> None:
     result = analyze("--format", "csv")
-    assert result.code == 2 and "not available" in result.err
+    assert result.code == 2 and "'csv' is not one of 'table', 'json', 'markdown'" in result.err
 
 
 def test_unexpected_failures_exit_1_without_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]

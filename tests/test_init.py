@@ -30,7 +30,7 @@ def test_answers_become_a_profile_that_loads(tmp_path: Path, monkeypatch: pytest
     answers = "Dana Okafor\nCorporate trainer\nSQL\n3\nsql\nExcel\nwizard\nexpert\n\n1,500\n5\n"
     result = init(monkeypatch, answers, path)
     assert result.code == 0, result.err
-    assert "Your name" in result.out and "unknown level 'wizard'" in result.out
+    assert "Your name" in result.out and "error: unknown level 'wizard'" in result.err
     assert "listed already" in result.out
     assert f"Wrote {path} (2 skills)" in result.err
     profile = load_profile(path)
@@ -48,7 +48,7 @@ def test_from_a_bundled_role_every_skill_is_asked(tmp_path: Path, monkeypatch: p
     levels = ["4", "", "competent", "9", "2"] + [""] * (len(role.requirements) - 4)
     result = init(monkeypatch, "Sam\n\n" + "\n".join(levels) + "\n\n\n", path, "--from-role", "data-analyst")
     assert result.code == 0, result.err
-    assert "level 9 is out of range" in result.out
+    assert "error: level 9 is out of range" in result.err
     for requirement in role.requirements:
         assert requirement.skill in result.out
     profile = load_profile(path)

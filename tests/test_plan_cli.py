@@ -174,7 +174,7 @@ def test_preferences_supply_the_defaults_and_options_override_them() -> None:
         (("--deadline", "next week"), "--deadline 'next week' is not a date"),
         (("--start", "2027-13-01"), "--start '2027-13-01' is not a date"),
         (("--hours-per-week", "0"), "--hours-per-week must be more than 0"),
-        (("--format", "csv"), "not available"),
+        (("--format", "csv"), "'csv' is not one of 'table', 'json', 'markdown', 'memo'"),
         (("--objective", "fun"), "fun"),
         (("--budget", "-5"), "-5"),
     ],

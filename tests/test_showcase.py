@@ -113,4 +113,4 @@ def test_output_file_and_formats(profile: Path, tmp_path: Path) -> None:
     refused = invoke("showcase", profile, "--catalog", CORE / "catalog.yaml", "-o", target)
     assert refused.code == 2 and "--force" in refused.err
     result = invoke("showcase", profile, "--format", "json")
-    assert result.code == 2 and "not available" in result.err
+    assert result.code == 2 and "'json' is not one of 'markdown', 'text'" in result.err

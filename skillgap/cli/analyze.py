@@ -11,27 +11,29 @@ from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
     ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TargetOpt,
     TaxonomyOpt,
-    check_format,
     finish_console,
+    format_option,
+    refuse_force_without_output,
     stdout_console,
 )
-from skillgap.render.formats import Format
-
-FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)
+from skillgap.render.formats import AnalyzeFormat, Format
 
 
 def analyze(
-    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
+    ],
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many credentials to show.")] = 5,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False)
-    ] = Format.TABLE,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, metavar="N", help="How many credentials to show.")
+    ] = 5,
+    choice: Annotated[AnalyzeFormat, format_option(AnalyzeFormat)] = AnalyzeFormat.TABLE,
     stale_after: Annotated[
         float,
         typer.Option(
@@ -44,9 +46,11 @@ def analyze(
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
     from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, TaxonomyOpt, check_format
-from skillgap.render.formats import Format
+from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option
+from skillgap.cli.usage import Command
+from skillgap.render.formats import TableOrJson
 
 app = typer.Typer(
     help="Browse the credentials in the bundled catalog (or the ones given with --catalog).",
@@ -15,44 +17,83 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
+FormatOpt = Annotated[TableOrJson, format_option(TableOrJson)]
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_(
     catalog: CatalogOpt = None,
-    provider: Annotated[str | None, typer.Option(help="Only this provider (any case).")] = None,
-    provider_type: Annotated[
-        str | None, typer.Option("--provider-type", help="university, college, association, mooc, ...")
+    provider: Annotated[
+        str | None, typer.Option("--provider", metavar="NAME", help="Only this provider (any case).")
     ] = None,
-    fmt: FormatOpt = Format.TABLE,
+    provider_type: Annotated[
+        str | None,
+        typer.Option(
+            "--provider-type", metavar="TYPE", help="Only this type: university, college, association, ..."
+        ),
+    ] = None,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List every credential, sorted by id."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     from skillgap.load.catalog import load_catalogs
     from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.model import PROVIDER_TYPES
 
+    kind = None
+    if provider_type is not None:
+        kind = one_of("--provider-type", provider_type, PROVIDER_TYPES, "no such type", list_all=True)
     loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
     items = sorted(loaded.credentials, key=lambda c: c.id)
-    if provider:
-        items = [c for c in items if c.provider.casefold() == provider.casefold()]
-    if provider_type:
-        items = [c for c in items if c.provider_type == provider_type.lower()]
+    if provider is not None:
+        providers = sorted({c.provider for c in loaded.credentials})
+        name = one_of("--provider", provider, providers, "no credential in the catalog is from this provider")
+        items = [c for c in items if c.provider == name]
+    if kind is not None:
+        items = [c for c in items if c.provider_type == kind]
     from skillgap.render.catalog_out import show_list
 
     show_list(items, fmt, loaded.pathways)
 
 
-@app.command("search")
+def one_of(option: str, value: str, known: Iterable[str], what: str, list_all: bool = False) -> str:
+    """The one of KNOWN that VALUE names (in any case), or a usage error that says what it could have
+    meant: a filter that matches nothing because of a typo must not look like an empty result."""
+    import difflib
+
+    from skillgap.errors import UsageError
+
+    by_key = {k.casefold(): k for k in known}
+    wanted = value.strip().casefold()
+    if wanted in by_key:
+        return by_key[wanted]
+    close = [by_key[k] for k in difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)]
+    hints = [f"did you mean {' or '.join(repr(c) for c in close)}?"] if close else []
+    if list_all:
+        hints.append("Choose from " + ", ".join(by_key.values()) + ".")
+    elif not close:
+        hints.append("`skillgap catalog list` shows every credential with its provider")
+    raise UsageError(f"{option} {value!r}: {what} ({' '.join(hints)})")
+
+
+@app.command("search", cls=Command)
 def search(
-    query: Annotated[str, typer.Argument(help="Words to look for in titles, providers and skills.")],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to look for in titles, providers and skills.")
+    ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
-    fmt: FormatOpt = Format.TABLE,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="Most results to show.")
+    ] = 10,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Fuzzy search on title, provider and skill; credentials teaching the skill QUERY names come first."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     from skillgap.catalog_search import search_catalog
     from skillgap.render.catalog_out import show_hits
     from skillgap.world import open_world
@@ -61,14 +102,16 @@ def search(
     show_hits(search_catalog(world, query, limit), fmt)
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
     credential_id: Annotated[str, typer.Argument(metavar="ID", help="A credential id.")],
     catalog: CatalogOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Everything the catalog says about one credential."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     import difflib
 
     from skillgap.errors import InputError

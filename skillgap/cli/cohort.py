@@ -11,40 +11,55 @@ from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
     ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TargetOpt,
     TaxonomyOpt,
-    check_format,
     finish_console,
+    format_option,
+    refuse_force_without_output,
     stdout_console,
 )
-from skillgap.render.formats import Format
+from skillgap.render.formats import CohortFormat, Format
 
-FORMATS = (Format.TABLE, Format.JSON, Format.CSV)
+DEFAULT_TOP = 10
 
 
 def cohort(
     profiles: Annotated[
         list[Path],
-        typer.Argument(help="Profile files, or folders of them (.yaml, .yml, .json).", show_default=False),
+        typer.Argument(
+            metavar="PROFILES",
+            help="Profile files, or folders of them (.yaml, .yml, .json).",
+            show_default=False,
+        ),
     ],
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many shared credentials to show.")] = 10,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table, json or csv.", case_sensitive=False)
-    ] = Format.TABLE,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top", "-n", min=1, metavar="N", help="How many shared credentials to show (default 10)."
+        ),
+    ] = None,
+    choice: Annotated[CohortFormat, format_option(CohortFormat)] = CohortFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """A skills matrix of everyone in PROFILES against a role, the most common gaps, and the credentials
     that close gaps for the most people. Profiles that fail to load are reported; the rest are analysed."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
+    if top is not None and fmt is Format.CSV:
+        from skillgap.errors import UsageError
+
+        raise UsageError("--top sets how many shared credentials to show, and --format csv shows none")
     from skillgap.cli.people import analyse_people
 
-    group, _ = analyse_people(profiles, target, catalog, taxonomy, top)
+    group, _ = analyse_people(profiles, target, catalog, taxonomy, DEFAULT_TOP if top is None else top)
     if fmt is Format.TABLE:
         from skillgap.render.cohort_table import render_cohort
 

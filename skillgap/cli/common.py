@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from skillgap.errors import UsageError
-from skillgap.render.formats import Format
+from skillgap.render.formats import Formats
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,6 +20,7 @@ CatalogOpt = Annotated[
     typer.Option(
         "--catalog",
         "-c",
+        metavar="PATH",
         help="Catalog file or folder (repeatable). Replaces the bundled catalog.",
         show_default=False,
     ),
@@ -28,26 +30,73 @@ TaxonomyOpt = Annotated[
     typer.Option(
         "--taxonomy",
         "-t",
+        metavar="PATH",
         help="Taxonomy file or folder (repeatable). Replaces the bundled taxonomy.",
         show_default=False,
     ),
 ]
 TargetOpt = Annotated[
     str,
-    typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
+    typer.Option(
+        "--target", "-r", metavar="ROLE", help="Target role: a role file, or the id of a bundled role."
+    ),
 ]
+
+
+def _dash_is_stdout(value: Path | None) -> Path | None:
+    """`-o -` is stdout, as for most command-line tools (a file named - is given by its full path)."""
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        callback=_dash_is_stdout,
+        help="Write to this file (atomically) instead of stdout; - is stdout.",
+        show_default=False,
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")]
 
 
-def check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:
-    if fmt not in allowed:
-        names = ", ".join(f.value for f in allowed)
-        raise UsageError(f"--format {fmt.value} is not available here (choose from {names})")
+def _no_cache(value: bool) -> bool:
+    if value:
+        from skillgap.load import cache
+
+        cache.set_enabled(False)
+    return value
+
+
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", callback=_no_cache, help="Neither read nor write the cache of parsed catalogs."
+    ),
+]
+
+
+def choices_metavar(choices: type[Enum]) -> str:
+    """How an option's choices show in its help: [table|json]."""
+    return "[" + "|".join(str(member.value) for member in choices) + "]"
+
+
+def format_option(choices: type[Formats]) -> Any:
+    """The --format option of a command that renders CHOICES: its help and its errors name those only."""
+    return typer.Option(
+        "--format", "-f", metavar=choices_metavar(choices), help="The output format.", case_sensitive=False
+    )
+
+
+def refuse_force_without_output(force: bool, *outputs: Path | None) -> None:
+    """--force replaces an output file: with none to write (stdout), it would do nothing, so say so."""
+    if force and all(output is None for output in outputs):
+        raise UsageError(
+            "--force replaces an existing --output file: give --output FILE, or leave --force out"
+        )
 
 
 def stdout_console(output: Path | None) -> Console:

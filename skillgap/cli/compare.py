@@ -11,24 +11,27 @@ from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
     ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TaxonomyOpt,
-    check_format,
     finish_console,
+    format_option,
+    refuse_force_without_output,
     stdout_console,
 )
-from skillgap.render.formats import Format
-
-FORMATS = (Format.TABLE, Format.JSON)
+from skillgap.render.formats import Format, TableOrJson
 
 
 def compare(
-    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
+    ],
     targets: Annotated[
         list[str] | None,
         typer.Option(
             "--target",
             "-r",
+            metavar="ROLE",
             help="A role file, or the id of a bundled role (repeatable).",
             show_default=False,
         ),
@@ -36,21 +39,21 @@ def compare(
     all_roles: Annotated[bool, typer.Option("--all", help="Compare every bundled role.")] = False,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
-    ] = Format.TABLE,
+    choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Rank target roles by your readiness, each with its essential gaps and the cost and hours of the
     plan that would close them."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
     from skillgap.errors import UsageError
 
     if not targets and not all_roles:
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
-    from skillgap.compare import compare_roles
+    from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load import load_role
     from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
     from skillgap.person import analyse_person, load_person, names_to_resolve
@@ -61,7 +64,10 @@ def compare(
     paths = [resolve_role_path(t) for t in targets or []]
     if all_roles:
         paths += expand_paths([bundled_roles_dir()])
-    roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
+    files: dict[Path, Path] = {}  # each file once, however often it is named (an id and --all, say)
+    for path in paths:
+        files.setdefault(path.resolve(), path)
+    roles = with_distinct_ids([world.link_role(load_role(p)) for p in files.values()])
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     fits = compare_roles(analyses, world.catalog, world.teaching)

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt
+from skillgap.cli.common import (
+    DebugOpt,
+    ForceOpt,
+    NoCacheOpt,
+    OutputOpt,
+    TaxonomyOpt,
+    refuse_force_without_output,
+)
+from skillgap.cli.usage import Command
 from skillgap.words import plural
 
 if TYPE_CHECKING:
@@ -23,7 +31,13 @@ app = typer.Typer(
 
 LevelOpt = Annotated[
     int,
-    typer.Option("--level", min=1, max=5, help="The level (1-5) to require where the source states none."),
+    typer.Option(
+        "--level",
+        min=1,
+        max=5,
+        metavar="LEVEL",
+        help="The level (1-5) to require where the source states none.",
+    ),
 ]
 
 
@@ -46,22 +60,26 @@ def _clean(text: str) -> str:
     return clean(text)
 
 
-@app.command("openbadges")
+@app.command("openbadges", cls=Command)
 def openbadges(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Open Badges JSON files, or folders of them.", show_default=False),
+        typer.Argument(
+            metavar="PATH", help="Open Badges JSON files, or folders of them.", show_default=False
+        ),
     ],
     taxonomy: TaxonomyOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Make a catalog from Open Badges 2.0 BadgeClasses and Assertions and 3.0 Achievements and
     OpenBadgeCredentials: one credential per badge, its alignments and tags as skills.
 
     With --taxonomy, a skill aligned to a taxonomy skill's id takes that skill's name.
     """
+    refuse_force_without_output(force, output)
     from skillgap.errors import InputError, Problem
     from skillgap.importers import openbadges as ob
 
@@ -110,15 +128,20 @@ def _json_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-@app.command("esco")
+@app.command("esco", cls=Command)
 def esco(
-    skills: Annotated[Path, typer.Argument(help="ESCO's skills file (skills_en.csv).", show_default=False)],
+    skills: Annotated[
+        Path,
+        typer.Argument(metavar="SKILLS", help="ESCO's skills file (skills_en.csv).", show_default=False),
+    ],
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Make a taxonomy from ESCO's skills file: preferredLabel as the name, altLabels as aliases,
     conceptUri as the id."""
+    refuse_force_without_output(force, output)
     from skillgap.importers import esco as imp
     from skillgap.importers.tables import read_table
 
@@ -127,34 +150,48 @@ def esco(
     _write(imported, header, output, force, plural(len(imported.data["skills"]), "skill"))
 
 
-@app.command("esco-role")
+@app.command("esco-role", cls=Command)
 def esco_role(
     occupations: Annotated[
-        Path, typer.Argument(help="ESCO's occupations file (occupations_en.csv).", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="OCCUPATIONS", help="ESCO's occupations file (occupations_en.csv).", show_default=False
+        ),
     ],
     relations: Annotated[
         Path,
         typer.Argument(
-            help="ESCO's occupation-skill relations (occupationSkillRelations_en.csv).", show_default=False
+            metavar="RELATIONS",
+            help="ESCO's occupation-skill relations (occupationSkillRelations_en.csv).",
+            show_default=False,
         ),
     ],
     occupation: Annotated[
         str,
         typer.Option(
-            "--occupation", help="The occupation: its preferredLabel, an altLabel or its conceptUri."
+            "--occupation",
+            metavar="NAME",
+            help="The occupation: its preferredLabel, an altLabel or its conceptUri.",
         ),
     ],
     skills: Annotated[
         Path | None,
-        typer.Option("--skills", help="ESCO's skills file, for skill names the relations file lacks."),
+        typer.Option(
+            "--skills",
+            metavar="FILE",
+            help="ESCO's skills file, for skill names the relations file lacks.",
+            show_default=False,
+        ),
     ] = None,
     level: LevelOpt = 3,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Make a role from one ESCO occupation: its essential skills as essential, its optional skills as
     nice-to-have, each at --level (ESCO states no levels)."""
+    refuse_force_without_output(force, output)
     from skillgap.importers import esco as imp
     from skillgap.importers.tables import read_table
 
@@ -169,11 +206,12 @@ def esco_role(
     _write(imported, header, output, force, plural(len(imported.data["requirements"]), "requirement"))
 
 
-@app.command("onet")
+@app.command("onet", cls=Command)
 def onet(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE",
             help="O*NET text files: Skills.txt (or Knowledge.txt), Technology Skills.txt, Occupation Data.",
             show_default=False,
         ),
@@ -181,30 +219,75 @@ def onet(
     occupation: Annotated[
         str | None,
         typer.Option(
-            "--occupation", help="An O*NET-SOC code (15-2051.00) or title; needed when files hold several."
+            "--occupation",
+            metavar="NAME",
+            help="An O*NET-SOC code (15-2051.00) or title; needed when files hold several.",
         ),
     ] = None,
     min_importance: Annotated[
-        float,
-        typer.Option("--min-importance", min=1.0, max=5.0, help="Leave out elements rated less important."),
-    ] = 3.0,
+        float | None,
+        typer.Option(
+            "--min-importance",
+            min=1.0,
+            max=5.0,
+            metavar="IMPORTANCE",
+            help="Leave out Skills or Knowledge elements rated less important (default 3).",
+        ),
+    ] = None,
     all_technology: Annotated[
         bool,
         typer.Option("--all-technology", help="Keep every technology, not only hot and in-demand ones."),
     ] = False,
-    level: LevelOpt = 3,
+    level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            min=1,
+            max=5,
+            metavar="LEVEL",
+            help="The level (1-5) to require of technologies (default 3).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Make a role from O*NET ratings: importance 1-5 as essential (4+), important (3+) or nice-to-have
     (2+), level 0-7 mapped onto 0-5; technologies at --level."""
+    refuse_force_without_output(force, output)
     from skillgap.importers import onet as imp
     from skillgap.importers.tables import read_table
 
+    tables = [read_table(f, tab=True) for f in files]
+    refuse_unused_onet_options(
+        {imp.kind_of(t) for t in tables}, min_importance is not None, all_technology, level is not None
+    )
     imported = imp.role(
-        [read_table(f, tab=True) for f in files], occupation, level, min_importance, all_technology
+        tables,
+        occupation,
+        ONET_LEVEL if level is None else level,
+        ONET_MIN_IMPORTANCE if min_importance is None else min_importance,
+        all_technology,
     )
     names = ", ".join(str(f) for f in files)
     header = [imp.ATTRIBUTION, imp.MODIFIED, f"Imported by `skillgap import onet` from {names}."]
     _write(imported, header, output, force, plural(len(imported.data["requirements"]), "requirement"))
+
+
+ONET_LEVEL = 3
+ONET_MIN_IMPORTANCE = 3.0
+
+
+def refuse_unused_onet_options(
+    kinds: set[str], min_importance: bool, all_technology: bool, level: bool
+) -> None:
+    """An option for a kind of O*NET file that was not given would do nothing: say so."""
+    from skillgap.errors import UsageError
+
+    if "technology" not in kinds and (all_technology or level):
+        given = [o for o, on in (("--all-technology", all_technology), ("--level", level)) if on]
+        verb = "apply" if len(given) > 1 else "applies"
+        raise UsageError(f"{' and '.join(given)} {verb} to a Technology Skills file, and none was given")
+    if "ratings" not in kinds and min_importance:
+        raise UsageError("--min-importance applies to a Skills or Knowledge file, and none was given")

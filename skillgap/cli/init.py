@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt
+from skillgap.cli.common import DebugOpt, NoCacheOpt
 from skillgap.errors import OutputExistsError, UsageError
 
 if TYPE_CHECKING:
@@ -24,29 +24,32 @@ NO_INPUT_HINT = "answer the questions, or pass --no-input with --name"
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="The profile to write.", show_default=True)] = Path(
-        "profile.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="The profile to write.", show_default=True)
+    ] = Path("profile.yaml"),
     from_role: Annotated[
         str | None,
         typer.Option(
             "--from-role",
             "-r",
+            metavar="ROLE",
             help="List this role's skills to rate: a role file, or the id of a bundled role.",
             show_default=False,
         ),
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Your name (not asked).", show_default=False)
+        str | None, typer.Option("--name", metavar="NAME", help="Your name (not asked).", show_default=False)
     ] = None,
     current_role: Annotated[
-        str | None, typer.Option("--current-role", help="Your job now (not asked).", show_default=False)
+        str | None,
+        typer.Option("--current-role", metavar="JOB", help="Your job now (not asked).", show_default=False),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: a role's skills are written at level 0 to edit.")
     ] = False,
-    force: ForceOpt = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a starter profile to PATH (default profile.yaml), asking a few questions."""
     from skillgap.render.output import write_atomic
@@ -96,17 +99,29 @@ class Answers:
         self.no_input = no_input
 
     def ask(self, question: str, default: str = "", convert: Any = None) -> Any:
+        """The answer, converted; a wrong one is an `error: ` line on stderr and the question again (click's
+        own prompt loop would print `Error: ` among the questions)."""
         from skillgap.cli.common import click_exception_types
+        from skillgap.render.safe import clean
 
         aborts = click_exception_types()[1]
         if self.no_input:
             return convert(default) if convert else default
-        try:
-            return typer.prompt(question, default=default, show_default=bool(default), value_proc=convert)
-        except aborts as exc:
-            if isinstance(exc.__context__, EOFError):
-                raise UsageError(f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})") from None
-            raise
+        while True:
+            try:
+                answer = typer.prompt(question, default=default, show_default=bool(default))
+            except aborts as exc:
+                if isinstance(exc.__context__, EOFError):
+                    ended = f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})"
+                    raise UsageError(ended) from None
+                raise
+            if convert is None:
+                return answer
+            try:
+                return convert(answer)
+            except typer.BadParameter as exc:
+                sys.stderr.write(f"error: {clean(exc.message)}\n")
+                sys.stderr.flush()
 
     def text(self, question: str, required: bool = True) -> str | None:
         def convert(value: str) -> str | None:

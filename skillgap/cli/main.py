@@ -17,6 +17,7 @@ import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
 from skillgap.cli.common import click_exception_types
+from skillgap.cli.usage import Command
 from skillgap.errors import ExitCode, SkillgapError
 
 
@@ -68,17 +69,17 @@ def main(
         cache.set_enabled(not no_cache)
 
 
-app.command("analyze")(analyze.analyze)
-app.command("match")(match.match)
-app.command("plan")(plan.plan)
-app.command("roles")(roles.roles)
-app.command("compare")(compare.compare)
-app.command("cohort")(cohort.cohort)
-app.command("report")(report.report)
-app.command("showcase")(showcase.showcase)
-app.command("init")(init_cli.init)
-app.command("validate")(validate_cli.validate)
-app.command("schema")(schema_cli.schema)
+app.command("analyze", cls=Command)(analyze.analyze)
+app.command("match", cls=Command)(match.match)
+app.command("plan", cls=Command)(plan.plan)
+app.command("roles", cls=Command)(roles.roles)
+app.command("compare", cls=Command)(compare.compare)
+app.command("cohort", cls=Command)(cohort.cohort)
+app.command("report", cls=Command)(report.report)
+app.command("showcase", cls=Command)(showcase.showcase)
+app.command("init", cls=Command)(init_cli.init)
+app.command("validate", cls=Command)(validate_cli.validate)
+app.command("schema", cls=Command)(schema_cli.schema)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(importers.app, name="import")
 
@@ -147,10 +148,13 @@ def _run(args: list[str]) -> None:
         code = ExitCode.INTERRUPTED
     except click_types as exc:
         ctx = getattr(exc, "ctx", None)
-        if ctx is not None:
-            _stderr(ctx.get_usage())
-            _stderr(f"Try '{ctx.command_path} --help' for help.")
-        _stderr(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `skillgap` or `skillgap catalog` alone: the help
+            _stderr(exc.format_message())  # type: ignore[attr-defined]
+        else:
+            if ctx is not None:
+                _stderr(ctx.get_usage())
+                _stderr(f"Try '{ctx.command_path} --help' for help.")
+            _stderr(f"error: {exc.format_message()}")  # type: ignore[attr-defined]
         code = ExitCode.INVALID_INPUT
     except SkillgapError as exc:
         if debug:
@@ -164,6 +168,11 @@ def _run(args: list[str]) -> None:
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
         code = ExitCode.OK
+        _quiet_broken_pipe()
+    except SystemExit as exc:
+        if not _reader_gone(exc):
+            raise
+        code = ExitCode.OK  # `skillgap ... | head`: the reader had what it wanted; not a failure
         _quiet_broken_pipe()
     except Exception as exc:  # the boundary: anything unexpected is a bug, reported without a traceback
         if debug:
@@ -188,6 +197,12 @@ def _problems(exc: SkillgapError) -> str:
     if len(problems) > 1:
         lines.append(f"{len(problems)} problems found.")
     return "\n".join(lines)
+
+
+def _reader_gone(exc: SystemExit) -> bool:
+    """Whether this exit is how a library reports that stdout's reader went away: click (and typer's copy
+    of it) and Rich's console both exit with status 1 while handling the BrokenPipeError."""
+    return isinstance(exc.__context__, BrokenPipeError)
 
 
 def _quiet_broken_pipe() -> None:

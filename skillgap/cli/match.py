@@ -6,26 +6,25 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, TaxonomyOpt, check_format
-from skillgap.render.formats import Format
-
-FORMATS = (Format.TABLE, Format.JSON)
+from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option
+from skillgap.render.formats import Format, TableOrJson
 
 
 def match(
-    queries: Annotated[list[str], typer.Argument(help="Skill names to resolve.", show_default=False)],
+    queries: Annotated[
+        list[str], typer.Argument(metavar="QUERY", help="Skill names to resolve.", show_default=False)
+    ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     explain: Annotated[
         bool, typer.Option("--explain", "-x", help="Show the candidates and why near misses lost.")
     ] = False,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
-    ] = Format.TABLE,
+    choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Resolve each QUERY to a canonical skill (or none), saying how and with what score."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
     from skillgap.world import open_world
 
     world = open_world(catalog, taxonomy)

@@ -14,17 +14,18 @@ from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
     ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TargetOpt,
     TaxonomyOpt,
-    check_format,
+    choices_metavar,
     finish_console,
+    format_option,
+    refuse_force_without_output,
     stdout_console,
 )
 from skillgap.errors import UsageError
-from skillgap.render.formats import Format
-
-FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN, Format.MEMO)
+from skillgap.render.formats import Format, PlanFormat
 
 
 class ObjectiveChoice(str, Enum):
@@ -45,15 +46,24 @@ def parse_day(option: str, value: str | None) -> date | None:
 
 
 def plan(
-    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
+    ],
     target: TargetOpt,
     budget: Annotated[
         float | None,
-        typer.Option("--budget", min=0.0, help="Most the plan may cost in total. Default: the profile's."),
+        typer.Option(
+            "--budget",
+            min=0.0,
+            metavar="AMOUNT",
+            help="Most the plan may cost in total. Default: the profile's.",
+        ),
     ] = None,
     hours_per_week: Annotated[
         float | None,
-        typer.Option("--hours-per-week", min=0.0, help="Study hours a week. Default: the profile's."),
+        typer.Option(
+            "--hours-per-week", min=0.0, metavar="HOURS", help="Study hours a week. Default: the profile's."
+        ),
     ] = None,
     deadline: Annotated[
         str | None,
@@ -65,22 +75,24 @@ def plan(
     objective: Annotated[
         ObjectiveChoice,
         typer.Option(
-            "--objective", help="What to minimise: cost, hours or credentials.", case_sensitive=False
+            "--objective",
+            metavar=choices_metavar(ObjectiveChoice),
+            help="What to minimise: cost, hours or credentials.",
+            case_sensitive=False,
         ),
     ] = ObjectiveChoice.COST,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="table, json, markdown or memo.", case_sensitive=False),
-    ] = Format.TABLE,
+    choice: Annotated[PlanFormat, format_option(PlanFormat)] = PlanFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Plan the credentials that close the gaps to a target role: optimal within your budget and time,
     prerequisites first, with dates and readiness after each step."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
     if hours_per_week is not None and hours_per_week <= 0:
         raise UsageError("--hours-per-week must be more than 0")
     deadline_day = parse_day("--deadline", deadline)

@@ -11,64 +11,86 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
-    ForceOpt,
+    NoCacheOpt,
     OutputOpt,
     TargetOpt,
     TaxonomyOpt,
-    check_format,
+    format_option,
+    refuse_force_without_output,
 )
-from skillgap.render.formats import Format
+from skillgap.render.formats import Format, ReportFormat
 
 if TYPE_CHECKING:
     from skillgap.cohort import Cohort
     from skillgap.progress import Saved
     from skillgap.render.report_sheet import Sheet
 
-FORMATS = (Format.MARKDOWN, Format.HTML, Format.CSV)
-
 
 def report(
     profiles: Annotated[
         list[Path],
-        typer.Argument(help="A profile, or several, or folders of them.", show_default=False),
+        typer.Argument(
+            metavar="PROFILES", help="A profile, or several, or folders of them.", show_default=False
+        ),
     ],
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="markdown, html or csv.", case_sensitive=False)
-    ] = Format.MARKDOWN,
+    choice: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MARKDOWN,
     output: OutputOpt = None,
     output_dir: Annotated[
         Path | None,
         typer.Option(
             "--output-dir",
             "-d",
+            metavar="FOLDER",
             help="Write one sheet per person into this folder (created if missing), plus a cohort sheet.",
             file_okay=False,
         ),
     ] = None,
     cohort_sheet: Annotated[
-        bool,
-        typer.Option("--cohort-sheet/--no-cohort-sheet", help="With --output-dir: also write cohort.EXT."),
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--cohort-sheet/--no-cohort-sheet",
+            help="With --output-dir: write cohort.EXT too, or not (default: when there is more than one "
+            "person).",
+            show_default=False,
+        ),
+    ] = None,
     since: Annotated[
         Path | None,
         typer.Option(
             "--since",
+            metavar="FILE",
             help="A saved `analyze --format json` (or `cohort --format json`) result: show what changed.",
         ),
     ] = None,
-    force: ForceOpt = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace existing files: the --output file, or the sheets in --output-dir."
+        ),
+    ] = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write a coaching sheet (strengths, priority gaps, the plan, questions to discuss) for one person,
     or for everyone in PROFILES: one page for the cohort, or one file per person with --output-dir."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
     from skillgap.errors import UsageError
 
+    refuse_force_without_output(force, output, output_dir)
     if output is not None and output_dir is not None:
         raise UsageError("give --output (one file) or --output-dir (one file per person), not both")
+    if cohort_sheet is not None and output_dir is None:
+        flag = "--cohort-sheet" if cohort_sheet else "--no-cohort-sheet"
+        raise UsageError(
+            f"{flag} says what --output-dir holds: give --output-dir FOLDER too, or leave it out"
+        )
+    if since is not None and fmt is Format.CSV:
+        raise UsageError(
+            "--since adds 'Since last time' to a sheet, and --format csv has none: use markdown or html"
+        )
     run_report(profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force)
 
 
@@ -97,7 +119,7 @@ def run_report(
     fmt: Format,
     output: Path | None,
     output_dir: Path | None,
-    cohort_sheet: bool,
+    cohort_sheet: bool | None,
     since: Path | None,
     force: bool,
 ) -> None:
@@ -111,7 +133,8 @@ def run_report(
     sheets = cohort_sheets(group, world.catalog, saved, date.today())
     single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
     if output_dir is not None:
-        write_folder(group, sheets, fmt, output_dir, cohort_sheet and not single, force)
+        with_cohort = not single if cohort_sheet is None else cohort_sheet
+        write_folder(group, sheets, fmt, output_dir, with_cohort, force)
         return
     from skillgap.render.output import write_output
 
@@ -186,17 +209,30 @@ def render_cohort(
 
 
 def file_names(profile_files: list[str], ext: str, reserved: set[str]) -> list[str]:
-    """A safe, distinct file name per profile: its file name's stem, then -2, -3 ... when taken."""
+    """A safe, distinct file name per profile, the same from run to run: its file name's stem; where two
+    profiles' stems are the same (a/dana.yaml, b/dana.yaml), the end of the path that tells them apart
+    (a-dana, b-dana); then -2, -3 ... only for a name still taken (a reserved one, or names that differ
+    only in case or in characters a file name is not given)."""
     import re
+    from collections import Counter
 
-    taken = set(reserved)
+    from skillgap.pathnames import distinct_tails
+
+    def safe(text: str) -> str:
+        return re.sub(r"[^\w.-]+", "-", text).strip(".-") or "profile"
+
+    stems = [safe(Path(file).stem) for file in profile_files]
+    counts = Counter(stem.casefold() for stem in stems)
+    shared = [file for file, stem in zip(profile_files, stems, strict=True) if counts[stem.casefold()] > 1]
+    tails = dict(zip(shared, distinct_tails(shared), strict=True))
+    taken = {name.casefold() for name in reserved}
     out = []
-    for file in profile_files:
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(file).stem).strip(".-") or "profile"
-        name, n = stem + ext, 1
-        while name.casefold() in {t.casefold() for t in taken}:
+    for file, stem in zip(profile_files, stems, strict=True):
+        base = safe(tails[file].replace("/", "-")) if file in tails else stem
+        name, n = base + ext, 1
+        while name.casefold() in taken:
             n += 1
-            name = f"{stem}-{n}{ext}"
-        taken.add(name)
+            name = f"{base}-{n}{ext}"
+        taken.add(name.casefold())
         out.append(name)
     return out

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
-from skillgap.cli.common import check_format
-from skillgap.render.formats import Format
+from skillgap.cli.common import DebugOpt, NoCacheOpt, format_option
+from skillgap.render.formats import Format, TableOrJson
 
 
 def roles(
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)
-    ] = Format.TABLE,
+    choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List the bundled roles; pass an id to --target."""
-    check_format(fmt, (Format.TABLE, Format.JSON))
+    fmt = choice.as_format
     from skillgap.load.paths import bundled_roles_dir, expand_paths
     from skillgap.load.role import load_role
 

@@ -6,20 +6,35 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt
+from skillgap.cli.common import (
+    DebugOpt,
+    ForceOpt,
+    NoCacheOpt,
+    OutputOpt,
+    choices_metavar,
+    refuse_force_without_output,
+)
 from skillgap.schema.kinds import Kind
 
 
 def schema(
     kind: Annotated[
         Kind,
-        typer.Option("--kind", "-k", help="profile, role, catalog or taxonomy.", case_sensitive=False),
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar=choices_metavar(Kind),
+            help="The kind of file.",
+            case_sensitive=False,
+        ),
     ],
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one kind of file."""
+    refuse_force_without_output(force, output)
     from skillgap.render.output import write_output
     from skillgap.schema.build import schema_text
 

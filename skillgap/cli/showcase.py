@@ -7,26 +7,34 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, ForceOpt, OutputOpt, check_format
-from skillgap.render.formats import Format
-
-FORMATS = (Format.MARKDOWN, Format.TEXT)
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ForceOpt,
+    NoCacheOpt,
+    OutputOpt,
+    format_option,
+    refuse_force_without_output,
+)
+from skillgap.render.formats import Format, ShowcaseFormat
 
 
 def showcase(
-    profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
+    ],
     catalog: CatalogOpt = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="markdown or text.", case_sensitive=False)
-    ] = Format.MARKDOWN,
+    choice: Annotated[ShowcaseFormat, format_option(ShowcaseFormat)] = ShowcaseFormat.MARKDOWN,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Write the "Certifications" and "Continuing education" lines for a résumé or an online profile from
     the credentials PROFILE holds and the badge files it lists: title, issuer, date, what each proves and
     how it was assessed."""
-    check_format(fmt, FORMATS)
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
     from datetime import date
 
     from skillgap.analyse.gaps import held_in_catalog

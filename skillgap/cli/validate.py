@@ -13,36 +13,37 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from skillgap.cli.common import DebugOpt, check_format
+from skillgap.cli.common import DebugOpt, NoCacheOpt, choices_metavar, format_option
 from skillgap.errors import ExitCode
-from skillgap.render.formats import Format
+from skillgap.render.formats import Format, ValidateFormat
 from skillgap.schema.kinds import Kind
 
 if TYPE_CHECKING:
     from skillgap.load.check import Checked
 
-FORMATS = (Format.TEXT, Format.JSON)
-
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Files to check (YAML, or JSON).", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="Files to check (YAML, or JSON).", show_default=False),
+    ],
     kind: Annotated[
         Kind | None,
         typer.Option(
             "--kind",
             "-k",
+            metavar=choices_metavar(Kind),
             help="Read every FILE as this kind instead of telling from its content.",
             case_sensitive=False,
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
-    ] = Format.TEXT,
+    choice: Annotated[ValidateFormat, format_option(ValidateFormat)] = ValidateFormat.TEXT,
     debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    """Check FILES (profiles, roles, catalogs, taxonomies) and report every problem; exit 2 if any."""
-    check_format(fmt, FORMATS)
+    """Check each FILE (a profile, role, catalog or taxonomy) and report every problem; exit 2 if any."""
+    fmt = choice.as_format
     from skillgap.load.check import check_files
 
     results = check_files(files, kind)

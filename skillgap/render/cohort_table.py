@@ -7,7 +7,6 @@ requirement it is, or a tick when met), so the matrix reads the same with NO_COL
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import PurePath
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -15,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.cohort import Cell, Cohort
+from skillgap.pathnames import distinct_tails
 from skillgap.render.bars import share_bar
 from skillgap.render.evidence import eligibility_notes
 from skillgap.render.fit import fit_table
@@ -75,11 +75,14 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
 
 
 def person_labels(cohort: Cohort) -> list[str]:
-    """Each person's name, with their profile's file name when two people share a name."""
+    """Each person's name; when two people share a name, with the end of their profile's path that tells
+    them apart (its file name's stem, or more of the path when the stems are the same too)."""
     names = [a.profile.name for a in cohort.people]
     seen = Counter(n.casefold() for n in names)
+    shared = [a.profile.file for n, a in zip(names, cohort.people, strict=True) if seen[n.casefold()] > 1]
+    tails = dict(zip(shared, distinct_tails(shared), strict=True))
     return [
-        f"{n} ({PurePath(a.profile.file).stem})" if seen[n.casefold()] > 1 else n
+        f"{n} ({tails[a.profile.file]})" if a.profile.file in tails else n
         for n, a in zip(names, cohort.people, strict=True)
     ]
 
