@@ -1,10 +1,13 @@
 """Recommendations: score every credential by the weighted levels of gap it closes, then its cost and time.
 
 score = 100 x coverage - cost penalty - time penalty, where coverage is the share of the importance-weighted
-gap levels the credential closes (it closes no more than the level it teaches), and each penalty is at most
-10 points: 10 x cost / (cost + reference cost) and 10 x hours / (hours + reference hours). Coverage
-dominates; between credentials that close the same gaps, the cheaper and shorter one ranks first. Ties
-break on cost, hours, then id, so the same input always gives the same order.
+gap levels the credential closes (it closes no more than the level it teaches), and each penalty takes at
+most a tenth of the coverage points: coverage x 10 x cost / (cost + reference cost) and coverage x 10 x
+hours / (hours + reference hours). A score is therefore between 80% and 100% of the coverage points: never
+below 0, never above 100, and above 0 for anything that closes a gap at all (a credential that closes
+nothing is not recommended). Coverage dominates; between credentials that close the same gaps, the cheaper
+and shorter one ranks first. Ties break on cost, hours, then id, so the same input always gives the same
+order.
 """
 
 from __future__ import annotations
@@ -51,9 +54,21 @@ class Closure:
 
 @dataclass(frozen=True)
 class Scoring:
+    """A score from 0 to 100: the coverage points less the two penalties (see the module's docstring)."""
+
     coverage: float  # 0-1 share of the weighted gap closed
-    cost_penalty: float
-    hours_penalty: float
+    cost_penalty: float  # points taken off for cost: at most a tenth of 100 x coverage
+    hours_penalty: float  # points taken off for hours: at most a tenth of 100 x coverage
+
+    @classmethod
+    def of(cls, coverage: float, cost: float | None, hours: float | None, reference_cost: float) -> Scoring:
+        """The scoring of a credential (with the prerequisites it needs first) costing COST and taking
+        HOURS, that closes this share of the weighted gap."""
+        return cls(
+            coverage=coverage,
+            cost_penalty=round(coverage * penalty(cost, reference_cost), 2),
+            hours_penalty=round(coverage * penalty(hours, REFERENCE_HOURS), 2),
+        )
 
     @property
     def score(self) -> float:
@@ -148,9 +163,12 @@ def _total(values: list[float | None]) -> float | None:
 
 
 def penalty(value: float | None, reference: float) -> float:
+    """From 0 to MAX_PENALTY: value / (value + reference) of it; half of it when the value is unknown."""
     if value is None:
         return MAX_PENALTY / 2
-    return MAX_PENALTY * value / (value + reference) if value > 0 else 0.0
+    if value <= 0:
+        return 0.0
+    return MAX_PENALTY if value == float("inf") else MAX_PENALTY * value / (value + reference)
 
 
 def excluded(credential: Credential, analysis: Analysis) -> bool:
@@ -204,10 +222,11 @@ def recommend(
             return None
         first = prerequisites_to_take(credential, by_id, held)
         route = [*first, credential]
-        scoring = Scoring(
-            coverage=sum(c.weighted for c in closes) / total,
-            cost_penalty=round(penalty(_total([c.cost for c in route]), ref_cost), 2),
-            hours_penalty=round(penalty(_total([c.hours for c in route]), REFERENCE_HOURS), 2),
+        scoring = Scoring.of(
+            sum(c.weighted for c in closes) / total,
+            _total([c.cost for c in route]),
+            _total([c.hours for c in route]),
+            ref_cost,
         )
         return Scored(credential, closes, scoring, first)
 
