@@ -184,3 +184,30 @@ def test_matrix_cells_sit_under_their_columns() -> None:
             "2/4",
             "0/4",
         }
+
+
+def test_hidden_files_and_editor_leftovers_in_a_folder_are_not_profiles(tmp_path: Path) -> None:
+    folder = tmp_path / "group"
+    (folder / "team").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    person = "name: {}\nskills: {{SQL: 2}}\n"
+    (folder / "ana.yaml").write_text(person.format("Ana"))
+    (folder / "team" / "bo.yml").write_text(person.format("Bo"))
+    leftovers = {
+        ".hidden.yaml": "Hidden",
+        ".#ana.yaml": "Emacs lock",
+        "#ana.yaml#": "Emacs autosave",
+        "ana.yaml~": "Backup",
+        ".ana.yaml.swp": "Vim swap",
+        "~$ana.yaml": "Office lock",
+        ".git/config.yaml": "In a hidden folder",
+    }
+    for name, who in leftovers.items():
+        (folder / name).write_text(person.format(who))
+    result = cohort("--format", "json", paths=(folder,))
+    assert result.code == 0, result.err
+    assert [p["name"] for p in result.json()["people"]] == ["Ana", "Bo"]
+    assert result.err == ""
+    # a hidden file named on its own is still read: the person asked for it
+    named = cohort("--format", "json", paths=(folder / ".hidden.yaml",))
+    assert [p["name"] for p in named.json()["people"]] == ["Hidden"]
