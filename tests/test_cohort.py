@@ -211,3 +211,27 @@ def test_hidden_files_and_editor_leftovers_in_a_folder_are_not_profiles(tmp_path
     # a hidden file named on its own is still read: the person asked for it
     named = cohort("--format", "json", paths=(folder / ".hidden.yaml",))
     assert [p["name"] for p in named.json()["people"]] == ["Hidden"]
+
+
+def test_people_are_sorted_as_people_read_numbers(tmp_path: Path) -> None:
+    folder = tmp_path / "group"
+    folder.mkdir()
+    for n in (10, 2, 1, 21):
+        (folder / f"p{n}.yaml").write_text(f"name: Person {n}\nskills: {{SQL: 2}}\n")
+    (folder / "lower.yaml").write_text("name: person 3\nskills: {SQL: 2}\n")
+    result = cohort("--format", "json", paths=(folder,))
+    assert result.code == 0, result.err
+    names = [p["name"] for p in result.json()["people"]]
+    assert names == ["Person 1", "Person 2", "person 3", "Person 10", "Person 21"]
+    table = cohort(paths=(folder,)).out
+    assert [table.index(n) for n in names] == sorted(table.index(n) for n in names)
+
+
+def test_natural_key_compares_digit_runs_as_numbers() -> None:
+    from skillgap.cohort.build import natural_key
+
+    names = ["Team B 10", "team b 9", "Team A 100", "Team A 20", "x" + "9" * 5000, "x1"]
+    assert sorted(names, key=natural_key) == [
+        "Team A 20", "Team A 100", "team b 9", "Team B 10", "x1", "x" + "9" * 5000,
+    ]  # fmt: skip
+    assert natural_key("Person 02") == natural_key("person 2")
