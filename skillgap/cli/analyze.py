@@ -48,6 +48,7 @@ def analyze(
     """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
     check_format(fmt, FORMATS)
     from skillgap.analyse.evidence import evidence_suggestions
+    from skillgap.cli.notes import print_warnings
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
     from skillgap.world import fuzzy_and_unresolved, open_world
@@ -57,6 +58,7 @@ def analyze(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
+    print_warnings(result.warnings)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]

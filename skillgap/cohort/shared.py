@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from skillgap.analyse import Analysis
 from skillgap.analyse.gaps import skill_key
+from skillgap.analyse.preferences import Exclusions
 from skillgap.match import Resolution
 from skillgap.model import Credential
-from skillgap.rank.recommend import excluded
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def teaching_index(
 
 def excluded_ids(analysis: Analysis, credentials: Iterable[Credential]) -> frozenset[str]:
     """The credentials this person's format and provider preferences leave out."""
-    return frozenset(c.id for c in credentials if excluded(c, analysis))
+    leave_out = Exclusions(analysis.profile.preferences)
+    return frozenset(c.id for c in credentials if leave_out(c))
 
 
 def shared_recommendations(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
 
 REFERENCE_COST = 1000.0
@@ -172,22 +173,9 @@ def penalty(value: float | None, reference: float) -> float:
 
 
 def excluded(credential: Credential, analysis: Analysis) -> bool:
-    """Whether the person's preferences leave this credential out (an excluded provider, another format)."""
-    return Exclusions(analysis)(credential)
-
-
-class Exclusions:
-    """`excluded` for one analysis, with the preferences worked out once."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        prefs = analysis.profile.preferences
-        self.providers = {p.casefold() for p in prefs.exclude_providers}
-        self.formats = set(prefs.formats)
-
-    def __call__(self, credential: Credential) -> bool:
-        if self.providers and credential.provider.casefold() in self.providers:
-            return True
-        return bool(self.formats and credential.format and credential.format not in self.formats)
+    """Whether the person's preferences leave this credential out (an excluded provider, another format):
+    see skillgap/analyse/preferences.py. Ranking many, use one `Exclusions` for them all."""
+    return Exclusions(analysis.profile.preferences)(credential)
 
 
 def recommend(
@@ -209,7 +197,7 @@ def recommend(
     held = {c.id for c in analysis.held}
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
     by_id = catalog.by_id()
-    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
+    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
     wanted = {key_of(g.requested_as) for g in analysis.gaps}
 
     def scored(credential: Credential) -> Scored | None:

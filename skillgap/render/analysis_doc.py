@@ -156,4 +156,13 @@ def analysis_document(
         "badge_signatures_checked": False,
         "stale_after_years": analysis.stale_after,
         "as_of": analysis.today.isoformat() if analysis.today else None,
+        "warnings": warnings_data(analysis),
     }
+
+
+def warnings_data(analysis: Analysis) -> list[dict[str, Any]]:
+    """What the profile names that the catalog does not have, located as validate's problems are."""
+    return [
+        {"file": w.file, "line": w.line, "col": w.col, "path": w.path, "message": w.message, "hint": w.hint}
+        for w in analysis.warnings
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
-from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data
+from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data, warnings_data
 
 
 def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
@@ -76,6 +76,7 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
                 "gaps": [gap_data(g) for g in a.gaps],
                 "met": [gap_data(g) for g in a.met],
                 "held": [c.id for c in a.held],
+                "warnings": warnings_data(a),
             }
             for a in cohort.people
         ],
