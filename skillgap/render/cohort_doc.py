@@ -36,9 +36,16 @@ def shared_data(cohort: Cohort, rec: SharedRecommendation) -> dict[str, Any]:
         "currency": c.currency,
         "hours": c.hours,
         "estimated": sorted(c.estimated),
-        "cost_per_person_helped": rec.cost_per_person_helped,
-        "total_cost": rec.total_cost,
+        "needs_first": [{"id": p.id, "title": p.title, "people": k} for p, k in rec.needs_first],
+        "cost_per_person_helped": _round(rec.cost_per_person_helped),
+        "total_cost": _round(rec.total_cost),
+        "hours_per_person_helped": _round(rec.hours_per_person_helped),
+        "total_hours": _round(rec.total_hours),
     }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def failure_data(failure: LoadFailure) -> dict[str, Any]:

@@ -258,10 +258,14 @@ def cohort_questions(cohort: Cohort) -> tuple[str, ...]:
     if cohort.shared:
         top = cohort.shared[0]
         c = top.credential
+        each = (
+            f"{money(c.cost, c.currency)} a place"
+            if not top.needs_first
+            else f"{money(top.cost_per_person_helped, c.currency)} a person with the prerequisites they lack"
+        )
         out.append(
             f"{c.title} helps {top.helps} of {n} people ({money(top.total_cost, c.currency)} for all of "
-            f"them at {money(c.cost, c.currency)} a place): does {c.provider} offer a group rate, or could "
-            "the group take it together?"
+            f"them at {each}): does {c.provider} offer a group rate, or could the group take it together?"
         )
     for common in cohort.common_gaps[:SHOW_OFF_LIMIT]:
         coaches = peers(cohort, common)
