@@ -104,3 +104,35 @@ def test_a_broken_role_exits_2_with_file_and_line(write) -> None:  # type: ignor
     bad = write("bad.yaml", "title: Bad\nrequirements:\n  - {skill: SQL, level: 9}\n")
     result = invoke("compare", CORE / "profile.yaml", "-r", bad, *WORLD)
     assert result.code == 2 and f"{bad}:3:" in result.err and "Traceback" not in result.err
+
+
+VIZ = "title: Viz Lead\nrequirements:\n  - {skill: data visualisation, level: 3, importance: essential}\n"
+
+
+def test_an_essential_gap_only_excluded_credentials_close_gives_the_real_reason(write) -> None:  # type: ignore[no-untyped-def]
+    """data-viz is the one credential teaching it, and it is in-person: the profile asks for online."""
+    role = write("viz.yaml", VIZ)
+    online = write("p.yaml", "name: Pat\nskills: {SQL: 1}\npreferences: {formats: [online]}\n")
+    [fit] = invoke("compare", online, "--target", role, *WORLD, "-f", "json").json()
+    [gap] = fit["essential_open"]
+    assert gap["skill"] == "data visualization"
+    reason = "1 credential that would raise it is left out: 1 in-person (not among your formats)"
+    assert gap["reason"] == reason
+    assert gap["left_out"] == [
+        {
+            "id": "data-viz",
+            "title": "Data Visualization with Tableau",
+            "reason": "format in-person is not among the preferred formats",
+        }
+    ]
+    table = invoke("compare", online, "--target", role, *WORLD).out
+    words = " ".join(w for w in table.split() if w != "\u2502")
+    assert "no credential closes" not in words
+    assert f"(not closed: data visualization: {reason})" in words
+    shunned = write("q.yaml", "name: Quin\nskills: {SQL: 1}\npreferences: {exclude_providers: [vendor inc]}")
+    [fit] = invoke("compare", shunned, "--target", role, *WORLD, "-f", "json").json()
+    assert fit["essential_open"][0]["reason"].endswith("1 from 'vendor inc' (in your exclude_providers)")
+    # nothing teaches it at all: said as such
+    weaver = write("weaver.yaml", WEAVER)
+    [fit] = invoke("compare", online, "--target", weaver, *WORLD, "-f", "json").json()
+    assert fit["essential_open"][0]["reason"].startswith("no credential in the catalog teaches")

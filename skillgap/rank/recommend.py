@@ -231,6 +231,47 @@ def recommend(
     )
 
 
+@dataclass(frozen=True)
+class LeftOutByPreference:
+    """Credentials that would narrow a gap but one preference leaves out: a format the person did not ask
+    for, or an entry of exclude_providers."""
+
+    preference: str  # "formats" or "exclude_providers"
+    value: str  # the credential's format, or the entry as the person wrote it
+    credentials: tuple[Credential, ...]  # in catalog order
+
+
+def left_out_by_preferences(
+    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
+) -> tuple[LeftOutByPreference, ...]:
+    """What the person's preferences leave out of the ranking: each credential not held that would narrow
+    a gap, grouped by the preference (and value) that excludes it, most credentials first. With TEACHING
+    (the world's skill index) only the credentials teaching a gap skill are looked at."""
+    prefs = analysis.profile.preferences
+    if not analysis.gaps or not (prefs.formats or prefs.exclude_providers):
+        return ()
+    key_of, leave_out = SkillKeys(analysis), Exclusions(prefs)
+    if teaching is None:
+        pool: Sequence[Credential] = catalog.credentials
+    else:
+        found: set[int] = set()
+        for gap in analysis.gaps:
+            taught = teaching.get(key_of(gap.requested_as))
+            if taught is not None:
+                found.update(taught.indexes)
+        pool = [catalog.credentials[i] for i in sorted(found)]
+    held = {c.id for c in analysis.held}
+    groups: dict[tuple[str, str], list[Credential]] = {}
+    for credential in pool:
+        if credential.id in held:
+            continue
+        why = leave_out.why(credential)
+        if why is not None and closures(credential, analysis.gaps, analysis, key_of):
+            groups.setdefault((why.preference, why.value), []).append(credential)
+    order = sorted(groups, key=lambda k: (-len(groups[k]), k))
+    return tuple(LeftOutByPreference(p, v, tuple(groups[(p, v)])) for p, v in order)
+
+
 class Scored(NamedTuple):
     credential: Credential
     closes: tuple[Closure, ...]
