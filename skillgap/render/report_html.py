@@ -14,7 +14,7 @@ from html import escape
 from skillgap.analyse import Gap
 from skillgap.cohort import Cohort
 from skillgap.levels import MAX_LEVEL
-from skillgap.progress import Progress
+from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
@@ -251,6 +251,8 @@ def progress_html(sheet: Sheet, p: Progress, sub: str) -> str:
         if p.same_target
         else f"<p>Last time's result was for {e(p.before.target or '?')}: figures are not like for like.</p>"
     )
+    if not p.same_person:
+        note += f"<p>{e(other_person_note(p))}</p>"
     return (
         f'<section class="progress"><{sub}>Since last time</{sub}>'
         f"<p>Readiness {p.before.readiness:.0%} \u2192 <strong>{p.after.readiness:.0%}</strong> "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from skillgap.cohort import Cohort
-from skillgap.progress import Progress
+from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
@@ -64,6 +64,8 @@ def progress_lines(sheet: Sheet, p: Progress, h: str) -> list[str]:
     if not p.same_target:
         before = md(p.before.target or "?")
         lines += [f"Last time's result was for {before}: figures are not like for like.", ""]
+    if not p.same_person:
+        lines += [md(other_person_note(p)), ""]
     rows = [
         ("Gaps closed", [f"{md(c.skill)} (now {c.after} of {c.required})" for c in p.closed]),
         ("Levels gained", [f"{md(c.skill)} {c.before}\u2192{c.after}" for c in p.gained]),
