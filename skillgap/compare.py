@@ -40,7 +40,7 @@ class Unclosed:
     def reason(self) -> str:
         """Why it stays open, in a few words: "4 credentials that would raise it are left out: 2 in-person,
         1 hybrid (not among your formats); 1 from 'Coursera' (in your exclude_providers)"; a credential left
-        out for another reason is counted under it ("1 cost unknown")."""
+        out for another reason is given with it ("cost unknown (2)")."""
         if not self.left_out:
             return self.open_gap.reason
         leave_out = Exclusions(self.preferences)
@@ -56,7 +56,7 @@ class Unclosed:
         providers = [f"{k} from {v!r}" for (kind, v), k in groups.items() if kind == "exclude_providers"]
         if providers:
             parts.append(", ".join(providers) + " (in your exclude_providers)")
-        parts += [f"{k} {value}" for (kind, value), k in groups.items() if not kind]
+        parts += [value if k == 1 else f"{value} ({k})" for (kind, value), k in groups.items() if not kind]
         n = len(self.left_out)
         what = "1 credential that would raise it is" if n == 1 else f"{n} credentials that would raise it are"
         return f"{what} left out: {'; '.join(parts)}"

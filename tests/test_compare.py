@@ -136,3 +136,31 @@ def test_an_essential_gap_only_excluded_credentials_close_gives_the_real_reason(
     weaver = write("weaver.yaml", WEAVER)
     [fit] = invoke("compare", online, "--target", weaver, *WORLD, "-f", "json").json()
     assert fit["essential_open"][0]["reason"].startswith("no credential in the catalog teaches")
+
+
+def test_the_reason_groups_left_out_credentials_by_preference_and_other_reasons() -> None:
+    from skillgap.analyse.gaps import Gap
+    from skillgap.compare import Unclosed
+    from skillgap.levels import Importance
+    from skillgap.model import Credential, CredentialSkill, Preferences
+    from skillgap.plan.types import LeftOut, OpenGap
+
+    def cred(ident: str, provider: str = "P", fmt: str = "online") -> Credential:
+        return Credential(ident, ident, provider, (CredentialSkill("x", 3),), format=fmt)
+
+    gap = OpenGap(Gap("x", 3, 0, Importance.ESSENTIAL, "x", True), 0, "plan's own words")
+    prefs = Preferences(formats=("online",), exclude_providers=("Coursera",))
+    left_out = (
+        LeftOut(cred("a", fmt="in-person"), "format in-person is not among the preferred formats"),
+        LeftOut(cred("b", fmt="hybrid"), "format hybrid is not among the preferred formats"),
+        LeftOut(cred("c", fmt="in-person"), "format in-person is not among the preferred formats"),
+        LeftOut(cred("d", "Google (Coursera)"), "provider Google (Coursera) is excluded"),
+        LeftOut(cred("e"), "cost unknown"),
+        LeftOut(cred("f"), "cost unknown"),
+        LeftOut(cred("g"), "hours unknown"),
+    )
+    assert Unclosed(gap, left_out, prefs).reason == (
+        "7 credentials that would raise it are left out: 2 in-person, 1 hybrid (not among your formats); "
+        "1 from 'Coursera' (in your exclude_providers); cost unknown (2); hours unknown"
+    )
+    assert Unclosed(gap, (), prefs).reason == "plan's own words"
