@@ -9,8 +9,8 @@ from skillgap.rank import LeftOutByPreference
 
 
 def left_out_sentence(groups: Sequence[LeftOutByPreference], formats: Sequence[str]) -> str:
-    """"Your preferences leave out 3 credentials that would close a gap: 1 hybrid, 1 in-person (formats:
-    online); 1 from 'Coursera' (exclude_providers).", or "" when they leave out none."""
+    """"Your preferences leave out 3 credentials that would close a gap: 1 hybrid, 1 in-person (your
+    formats: online); 1 from 'Coursera' (in your exclude_providers).", or "" when they leave out none."""
     total = sum(len(g.credentials) for g in groups)
     if not total:
         return ""
