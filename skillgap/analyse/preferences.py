@@ -122,11 +122,15 @@ class Exclusions:
         return self._by_provider[provider]
 
     def why(self, credential: Credential) -> Exclusion | None:
-        entry = self.provider_entry(credential.provider)
+        return self.why_offered(credential.provider, credential.format)
+
+    def why_offered(self, provider: str, delivery: str | None) -> Exclusion | None:
+        """Why a credential from this provider, in this format, is left out (None: it is not)."""
+        entry = self.provider_entry(provider)
         if entry is not None:
-            return Exclusion("exclude_providers", entry, credential.provider)
-        if self.formats and credential.format and credential.format not in self.formats:
-            return Exclusion("formats", credential.format, credential.provider)
+            return Exclusion("exclude_providers", entry, provider)
+        if self.formats and delivery and delivery not in self.formats:
+            return Exclusion("formats", delivery, provider)
         return None
 
     def __call__(self, credential: Credential) -> bool:

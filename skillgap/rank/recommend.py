@@ -238,36 +238,43 @@ class LeftOutByPreference:
 
     preference: str  # "formats" or "exclude_providers"
     value: str  # the credential's format, or the entry as the person wrote it
-    credentials: tuple[Credential, ...]  # in catalog order
+    ids: tuple[str, ...]  # the credentials', in catalog order
 
 
 def left_out_by_preferences(
     analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
 ) -> tuple[LeftOutByPreference, ...]:
     """What the person's preferences leave out of the ranking: each credential not held that would narrow
-    a gap, grouped by the preference (and value) that excludes it, most credentials first. With TEACHING
-    (the world's skill index) only the credentials teaching a gap skill are looked at."""
+    a gap, grouped by the preference (and value) that excludes it, most credentials first.
+
+    With TEACHING (the world's skill index) this is worked out from the index and the catalog's columns of
+    providers and formats, without building a credential (at 100,000 credentials most are never built)."""
     prefs = analysis.profile.preferences
     if not analysis.gaps or not (prefs.formats or prefs.exclude_providers):
         return ()
     key_of, leave_out = SkillKeys(analysis), Exclusions(prefs)
+    narrows: set[int] = set()  # indexes of the credentials that teach a gap skill above the person's level
     if teaching is None:
-        pool: Sequence[Credential] = catalog.credentials
+        for index, credential in enumerate(catalog.credentials):
+            if closures(credential, analysis.gaps, analysis, key_of):
+                narrows.add(index)
     else:
-        found: set[int] = set()
         for gap in analysis.gaps:
             taught = teaching.get(key_of(gap.requested_as))
             if taught is not None:
-                found.update(taught.indexes)
-        pool = [catalog.credentials[i] for i in sorted(found)]
+                narrows.update(i for i, level in taught.pairs() if level > gap.current)
     held = {c.id for c in analysis.held}
-    groups: dict[tuple[str, str], list[Credential]] = {}
-    for credential in pool:
-        if credential.id in held:
-            continue
-        why = leave_out.why(credential)
-        if why is not None and closures(credential, analysis.gaps, analysis, key_of):
-            groups.setdefault((why.preference, why.value), []).append(credential)
+    lookup = catalog.lookup
+    ids, offered = lookup.price[2], lookup.offered
+    verdicts = {}  # each distinct (provider, format) judged once: a catalog has few
+    for pair in {offered[i] for i in narrows}:
+        why = leave_out.why_offered(*pair)
+        if why is not None:
+            verdicts[pair] = (why.preference, why.value)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for index in sorted(i for i in narrows if offered[i] in verdicts):
+        if ids[index] not in held:
+            groups.setdefault(verdicts[offered[index]], []).append(ids[index])
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
     return tuple(LeftOutByPreference(p, v, tuple(groups[(p, v)])) for p, v in order)
 

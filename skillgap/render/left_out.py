@@ -11,17 +11,17 @@ from skillgap.rank import LeftOutByPreference
 def left_out_sentence(groups: Sequence[LeftOutByPreference], formats: Sequence[str]) -> str:
     """"Your preferences leave out 3 credentials that would close a gap: 1 hybrid, 1 in-person (your
     formats: online); 1 from 'Coursera' (in your exclude_providers).", or "" when they leave out none."""
-    total = sum(len(g.credentials) for g in groups)
+    total = sum(len(g.ids) for g in groups)
     if not total:
         return ""
     parts = []
     by_format = [g for g in groups if g.preference == "formats"]
     if by_format:
-        counts = ", ".join(f"{len(g.credentials)} {g.value}" for g in by_format)
+        counts = ", ".join(f"{len(g.ids)} {g.value}" for g in by_format)
         parts.append(f"{counts} (your formats: {', '.join(formats)})")
     by_provider = [g for g in groups if g.preference == "exclude_providers"]
     if by_provider:
-        counts = ", ".join(f"{len(g.credentials)} from {g.value!r}" for g in by_provider)
+        counts = ", ".join(f"{len(g.ids)} from {g.value!r}" for g in by_provider)
         parts.append(f"{counts} (in your exclude_providers)")
     noun = "credential" if total == 1 else "credentials"
     return f"Your preferences leave out {total} {noun} that would close a gap: {'; '.join(parts)}."
@@ -32,8 +32,8 @@ def left_out_data(groups: Sequence[LeftOutByPreference]) -> list[dict[str, Any]]
         {
             "preference": g.preference,
             "value": g.value,
-            "count": len(g.credentials),
-            "credentials": [c.id for c in g.credentials],
+            "count": len(g.ids),
+            "credentials": list(g.ids),
         }
         for g in groups
     ]
