@@ -296,3 +296,16 @@ def test_shared_recommendation_figures_at_the_core() -> None:
     assert rec.total_cost == 1100 and rec.cost_per_person_helped == pytest.approx(1100 / 3)
     assert rec.total_hours is None and rec.hours_per_person_helped is None  # an hour figure is unknown
     assert rec.needs_first == ((first, 2),)
+
+
+def test_expand_paths_skips_leftovers_only_inside_folders(tmp_path: Path) -> None:
+    from skillgap.load.paths import expand_paths, left_behind
+
+    assert [n for n in ("a.yaml", ".a.yaml", "a.yaml~", "#a.yaml#", ".#a.yaml", "~$a.yaml", "a~b.yaml")
+            if not left_behind(n)] == ["a.yaml", "a~b.yaml"]  # fmt: skip
+    (tmp_path / "keep").mkdir()
+    (tmp_path / ".cache").mkdir()
+    for name in ("keep/a.yaml", ".cache/b.yaml", ".c.yaml", "d.json"):
+        (tmp_path / name).write_text("{}")
+    assert [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])] == ["d.json", "keep/a.yaml"]
+    assert expand_paths([tmp_path / ".c.yaml"]) == [tmp_path / ".c.yaml"]

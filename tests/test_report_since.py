@@ -201,3 +201,17 @@ def test_progress_knows_whether_the_saved_result_is_the_same_persons() -> None:
     assert compare(before, Saved("Bo", "elsewhere/bo-chen.yaml", "r", "r", 0.5, (), ())).same_person
     assert compare(before, Saved("Ana", "x/bo.yaml", "r", "r", 0.5, (), ())).same_person  # same file name
     assert not compare(before, Saved("Ana", "ana.yaml", "r", "r", 0.5, (), ())).same_person
+
+
+def test_check_person_refuses_another_persons_result_unless_told_to_compare_anyway() -> None:
+    from skillgap.progress import check_person
+
+    bo = [Saved("Bo", "team/bo.yaml", "r", "r", 0.5, (), ())]
+    check_person(bo, "Bo", "elsewhere/bo.yaml", "last.json")  # the same file name: Bo's
+    check_person(bo, "bo", "renamed.yaml", "last.json")  # the same name: Bo's
+    with pytest.raises(InputError, match=r"was saved for Bo \(team/bo.yaml\), not for Ana \(ana.yaml\)"):
+        check_person(bo, "Ana", "ana.yaml", "last.json")
+    check_person(bo, "Ana", "ana.yaml", "last.json", anyone=True)
+    two = [*bo, Saved("Cy", "cy.yaml", "r", "r", 0.5, (), ())]
+    with pytest.raises(InputError, match="holds no result for Ana"):
+        check_person(two, "Ana", "ana.yaml", "last.json", anyone=True)  # which of them? no guessing
