@@ -112,8 +112,7 @@ def mistyped_ids(profile: Profile, found: Iterable[Holding], catalog: Catalog) -
         problems.append(
             Problem(
                 file=origin.file if origin else profile.file,
-                message=f"no credential or pathway in the catalog has the id {ident!r}, so it counts for "
-                "nothing",
+                message=f"no credential or pathway in the catalog has the id {ident!r}, so it is left out",
                 line=origin.line if origin else None,
                 col=origin.col if origin else None,
                 path=path,

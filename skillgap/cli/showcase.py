@@ -49,7 +49,7 @@ def showcase(
     write_output(render(entries, today), output, force)
     err = typer.echo
     for problem in mistyped_ids(person, found, loaded):
-        err(f"warning: {clean(str(problem))}: left out", err=True)
+        err(f"warning: {clean(str(problem))}", err=True)
     if not entries:
         err("note: the profile lists no credentials and no badge files", err=True)
     for badge in revoked:
