@@ -3,20 +3,65 @@
 Pure. For each role: the analysis, its essential gaps, and two plans with no budget or time limit (only the
 person's format and provider preferences apply): the cheapest that closes the essential gaps, and the
 cheapest that closes every gap. Roles are ranked by readiness, then fewer essential gaps, then the cost of
-closing them, then title, so the same input always gives the same order.
+closing them, then title, so the same input always gives the same order. An essential gap the plans leave
+open says why in its own words: no credential teaches it, the catalog teaches it only so far, or the
+credentials that would close it are left out (a format the person did not ask for, an excluded provider,
+an unknown cost or duration), and how many for each reason.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from skillgap.analyse import Analysis, Gap
+from skillgap.analyse.preferences import Exclusions
 from skillgap.levels import Importance
-from skillgap.model import Catalog, Role, Taught
+from skillgap.model import Catalog, Preferences, Role, Taught
 from skillgap.pathnames import distinct_tails
 from skillgap.plan import OpenGap, Plan, Request, make_plan
+from skillgap.plan.types import LeftOut
+from skillgap.rank import closures
+
+
+@dataclass(frozen=True)
+class Unclosed:
+    """An essential gap the plan leaves open, with the credentials that would take it further but are left
+    out of the plan (and why each is)."""
+
+    open_gap: OpenGap
+    left_out: tuple[LeftOut, ...] = ()
+    preferences: Preferences = field(default_factory=Preferences)
+
+    @property
+    def skill(self) -> str:
+        return self.open_gap.gap.skill
+
+    @property
+    def reason(self) -> str:
+        """Why it stays open, in a few words: "4 credentials that would raise it are left out: 2 in-person,
+        1 hybrid (not among your formats); 1 from 'Coursera' (in your exclude_providers)"; a credential left
+        out for another reason is given with it ("cost unknown (2)")."""
+        if not self.left_out:
+            return self.open_gap.reason
+        leave_out = Exclusions(self.preferences)
+        groups: dict[tuple[str, str], int] = {}
+        for item in self.left_out:
+            why = leave_out.why(item.credential)
+            key = (why.preference, why.value) if why is not None else ("", item.reason)
+            groups[key] = groups.get(key, 0) + 1
+        parts = []
+        formats = [f"{k} {value}" for (kind, value), k in groups.items() if kind == "formats"]
+        if formats:
+            parts.append(", ".join(formats) + " (not among your formats)")
+        providers = [f"{k} from {v!r}" for (kind, v), k in groups.items() if kind == "exclude_providers"]
+        if providers:
+            parts.append(", ".join(providers) + " (in your exclude_providers)")
+        parts += [value if k == 1 else f"{value} ({k})" for (kind, value), k in groups.items() if not kind]
+        n = len(self.left_out)
+        what = "1 credential that would raise it is" if n == 1 else f"{n} credentials that would raise it are"
+        return f"{what} left out: {'; '.join(parts)}"
 
 
 @dataclass(frozen=True)
@@ -39,8 +84,23 @@ class RoleFit:
 
     @property
     def essential_open(self) -> tuple[OpenGap, ...]:
-        """Essential gaps no plan closes: nothing in the catalog takes them far enough."""
+        """Essential gaps no plan closes: nothing the plan may use takes them far enough."""
         return self.essential_plan.open_gaps
+
+    def unclosed(self) -> tuple[Unclosed, ...]:
+        """The essential gaps left open, each with the credentials left out that would take it further."""
+        out = []
+        for open_gap in self.essential_open:
+            blocked = tuple(
+                x
+                for x in self.essential_plan.left_out
+                if any(
+                    c.to_level > open_gap.after
+                    for c in closures(x.credential, (open_gap.gap,), self.analysis)
+                )
+            )
+            out.append(Unclosed(open_gap, blocked, self.analysis.profile.preferences))
+        return tuple(out)
 
     @property
     def plan_cost(self) -> float:

@@ -205,6 +205,8 @@ class CatalogLookup:
     sources: dict[str, tuple[int, ...]]  # id_key(source_id) -> credentials, in catalog order
     price: tuple[array[float], array[float], tuple[str, ...]]  # cost, hours (unknown: inf), id by index
     stacks: dict[str, tuple[int, ...]]  # pathway id -> the credentials that say they stack into it
+    providers: dict[str, int] = field(default_factory=dict)  # provider as written -> how many credentials
+    offered: tuple[tuple[str, str | None], ...] = ()  # (provider, format) by index: preferences need no build
 
     @classmethod
     def of(cls, credentials: Sequence[Credential]) -> CatalogLookup:
@@ -212,9 +214,15 @@ class CatalogLookup:
         titles: dict[str, int] = {}
         sources: dict[str, list[int]] = {}
         stacks: dict[str, list[int]] = {}
+        providers: dict[str, int] = {}
+        offers: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # each distinct pair kept once
+        offered = []
         costs, hours = array("d"), array("d")
         for index, credential in enumerate(credentials):
             ids[credential.id] = index
+            providers[credential.provider] = providers.get(credential.provider, 0) + 1
+            pair = (credential.provider, credential.format)
+            offered.append(offers.setdefault(pair, pair))
             titles[credential.title.casefold()] = index
             if credential.source_id:
                 sources.setdefault(id_key(credential.source_id), []).append(index)
@@ -230,6 +238,8 @@ class CatalogLookup:
             {key: tuple(found) for key, found in sources.items()},
             price,
             {key: tuple(found) for key, found in stacks.items()},
+            providers,
+            tuple(offered),
         )
 
     def cheapest_first(self, indexes: Iterable[int]) -> list[int]:

@@ -3,7 +3,10 @@
 Pure: reads decoded JSON (a saved `analyze` result, or a saved `cohort` result holding many people) and
 compares two results of the same person: gaps closed, levels gained (and lost), credentials earned, gaps
 that are new, and readiness before and after. Skills are compared by the canonical name the results
-carry, so "sql" last time and "SQL" today are the same skill.
+carry, so "sql" last time and "SQL" today are the same skill. A saved result is a person's when it was
+saved from the same profile file, else from a file of the same name, else for the same name
+(`find_person`); another person's result is refused unless the caller says to compare anyway
+(`check_person`), and the progress then says whose it was.
 """
 
 from __future__ import annotations
@@ -79,6 +82,11 @@ class Progress:
     @property
     def same_target(self) -> bool:
         return self.before.target_id == self.after.target_id and self.before.target == self.after.target
+
+    @property
+    def same_person(self) -> bool:
+        """Whether last time's result is this person's (by profile file, file name or name)."""
+        return find_person([self.before], self.after.profile, self.after.profile_file) is not None
 
     @property
     def anything(self) -> bool:
@@ -199,3 +207,32 @@ def find_person(saved: Sequence[Saved], name: str, file: str) -> Saved | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+OTHER_PERSON_OPTION = "--since-other-person"
+
+
+def other_person_note(progress: Progress) -> str:
+    """What a sheet says when it compares with a result saved for someone else (asked for by the option)."""
+    before = progress.before
+    where = f" ({before.profile_file})" if before.profile_file else ""
+    who = before.profile or "someone else"
+    return f"Last time's result was saved for {who}{where}: the figures before are another person's."
+
+
+def check_person(saved: Sequence[Saved], name: str, file: str, source: str, anyone: bool = False) -> None:
+    """Refuse a saved result (read from SOURCE) that is not this person's: it holds one result, saved from
+    another profile file for another name (unless ANYONE: compare with it all the same), or several and
+    none of them is this person's."""
+    if find_person(saved, name, file) is not None or (anyone and len(saved) == 1):
+        return
+    if len(saved) == 1:
+        other = saved[0]
+        who = other.profile or "someone else"
+        where = f" ({other.profile_file})" if other.profile_file else ""
+        message = f"was saved for {who}{where}, not for {name} ({file})"
+        hint = f"give a result saved for {name}, or pass {OTHER_PERSON_OPTION} to compare with it anyway"
+    else:
+        message = f"holds no result for {name} ({file}) among its {len(saved)} people"
+        hint = f"give a result saved for {name}: one from their profile file, file name or name"
+    raise InputError.at(source, message, hint=hint)

@@ -141,3 +141,33 @@ def test_eligibility_conditions_are_shown_before_anyone_enrols() -> None:
     assert "eligibility: two years of database work" in rec["reason"]
     table = " ".join(analyze().out.split())
     assert "Before you enrol in SQL Professional: the provider asks for two years of database work." in table
+
+
+def test_analyze_says_how_many_credentials_its_preferences_left_out_and_why(write) -> None:  # type: ignore[no-untyped-def]
+    profile = write(
+        "p.yaml",
+        "name: Pat\nskills: {SQL: 1, Excel: 3}\n"
+        "preferences: {formats: [online], exclude_providers: [Acme, Zeta]}\n",
+    )
+    args = (profile, *ARGS[1:])
+    data = invoke("analyze", *args, "--format", "json").json()
+    # sql-basics and sql-pro (Acme), same-as-sql-basics (Zeta), data-viz (in-person) would close a gap;
+    # python-intro and stats-101 (online, other providers) are ranked
+    groups = data["left_out_by_preferences"]
+    assert [(g["preference"], g["value"], g["count"], g["credentials"]) for g in groups] == [
+        ("exclude_providers", "Acme", 2, ["sql-basics", "sql-pro"]),
+        ("exclude_providers", "Zeta", 1, ["same-as-sql-basics"]),
+        ("formats", "in-person", 1, ["data-viz"]),
+    ]
+    expected = (
+        "Your preferences leave out 4 credentials that would close a gap: 1 in-person (your formats: "
+        "online); 2 from 'Acme', 1 from 'Zeta' (in your exclude_providers)."
+    )
+    table = invoke("analyze", *args).out
+    assert expected in " ".join(table.split())
+    markdown = invoke("analyze", *args, "--format", "markdown").out
+    assert expected in " ".join(markdown.replace("\\_", "_").split())
+    # no preference that leaves anything out: nothing said
+    plain = analyze("--format", "json").json()
+    assert plain["left_out_by_preferences"] == []
+    assert "preferences leave out" not in analyze().out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Result, invoke
 
 DATA = Path(__file__).parent / "data"
@@ -184,3 +186,126 @@ def test_matrix_cells_sit_under_their_columns() -> None:
             "2/4",
             "0/4",
         }
+
+
+def test_hidden_files_and_editor_leftovers_in_a_folder_are_not_profiles(tmp_path: Path) -> None:
+    folder = tmp_path / "group"
+    (folder / "team").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    person = "name: {}\nskills: {{SQL: 2}}\n"
+    (folder / "ana.yaml").write_text(person.format("Ana"))
+    (folder / "team" / "bo.yml").write_text(person.format("Bo"))
+    leftovers = {
+        ".hidden.yaml": "Hidden",
+        ".#ana.yaml": "Emacs lock",
+        "#ana.yaml#": "Emacs autosave",
+        "ana.yaml~": "Backup",
+        ".ana.yaml.swp": "Vim swap",
+        "~$ana.yaml": "Office lock",
+        ".git/config.yaml": "In a hidden folder",
+    }
+    for name, who in leftovers.items():
+        (folder / name).write_text(person.format(who))
+    result = cohort("--format", "json", paths=(folder,))
+    assert result.code == 0, result.err
+    assert [p["name"] for p in result.json()["people"]] == ["Ana", "Bo"]
+    assert result.err == ""
+    # a hidden file named on its own is still read: the person asked for it
+    named = cohort("--format", "json", paths=(folder / ".hidden.yaml",))
+    assert [p["name"] for p in named.json()["people"]] == ["Hidden"]
+
+
+def test_people_are_sorted_as_people_read_numbers(tmp_path: Path) -> None:
+    folder = tmp_path / "group"
+    folder.mkdir()
+    for n in (10, 2, 1, 21):
+        (folder / f"p{n}.yaml").write_text(f"name: Person {n}\nskills: {{SQL: 2}}\n")
+    (folder / "lower.yaml").write_text("name: person 3\nskills: {SQL: 2}\n")
+    result = cohort("--format", "json", paths=(folder,))
+    assert result.code == 0, result.err
+    names = [p["name"] for p in result.json()["people"]]
+    assert names == ["Person 1", "Person 2", "person 3", "Person 10", "Person 21"]
+    table = cohort(paths=(folder,)).out
+    assert [table.index(n) for n in names] == sorted(table.index(n) for n in names)
+
+
+def test_natural_key_compares_digit_runs_as_numbers() -> None:
+    from skillgap.cohort.build import natural_key
+
+    names = ["Team B 10", "team b 9", "Team A 100", "Team A 20", "x" + "9" * 5000, "x1"]
+    assert sorted(names, key=natural_key) == [
+        "Team A 20", "Team A 100", "team b 9", "Team B 10", "x1", "x" + "9" * 5000,
+    ]  # fmt: skip
+    assert natural_key("Person 02") == natural_key("person 2")
+
+
+PREREQUISITE_CATALOG = (
+    "credentials:\n"
+    "  - {id: intro, title: SQL Intro, provider: P, skills: [{name: statistics, level: 1}], cost: 100,"
+    " hours: 10}\n"
+    "  - {id: advanced, title: SQL Advanced, provider: P, skills: [{name: SQL, level: 4}], cost: 300,"
+    " hours: 30, prerequisites: [intro]}\n"
+    "  - {id: direct, title: SQL Direct, provider: Q, skills: [{name: SQL, level: 4}], cost: 320,"
+    " hours: 40}\n"
+)
+
+
+def prerequisite_cohort(tmp_path: Path, *extra: str) -> Result:
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(PREREQUISITE_CATALOG)
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "ana.yaml").write_text("name: Ana\nskills: {SQL: 1}\n")
+    (folder / "bo.yaml").write_text("name: Bo\nskills: {SQL: 1}\ncredentials: [intro]\n")
+    args = ("--target", CORE / "role.yaml", "--catalog", catalog, "--taxonomy", CORE / "skills.yaml")
+    return invoke("cohort", folder, *args, *extra)
+
+
+def test_shared_recommendations_count_the_prerequisites_each_person_lacks(tmp_path: Path) -> None:
+    result = prerequisite_cohort(tmp_path, "--format", "json")
+    assert result.code == 0, result.err
+    shared = {r["id"]: r for r in result.json()["shared_recommendations"]}
+    advanced = shared["advanced"]
+    # Ana takes intro (100, 10 h) then advanced (300, 30 h); Bo holds intro and takes advanced only
+    assert advanced["needs_first"] == [{"id": "intro", "title": "SQL Intro", "people": 1}]
+    assert (advanced["total_cost"], advanced["cost_per_person_helped"]) == (700, 350)
+    assert (advanced["total_hours"], advanced["hours_per_person_helped"]) == (70, 35)
+    assert advanced["cost"] == 300  # the credential's own price stays as the catalog gives it
+    direct = shared["direct"]
+    assert (direct["needs_first"], direct["total_cost"], direct["hours_per_person_helped"]) == ([], 640, 40)
+    # both close the same gap for both people: the cheaper per person, prerequisites included, ranks first
+    assert [r["id"] for r in result.json()["shared_recommendations"]][:2] == ["direct", "advanced"]
+
+
+def test_the_cohort_table_says_a_prerequisite_comes_first(tmp_path: Path) -> None:
+    result = prerequisite_cohort(tmp_path)
+    assert result.code == 0, result.err
+    row = result.out.split("SQL Advanced", 1)[1].split("SQL Direct", 1)[0]
+    words = " ".join(word for word in row.split() if word != "\u2502")  # the cells' text, borders taken out
+    assert "needs SQL Intro (1 of 2) first; counted in cost and hours" in words
+    assert words.startswith("2 of 2 SQL (2) 350 700 35 h")  # per person, total, hours per person
+
+
+def test_shared_recommendation_figures_at_the_core() -> None:
+    from skillgap.cohort.shared import SharedRecommendation
+    from skillgap.model import Credential, CredentialSkill
+
+    first = Credential("a", "A", "P", (CredentialSkill("x", 1),), cost=100.0, hours=10.0)
+    then = Credential("b", "B", "P", (CredentialSkill("x", 3),), cost=300.0, hours=None, prerequisites=("a",))
+    rec = SharedRecommendation(1, then, (0, 1, 2), (("x", 3),), 9, first=((first,), (), (first,)))
+    assert rec.total_cost == 1100 and rec.cost_per_person_helped == pytest.approx(1100 / 3)
+    assert rec.total_hours is None and rec.hours_per_person_helped is None  # an hour figure is unknown
+    assert rec.needs_first == ((first, 2),)
+
+
+def test_expand_paths_skips_leftovers_only_inside_folders(tmp_path: Path) -> None:
+    from skillgap.load.paths import expand_paths, left_behind
+
+    assert [n for n in ("a.yaml", ".a.yaml", "a.yaml~", "#a.yaml#", ".#a.yaml", "~$a.yaml", "a~b.yaml")
+            if not left_behind(n)] == ["a.yaml", "a~b.yaml"]  # fmt: skip
+    (tmp_path / "keep").mkdir()
+    (tmp_path / ".cache").mkdir()
+    for name in ("keep/a.yaml", ".cache/b.yaml", ".c.yaml", "d.json"):
+        (tmp_path / name).write_text("{}")
+    assert [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])] == ["d.json", "keep/a.yaml"]
+    assert expand_paths([tmp_path / ".c.yaml"]) == [tmp_path / ".c.yaml"]

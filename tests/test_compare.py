@@ -104,3 +104,63 @@ def test_a_broken_role_exits_2_with_file_and_line(write) -> None:  # type: ignor
     bad = write("bad.yaml", "title: Bad\nrequirements:\n  - {skill: SQL, level: 9}\n")
     result = invoke("compare", CORE / "profile.yaml", "-r", bad, *WORLD)
     assert result.code == 2 and f"{bad}:3:" in result.err and "Traceback" not in result.err
+
+
+VIZ = "title: Viz Lead\nrequirements:\n  - {skill: data visualisation, level: 3, importance: essential}\n"
+
+
+def test_an_essential_gap_only_excluded_credentials_close_gives_the_real_reason(write) -> None:  # type: ignore[no-untyped-def]
+    """data-viz is the one credential teaching it, and it is in-person: the profile asks for online."""
+    role = write("viz.yaml", VIZ)
+    online = write("p.yaml", "name: Pat\nskills: {SQL: 1}\npreferences: {formats: [online]}\n")
+    [fit] = invoke("compare", online, "--target", role, *WORLD, "-f", "json").json()
+    [gap] = fit["essential_open"]
+    assert gap["skill"] == "data visualization"
+    reason = "1 credential that would raise it is left out: 1 in-person (not among your formats)"
+    assert gap["reason"] == reason
+    assert gap["left_out"] == [
+        {
+            "id": "data-viz",
+            "title": "Data Visualization with Tableau",
+            "reason": "format in-person is not among the preferred formats",
+        }
+    ]
+    table = invoke("compare", online, "--target", role, *WORLD).out
+    words = " ".join(w for w in table.split() if w != "\u2502")
+    assert "no credential closes" not in words
+    assert f"(not closed: data visualization: {reason})" in words
+    shunned = write("q.yaml", "name: Quin\nskills: {SQL: 1}\npreferences: {exclude_providers: [vendor inc]}")
+    [fit] = invoke("compare", shunned, "--target", role, *WORLD, "-f", "json").json()
+    assert fit["essential_open"][0]["reason"].endswith("1 from 'vendor inc' (in your exclude_providers)")
+    # nothing teaches it at all: said as such
+    weaver = write("weaver.yaml", WEAVER)
+    [fit] = invoke("compare", online, "--target", weaver, *WORLD, "-f", "json").json()
+    assert fit["essential_open"][0]["reason"].startswith("no credential in the catalog teaches")
+
+
+def test_the_reason_groups_left_out_credentials_by_preference_and_other_reasons() -> None:
+    from skillgap.analyse.gaps import Gap
+    from skillgap.compare import Unclosed
+    from skillgap.levels import Importance
+    from skillgap.model import Credential, CredentialSkill, Preferences
+    from skillgap.plan.types import LeftOut, OpenGap
+
+    def cred(ident: str, provider: str = "P", fmt: str = "online") -> Credential:
+        return Credential(ident, ident, provider, (CredentialSkill("x", 3),), format=fmt)
+
+    gap = OpenGap(Gap("x", 3, 0, Importance.ESSENTIAL, "x", True), 0, "plan's own words")
+    prefs = Preferences(formats=("online",), exclude_providers=("Coursera",))
+    left_out = (
+        LeftOut(cred("a", fmt="in-person"), "format in-person is not among the preferred formats"),
+        LeftOut(cred("b", fmt="hybrid"), "format hybrid is not among the preferred formats"),
+        LeftOut(cred("c", fmt="in-person"), "format in-person is not among the preferred formats"),
+        LeftOut(cred("d", "Google (Coursera)"), "provider Google (Coursera) is excluded"),
+        LeftOut(cred("e"), "cost unknown"),
+        LeftOut(cred("f"), "cost unknown"),
+        LeftOut(cred("g"), "hours unknown"),
+    )
+    assert Unclosed(gap, left_out, prefs).reason == (
+        "7 credentials that would raise it are left out: 2 in-person, 1 hybrid (not among your formats); "
+        "1 from 'Coursera' (in your exclude_providers); cost unknown (2); hours unknown"
+    )
+    assert Unclosed(gap, (), prefs).reason == "plan's own words"

@@ -27,7 +27,7 @@ from skillgap.model import (
 )
 from skillgap.packed import PackedCredentials
 from skillgap.person import Person, names_to_resolve
-from skillgap.rank import recommend
+from skillgap.rank import left_out_by_preferences, recommend
 from skillgap.world import build_world
 from tests.hypothesis_profiles import examples
 
@@ -98,6 +98,27 @@ def test_ranking_from_the_index_equals_ranking_everything(
         claims.append(evidence_suggestions(analysis, w.catalog, w.teaching))
     assert all(r == results[0] for r in results), [[x.credential.id for x in r] for r in results]
     assert all(c == claims[0] for c in claims)
+
+
+@settings(max_examples=100, deadline=None)
+@given(catalogs(), people())
+def test_what_preferences_leave_out_from_the_index_equals_walking_everything(
+    catalog: Catalog, person: tuple[Profile, Role]
+) -> None:
+    profile, role = person
+    world = build_world(catalog, TAXONOMY)
+    cached = pickle.loads(pickle.dumps(world))
+    found = []
+    for w in (cached, world):
+        analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
+        if w is cached:  # from the index and the catalog's columns: no credential is built for it
+            built = set(cached.catalog.credentials._built)  # type: ignore[attr-defined]
+            found.append(left_out_by_preferences(analysis, w.catalog, w.teaching))
+            assert set(cached.catalog.credentials._built) == built  # type: ignore[attr-defined]
+        else:
+            found.append(left_out_by_preferences(analysis, w.catalog, w.teaching))
+        found.append(left_out_by_preferences(analysis, w.catalog))
+    assert all(f == found[0] for f in found), found
 
 
 def test_a_packed_catalog_builds_only_the_credentials_asked_for() -> None:

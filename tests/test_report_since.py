@@ -138,3 +138,80 @@ def test_find_person_by_file_then_file_name_then_name() -> None:
     assert find_person(people, "Bo", "bo2.yaml") is people[2]
     assert find_person(people, "Bo", "elsewhere.yaml") is None  # two people named Bo: no guessing
     assert find_person(people, "Cy", "cy.yaml") is None
+
+
+BO = "name: Bo Chen\nskills:\n  - {name: sql, level: 3}\n"
+
+
+def test_since_refuses_another_persons_saved_result_and_says_how_to_override(tmp_path: Path) -> None:
+    ana, bo = tmp_path / "ana.yaml", tmp_path / "bo.yaml"
+    ana.write_text(AFTER)
+    bo.write_text(BO)
+    saved = tmp_path / "bo-last-time.json"
+    assert invoke("analyze", bo, *WORLD, "--format", "json", "-o", saved).code == 0
+    result = invoke("report", ana, *WORLD, "--since", saved)
+    assert result.code == 2 and result.out == ""
+    assert f"{saved}: was saved for Bo Chen ({bo}), not for Ana Lima ({ana})" in result.err
+    assert "--since-other-person" in result.err
+    anyway = invoke("report", ana, *WORLD, "--since", saved, "--since-other-person")
+    assert anyway.code == 0, anyway.err
+    note = f"Last time's result was saved for Bo Chen ({bo}): the figures before are another person's."
+    assert note in anyway.out.replace("\\", "")  # Markdown escapes the path's underscores
+    html = invoke("report", ana, *WORLD, "--since", saved, "--since-other-person", "--format", "html").out
+    assert "another person&#x27;s" in html or "another person's" in html
+
+
+def test_since_accepts_the_same_person_by_file_or_by_name(tmp_path: Path) -> None:
+    profile = tmp_path / "ana.yaml"
+    profile.write_text(BEFORE)
+    saved = tmp_path / "last.json"
+    assert invoke("analyze", profile, *WORLD, "--format", "json", "-o", saved).code == 0
+    moved = tmp_path / "moved" / "ana-lima.yaml"  # another file, the same name inside
+    moved.parent.mkdir()
+    moved.write_text(AFTER)
+    for path in (profile, moved):
+        result = invoke("report", path, *WORLD, "--since", saved)
+        assert result.code == 0, result.err
+        assert "## Since last time" in result.out and "another person" not in result.out
+
+
+def test_since_with_a_cohort_result_that_lacks_the_person_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "bo.yaml").write_text(BO)
+    (folder / "cy.yaml").write_text("name: Cy\nskills: {SQL: 2}\n")
+    saved = tmp_path / "cohort.json"
+    assert invoke("cohort", folder, *WORLD, "--format", "json", "-o", saved).code == 0
+    ana = tmp_path / "ana.yaml"
+    ana.write_text(AFTER)
+    result = invoke("report", ana, *WORLD, "--since", saved)
+    assert result.code == 2
+    assert f"{saved}: holds no result for Ana Lima ({ana}) among its 2 people" in result.err
+    # a group none of whom the saved result holds: each sheet says so, and stderr warns once
+    group = tmp_path / "group"
+    group.mkdir()
+    (group / "ana.yaml").write_text(AFTER)
+    (group / "dee.yaml").write_text("name: Dee\nskills: {SQL: 1}\n")
+    result = invoke("report", group, *WORLD, "--since", saved)
+    assert result.code == 0 and "holds a result for none of these 2 people" in result.err
+
+
+def test_progress_knows_whether_the_saved_result_is_the_same_persons() -> None:
+    before = Saved("Bo", "bo.yaml", "r", "r", 0.5, (), ())
+    assert compare(before, Saved("Bo", "elsewhere/bo-chen.yaml", "r", "r", 0.5, (), ())).same_person
+    assert compare(before, Saved("Ana", "x/bo.yaml", "r", "r", 0.5, (), ())).same_person  # same file name
+    assert not compare(before, Saved("Ana", "ana.yaml", "r", "r", 0.5, (), ())).same_person
+
+
+def test_check_person_refuses_another_persons_result_unless_told_to_compare_anyway() -> None:
+    from skillgap.progress import check_person
+
+    bo = [Saved("Bo", "team/bo.yaml", "r", "r", 0.5, (), ())]
+    check_person(bo, "Bo", "elsewhere/bo.yaml", "last.json")  # the same file name: Bo's
+    check_person(bo, "bo", "renamed.yaml", "last.json")  # the same name: Bo's
+    with pytest.raises(InputError, match=r"was saved for Bo \(team/bo.yaml\), not for Ana \(ana.yaml\)"):
+        check_person(bo, "Ana", "ana.yaml", "last.json")
+    check_person(bo, "Ana", "ana.yaml", "last.json", anyone=True)
+    two = [*bo, Saved("Cy", "cy.yaml", "r", "r", 0.5, (), ())]
+    with pytest.raises(InputError, match="holds no result for Ana"):
+        check_person(two, "Ana", "ana.yaml", "last.json", anyone=True)  # which of them? no guessing

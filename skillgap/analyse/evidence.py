@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from skillgap.analyse.gaps import Analysis, Gap
+from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
-from skillgap.rank.recommend import Exclusions, SkillKeys
+from skillgap.rank.recommend import SkillKeys
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def evidence_suggestions(
     if not claims:
         return ()
     held = {c.id for c in analysis.held}
-    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
+    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
     wanted = {key_of(g.requested_as): g for g in claims}
     if teaching is None:
         pool: Iterable[Credential] = sorted(catalog.credentials, key=Credential.price_key)

@@ -4,8 +4,9 @@ Every skill name (profile, role, catalog) is compared by the canonical skill it 
 resolves to nothing is compared with other unresolved names by its normalised form, so two identical
 unknown names still meet.
 
-A level is *claimed* (the profile says so) or *evidenced* (a held credential or an earned badge teaches
-it). A claim whose `last_used` is older than the staleness threshold counts a level lower.
+A level is *claimed* (the profile says so) or *evidenced* (a held credential, a credential of a held
+pathway, or an earned badge teaches it). A claim whose `last_used` is older than the staleness threshold
+counts a level lower.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from skillgap.analyse.held import held_credentials, profile_warnings
+from skillgap.errors import Problem
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
-from skillgap.model import Badge, Catalog, Credential, HeldCredential, Profile, Role, id_key
+from skillgap.model import Badge, Catalog, Credential, Profile, Role, id_key
 
 STALE_AFTER_YEARS = 3.0
 
@@ -97,30 +100,11 @@ class Analysis:
     badges: tuple[Badge, ...] = ()  # earned badges the profile lists (expired or revoked ones included)
     today: date | None = None  # the day staleness and badge expiry were judged on
     stale_after: float | None = None  # years after which a claim counts a level lower (None: never)
+    warnings: tuple[Problem, ...] = ()  # what in the profile names nothing in the catalog (see held.py)
 
     @property
     def requirements(self) -> tuple[Gap, ...]:
         return self.gaps + self.met
-
-
-def held_credentials(profile: Profile, catalog: Catalog) -> tuple[Credential, ...]:
-    """Catalog credentials the profile says the person holds, found by id or by title."""
-    found = {c.id: c for _, c in held_in_catalog(profile, catalog) if c is not None}
-    return tuple(found.values())
-
-
-def held_in_catalog(profile: Profile, catalog: Catalog) -> list[tuple[HeldCredential, Credential | None]]:
-    """Each credential the profile lists (badge files aside) with the catalog credential it names, if any."""
-    by_id = catalog.by_id()
-    out: list[tuple[HeldCredential, Credential | None]] = []
-    for held in profile.credentials:
-        if held.badge and not (held.id or held.title):
-            continue
-        credential = by_id.get(held.id or "") or catalog.titled(held.title or "")
-        if credential is None and held.id:
-            credential = catalog.titled(held.id)
-        out.append((held, credential))
-    return out
 
 
 def is_stale(last_used: date | None, today: date, years: float | None) -> bool:
@@ -233,4 +217,5 @@ def analyse(
         tuple(badges),
         today,
         stale_after,
+        profile_warnings(profile, catalog),
     )

@@ -52,8 +52,9 @@ def analyze(
     fmt = choice.as_format
     refuse_force_without_output(force, output)
     from skillgap.analyse.evidence import evidence_suggestions
+    from skillgap.cli.notes import print_warnings
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
-    from skillgap.rank import recommend
+    from skillgap.rank import left_out_by_preferences, recommend
     from skillgap.world import fuzzy_and_unresolved, open_world
 
     world = open_world(catalog, taxonomy)
@@ -61,7 +62,9 @@ def analyze(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
+    print_warnings(result.warnings)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
+    left_out = left_out_by_preferences(result, world.catalog, world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
     own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
@@ -70,7 +73,7 @@ def analyze(
         from skillgap.render.analysis_table import render_analysis
 
         console = stdout_console(output)
-        render_analysis(console, result, recommendations, fuzzy, unresolved, suggestions)
+        render_analysis(console, result, recommendations, fuzzy, unresolved, suggestions, left_out)
         finish_console(console, output, force)
         return
     from skillgap.render.output import write_output
@@ -79,9 +82,9 @@ def analyze(
         from skillgap.render.analysis_doc import analysis_document
         from skillgap.render.json_out import to_json
 
-        text = to_json(analysis_document(result, recommendations, fuzzy, unresolved, suggestions))
+        text = to_json(analysis_document(result, recommendations, fuzzy, unresolved, suggestions, left_out))
     else:
         from skillgap.render.analysis_md import render_analysis_markdown
 
-        text = render_analysis_markdown(result, recommendations, fuzzy, unresolved, suggestions)
+        text = render_analysis_markdown(result, recommendations, fuzzy, unresolved, suggestions, left_out)
     write_output(text, output, force)

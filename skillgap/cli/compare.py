@@ -53,6 +53,7 @@ def compare(
 
     if not targets and not all_roles:
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
+    from skillgap.cli.notes import print_warnings
     from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load import load_role
     from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
@@ -70,6 +71,7 @@ def compare(
     roles = with_distinct_ids([world.link_role(load_role(p)) for p in files.values()])
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
+    print_warnings(w for a in analyses for w in a.warnings)
     fits = compare_roles(analyses, world.catalog, world.teaching)
     person = subject.profile
 

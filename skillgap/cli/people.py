@@ -93,6 +93,7 @@ def analyse_people(
     top: int | None = None,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
+    from skillgap.cli.notes import print_warnings
     from skillgap.cohort import build_cohort
     from skillgap.errors import InputError
     from skillgap.person import analyse_person, load_target, names_to_resolve
@@ -108,5 +109,6 @@ def analyse_people(
     report_failures(failures, len(files))
     resolutions = world.resolve(names_to_resolve(people, [role]))
     analyses = [analyse_person(world, person, role, resolutions) for person in people]
+    print_warnings(w for a in analyses for w in a.warnings)
     cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)
     return cohort, world

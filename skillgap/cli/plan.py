@@ -97,6 +97,7 @@ def plan(
         raise UsageError("--hours-per-week must be more than 0")
     deadline_day = parse_day("--deadline", deadline)
     start_day = parse_day("--start", start) or date.today()
+    from skillgap.cli.notes import print_warnings
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
     from skillgap.world import open_world
@@ -106,6 +107,7 @@ def plan(
     role = load_target(target, world)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
     result = analyse_person(world, subject, role, resolutions)
+    print_warnings(result.warnings)
     person = subject.profile
     prefs = person.preferences
     request = Request(

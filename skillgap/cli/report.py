@@ -65,6 +65,13 @@ def report(
             help="A saved `analyze --format json` (or `cohort --format json`) result: show what changed.",
         ),
     ] = None,
+    since_other_person: Annotated[
+        bool,
+        typer.Option(
+            "--since-other-person",
+            help="Compare with the --since result even when it was saved for another person.",
+        ),
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -91,7 +98,10 @@ def report(
         raise UsageError(
             "--since adds 'Since last time' to a sheet, and --format csv has none: use markdown or html"
         )
-    run_report(profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force)
+    run_report(
+        profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force,
+        since_other_person,
+    )  # fmt: skip
 
 
 def read_saved(path: Path) -> list[Saved]:
@@ -111,6 +121,25 @@ def read_saved(path: Path) -> list[Saved]:
     return saved_results(data, name)
 
 
+def check_since(since: Path, saved: list[Saved], group: Cohort, anyone: bool) -> None:
+    """One person's report refuses another person's saved result (unless ANYONE); a group's warns when the
+    result is nobody's in the group (each sheet says so too)."""
+    import sys
+
+    from skillgap.load.source import display_name
+    from skillgap.progress import check_person, find_person
+    from skillgap.render.safe import clean
+
+    if len(group.people) == 1:
+        profile = group.people[0].profile
+        check_person(saved, profile.name, profile.file, display_name(since), anyone)
+    elif not any(find_person(saved, a.profile.name, a.profile.file) for a in group.people):
+        sys.stderr.write(
+            f"warning: {clean(display_name(since))}: holds a result for none of these "
+            f"{len(group.people)} people: no sheet shows progress\n"
+        )
+
+
 def run_report(
     paths: list[Path],
     target: str,
@@ -122,6 +151,7 @@ def run_report(
     cohort_sheet: bool | None,
     since: Path | None,
     force: bool,
+    since_other_person: bool = False,
 ) -> None:
     from datetime import date
 
@@ -130,6 +160,8 @@ def run_report(
 
     saved = read_saved(since) if since is not None else None
     group, world = analyse_people(paths, target, catalogs, taxonomies)
+    if since is not None and saved is not None:
+        check_since(since, saved, group, since_other_person)
     sheets = cohort_sheets(group, world.catalog, saved, date.today())
     single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
     if output_dir is not None:

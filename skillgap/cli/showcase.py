@@ -37,7 +37,7 @@ def showcase(
     refuse_force_without_output(force, output)
     from datetime import date
 
-    from skillgap.analyse.gaps import held_in_catalog
+    from skillgap.analyse.held import holdings, mistyped_ids
     from skillgap.load import load_catalogs, load_profile
     from skillgap.load.paths import bundled_catalog_paths
     from skillgap.load.profile import load_badges
@@ -48,13 +48,16 @@ def showcase(
     person = load_profile(profile)
     badges = load_badges(person)
     loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
-    entries = [view.from_catalog(held, credential) for held, credential in held_in_catalog(person, loaded)]
+    found = holdings(person, loaded)
+    entries = [entry for entry in map(view.from_holding, found) if entry is not None]
     revoked = [b for b in badges if b.revoked]
     entries += [view.from_badge(b) for b in badges if not b.revoked]
     today = date.today()
     render = view.render_markdown if fmt is Format.MARKDOWN else view.render_text
     write_output(render(entries, today), output, force)
     err = typer.echo
+    for problem in mistyped_ids(person, found, loaded):
+        err(f"warning: {clean(str(problem))}", err=True)
     if not entries:
         err("note: the profile lists no credentials and no badge files", err=True)
     for badge in revoked:

@@ -3,20 +3,24 @@
 A credential helps a person when it narrows at least one of their gaps (the same rule as `recommend`: it
 teaches a level above theirs, it is not one they hold, and their preferences do not exclude it). Catalog
 costs are per learner, so the cost per person helped is the price of one place; `total_cost` is what
-putting everyone it helps through it costs. A built-in index of which credentials teach which skill keeps
-this linear in people x gaps, not people x catalog.
+putting everyone it helps through it costs. As in `recommend`, a person must first take the prerequisites
+they do not hold (Kirkpatrick Silver needs Bronze): each person's cost and hours count them, so the figures
+per person are the average over the people it helps, and `needs_first` says which and for how many. A
+built-in index of which credentials teach which skill keeps this linear in people x gaps, not people x
+catalog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from skillgap.analyse import Analysis
 from skillgap.analyse.gaps import skill_key
+from skillgap.analyse.preferences import Exclusions
 from skillgap.match import Resolution
 from skillgap.model import Credential
-from skillgap.rank.recommend import excluded
+from skillgap.rank.recommend import prerequisites_to_take
 
 
 @dataclass(frozen=True)
@@ -26,20 +30,62 @@ class SharedRecommendation:
     people: tuple[int, ...]  # indices of the people it helps
     closes: tuple[tuple[str, int], ...]  # (skill, how many of those people it narrows that gap for)
     weighted_levels: int  # importance-weighted gap levels it closes, summed over the people it helps
+    first: tuple[tuple[Credential, ...], ...] = ()  # per person helped: prerequisites to take, in order
 
     @property
     def helps(self) -> int:
         return len(self.people)
 
+    def routes(self) -> list[tuple[Credential, ...]]:
+        """What each person it helps takes: the prerequisites they lack, then the credential itself."""
+        first = self.first or ((),) * self.helps
+        return [(*before, self.credential) for before in first]
+
     @property
-    def cost_per_person_helped(self) -> float | None:
-        """One place for each person it helps (catalog costs are per learner)."""
-        return self.credential.cost
+    def needs_first(self) -> tuple[tuple[Credential, int], ...]:
+        """Each prerequisite some of the people lack, with how many of them, in the order to take them."""
+        counts: dict[str, int] = {}
+        found: dict[str, Credential] = {}
+        for before in self.first:
+            for credential in before:
+                found.setdefault(credential.id, credential)
+                counts[credential.id] = counts.get(credential.id, 0) + 1
+        return tuple((found[i], counts[i]) for i in found)
 
     @property
     def total_cost(self) -> float | None:
-        cost = self.credential.cost
-        return None if cost is None else cost * self.helps
+        """One place for each person it helps, and for each prerequisite they lack (costs are per
+        learner); None when a cost is unknown."""
+        return _sum(c.cost for route in self.routes() for c in route)
+
+    @property
+    def total_hours(self) -> float | None:
+        return _sum(c.hours for route in self.routes() for c in route)
+
+    @property
+    def cost_per_person_helped(self) -> float | None:
+        """The total over the people it helps: the price of a place (and of the prerequisites a person
+        lacks; an average when some hold them already)."""
+        total = self.total_cost
+        return None if total is None or not self.helps else total / self.helps
+
+    @property
+    def hours_per_person_helped(self) -> float | None:
+        total = self.total_hours
+        return None if total is None or not self.helps else total / self.helps
+
+    def estimated(self, field_name: str) -> bool:
+        """Whether a figure of any credential someone takes for it (prerequisites too) is an estimate."""
+        return any(c.is_estimated(field_name) for route in self.routes() for c in route)
+
+
+def _sum(values: Iterable[float | None]) -> float | None:
+    total = 0.0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def teaching_index(
@@ -58,7 +104,8 @@ def teaching_index(
 
 def excluded_ids(analysis: Analysis, credentials: Iterable[Credential]) -> frozenset[str]:
     """The credentials this person's format and provider preferences leave out."""
-    return frozenset(c.id for c in credentials if excluded(c, analysis))
+    leave_out = Exclusions(analysis.profile.preferences)
+    return frozenset(c.id for c in credentials if leave_out(c))
 
 
 def shared_recommendations(
@@ -68,8 +115,10 @@ def shared_recommendations(
     top: int | None = None,
 ) -> tuple[SharedRecommendation, ...]:
     """Credentials ranked by how many people they help, then by the weighted levels they close, then by
-    cost (unknown last), hours, and id, so the same input always gives the same order."""
+    cost per person helped (prerequisites included; unknown last), hours likewise, and id, so the same
+    input always gives the same order."""
     credentials = tuple(credentials)
+    by_id = {c.id: c for c in credentials}
     index = teaching_index(credentials, resolutions)
     by_preferences: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
     found: dict[str, Credential] = {}
@@ -95,26 +144,31 @@ def shared_recommendations(
                 per_skill[gap.skill] = per_skill.get(gap.skill, 0) + 1
                 closed = min(level, gap.required) - gap.current
                 weighted[cid] = weighted.get(cid, 0) + closed * gap.importance.weight
-    inf = float("inf")
-    order = sorted(
-        found.values(),
-        key=lambda c: (
-            -len(people[c.id]),
-            -weighted[c.id],
-            c.cost if c.cost is not None else inf,
-            c.hours if c.hours is not None else inf,
-            c.id,
-        ),
-    )
-    if top is not None:
-        order = order[:top]
-    return tuple(
+    held = [{c.id for c in a.held} for a in analyses]
+    shared = [
         SharedRecommendation(
-            rank=rank,
+            rank=0,
             credential=c,
             people=tuple(people[c.id]),
             closes=tuple(sorted(closes[c.id].items(), key=lambda kv: (-kv[1], kv[0]))),
             weighted_levels=weighted[c.id],
+            first=tuple(prerequisites_to_take(c, by_id, held[i]) for i in people[c.id]),
         )
-        for rank, c in enumerate(order, start=1)
-    )
+        for c in found.values()
+    ]
+    inf = float("inf")
+
+    def order(s: SharedRecommendation) -> tuple[int, int, float, float, str]:
+        cost, hours = s.cost_per_person_helped, s.hours_per_person_helped
+        return (
+            -s.helps,
+            -s.weighted_levels,
+            cost if cost is not None else inf,
+            hours if hours is not None else inf,
+            s.credential.id,
+        )
+
+    shared.sort(key=order)
+    if top is not None:
+        shared = shared[:top]
+    return tuple(replace(s, rank=rank) for rank, s in enumerate(shared, start=1))

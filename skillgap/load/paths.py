@@ -10,12 +10,26 @@ from skillgap.errors import InputError
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def left_behind(name: str) -> bool:
+    """A file or folder name that is nobody's input: hidden (`.hidden.yaml`, `.git`, an editor's lock file
+    `.#profile.yaml`) or an editor's backup or autosave (`profile.yaml~`, `#profile.yaml#`, `~$profile`)."""
+    return name.startswith((".", "~", "#")) or name.endswith(("~", "#"))
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders replaced by their data files, sorted, searched recursively."""
+    """Files as given; folders replaced by their data files, sorted, searched recursively. Inside a folder,
+    hidden files and folders and editors' backups are not inputs (`left_behind`); a file named on its own
+    is always read."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and p.is_file())
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in DATA_SUFFIXES
+                and not any(left_behind(part) for part in p.relative_to(path).parts)
+                and p.is_file()
+            )
             if not found:
                 raise InputError.at(str(path), "folder holds no .yaml, .yml or .json files")
             out.extend(found)

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
 from skillgap.plan.instance import Instance, Item, gap_weights
 from skillgap.plan.types import LeftOut, Request
-from skillgap.rank.recommend import closures, excluded
+from skillgap.rank.recommend import closures
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,11 @@ class Candidates:
         )
 
 
-def own_reason(credential: Credential, analysis: Analysis) -> str | None:
+def own_reason(credential: Credential, analysis: Analysis, leave_out: Exclusions | None = None) -> str | None:
     """Why a credential cannot be planned, looking at it alone."""
-    if excluded(credential, analysis):
-        prefs = analysis.profile.preferences
-        if credential.provider.casefold() in {p.casefold() for p in prefs.exclude_providers}:
-            return f"provider {credential.provider} is excluded"
-        return f"format {credential.format} is not among the preferred formats"
+    exclusion = (leave_out or Exclusions(analysis.profile.preferences)).why(credential)
+    if exclusion is not None:
+        return exclusion.reason
     if credential.cost is None and credential.hours is None:
         return "cost and hours unknown"
     if credential.cost is None:
@@ -140,7 +139,8 @@ def find_candidates(
     index = {id(g): i for i, g in enumerate(gaps)}
     offered = tuple(c for c in _relevant(analysis, catalog, teaching) if c.id not in held)
     reach = {c.id: {index[id(x.gap)]: x.to_level for x in closures(c, gaps, analysis)} for c in offered}
-    own = {c.id: own_reason(c, analysis) for c in offered}
+    leave_out = Exclusions(analysis.profile.preferences)
+    own = {c.id: own_reason(c, analysis, leave_out) for c in offered}
     requires: dict[str, frozenset[str]] = {}
     for c in offered:
         chain, missing = prerequisite_chain(c, by_id, held)

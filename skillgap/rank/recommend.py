@@ -1,10 +1,13 @@
 """Recommendations: score every credential by the weighted levels of gap it closes, then its cost and time.
 
 score = 100 x coverage - cost penalty - time penalty, where coverage is the share of the importance-weighted
-gap levels the credential closes (it closes no more than the level it teaches), and each penalty is at most
-10 points: 10 x cost / (cost + reference cost) and 10 x hours / (hours + reference hours). Coverage
-dominates; between credentials that close the same gaps, the cheaper and shorter one ranks first. Ties
-break on cost, hours, then id, so the same input always gives the same order.
+gap levels the credential closes (it closes no more than the level it teaches), and each penalty takes at
+most a tenth of the coverage points: coverage x 10 x cost / (cost + reference cost) and coverage x 10 x
+hours / (hours + reference hours). A score is therefore between 80% and 100% of the coverage points: never
+below 0, never above 100, and above 0 for anything that closes a gap at all (a credential that closes
+nothing is not recommended). Coverage dominates; between credentials that close the same gaps, the cheaper
+and shorter one ranks first. Ties break on cost, hours, then id, so the same input always gives the same
+order.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
 
 REFERENCE_COST = 1000.0
@@ -51,9 +55,21 @@ class Closure:
 
 @dataclass(frozen=True)
 class Scoring:
+    """A score from 0 to 100: the coverage points less the two penalties (see the module's docstring)."""
+
     coverage: float  # 0-1 share of the weighted gap closed
-    cost_penalty: float
-    hours_penalty: float
+    cost_penalty: float  # points taken off for cost: at most a tenth of 100 x coverage
+    hours_penalty: float  # points taken off for hours: at most a tenth of 100 x coverage
+
+    @classmethod
+    def of(cls, coverage: float, cost: float | None, hours: float | None, reference_cost: float) -> Scoring:
+        """The scoring of a credential (with the prerequisites it needs first) costing COST and taking
+        HOURS, that closes this share of the weighted gap."""
+        return cls(
+            coverage=coverage,
+            cost_penalty=round(coverage * penalty(cost, reference_cost), 2),
+            hours_penalty=round(coverage * penalty(hours, REFERENCE_HOURS), 2),
+        )
 
     @property
     def score(self) -> float:
@@ -148,28 +164,18 @@ def _total(values: list[float | None]) -> float | None:
 
 
 def penalty(value: float | None, reference: float) -> float:
+    """From 0 to MAX_PENALTY: value / (value + reference) of it; half of it when the value is unknown."""
     if value is None:
         return MAX_PENALTY / 2
-    return MAX_PENALTY * value / (value + reference) if value > 0 else 0.0
+    if value <= 0:
+        return 0.0
+    return MAX_PENALTY if value == float("inf") else MAX_PENALTY * value / (value + reference)
 
 
 def excluded(credential: Credential, analysis: Analysis) -> bool:
-    """Whether the person's preferences leave this credential out (an excluded provider, another format)."""
-    return Exclusions(analysis)(credential)
-
-
-class Exclusions:
-    """`excluded` for one analysis, with the preferences worked out once."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        prefs = analysis.profile.preferences
-        self.providers = {p.casefold() for p in prefs.exclude_providers}
-        self.formats = set(prefs.formats)
-
-    def __call__(self, credential: Credential) -> bool:
-        if self.providers and credential.provider.casefold() in self.providers:
-            return True
-        return bool(self.formats and credential.format and credential.format not in self.formats)
+    """Whether the person's preferences leave this credential out (an excluded provider, another format):
+    see skillgap/analyse/preferences.py. Ranking many, use one `Exclusions` for them all."""
+    return Exclusions(analysis.profile.preferences)(credential)
 
 
 def recommend(
@@ -191,7 +197,7 @@ def recommend(
     held = {c.id for c in analysis.held}
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
     by_id = catalog.by_id()
-    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis)
+    key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
     wanted = {key_of(g.requested_as) for g in analysis.gaps}
 
     def scored(credential: Credential) -> Scored | None:
@@ -204,10 +210,11 @@ def recommend(
             return None
         first = prerequisites_to_take(credential, by_id, held)
         route = [*first, credential]
-        scoring = Scoring(
-            coverage=sum(c.weighted for c in closes) / total,
-            cost_penalty=round(penalty(_total([c.cost for c in route]), ref_cost), 2),
-            hours_penalty=round(penalty(_total([c.hours for c in route]), REFERENCE_HOURS), 2),
+        scoring = Scoring.of(
+            sum(c.weighted for c in closes) / total,
+            _total([c.cost for c in route]),
+            _total([c.hours for c in route]),
+            ref_cost,
         )
         return Scored(credential, closes, scoring, first)
 
@@ -222,6 +229,54 @@ def recommend(
         Recommendation(i, item.credential, item.closes, item.scoring, item.first)
         for i, item in enumerate(found, start=1)
     )
+
+
+@dataclass(frozen=True)
+class LeftOutByPreference:
+    """Credentials that would narrow a gap but one preference leaves out: a format the person did not ask
+    for, or an entry of exclude_providers."""
+
+    preference: str  # "formats" or "exclude_providers"
+    value: str  # the credential's format, or the entry as the person wrote it
+    ids: tuple[str, ...]  # the credentials', in catalog order
+
+
+def left_out_by_preferences(
+    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
+) -> tuple[LeftOutByPreference, ...]:
+    """What the person's preferences leave out of the ranking: each credential not held that would narrow
+    a gap, grouped by the preference (and value) that excludes it, most credentials first.
+
+    With TEACHING (the world's skill index) this is worked out from the index and the catalog's columns of
+    providers and formats, without building a credential (at 100,000 credentials most are never built)."""
+    prefs = analysis.profile.preferences
+    if not analysis.gaps or not (prefs.formats or prefs.exclude_providers):
+        return ()
+    key_of, leave_out = SkillKeys(analysis), Exclusions(prefs)
+    narrows: set[int] = set()  # indexes of the credentials that teach a gap skill above the person's level
+    if teaching is None:
+        for index, credential in enumerate(catalog.credentials):
+            if closures(credential, analysis.gaps, analysis, key_of):
+                narrows.add(index)
+    else:
+        for gap in analysis.gaps:
+            taught = teaching.get(key_of(gap.requested_as))
+            if taught is not None:
+                narrows.update(i for i, level in taught.pairs() if level > gap.current)
+    held = {c.id for c in analysis.held}
+    lookup = catalog.lookup
+    ids, offered = lookup.price[2], lookup.offered
+    verdicts = {}  # each distinct (provider, format) judged once: a catalog has few
+    for pair in {offered[i] for i in narrows}:
+        why = leave_out.why_offered(*pair)
+        if why is not None:
+            verdicts[pair] = (why.preference, why.value)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for index in sorted(i for i in narrows if offered[i] in verdicts):
+        if ids[index] not in held:
+            groups.setdefault(verdicts[offered[index]], []).append(ids[index])
+    order = sorted(groups, key=lambda k: (-len(groups[k]), k))
+    return tuple(LeftOutByPreference(p, v, tuple(groups[(p, v)])) for p, v in order)
 
 
 class Scored(NamedTuple):

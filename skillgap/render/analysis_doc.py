@@ -10,7 +10,8 @@ from skillgap.analyse import Analysis, Gap
 from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.model import Badge, Credential
-from skillgap.rank import Recommendation
+from skillgap.rank import LeftOutByPreference, Recommendation
+from skillgap.render.left_out import left_out_data
 
 SCHEMA_VERSION = 1
 
@@ -134,6 +135,7 @@ def analysis_document(
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
     suggestions: Sequence[EvidenceSuggestion] = (),
+    left_out: Sequence[LeftOutByPreference] = (),
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
@@ -147,6 +149,7 @@ def analysis_document(
         "met": [gap_data(g) for g in analysis.met],
         "held": [c.id for c in analysis.held],
         "recommendations": [recommendation_data(r) for r in recommendations],
+        "left_out_by_preferences": left_out_data(left_out),
         "matching": {
             "fuzzy": [resolution_data(r) for r in fuzzy],
             "unresolved": [resolution_data(r) for r in unresolved],
@@ -156,4 +159,13 @@ def analysis_document(
         "badge_signatures_checked": False,
         "stale_after_years": analysis.stale_after,
         "as_of": analysis.today.isoformat() if analysis.today else None,
+        "warnings": warnings_data(analysis),
     }
+
+
+def warnings_data(analysis: Analysis) -> list[dict[str, Any]]:
+    """What the profile names that the catalog does not have, located as validate's problems are."""
+    return [
+        {"file": w.file, "line": w.line, "col": w.col, "path": w.path, "message": w.message, "hint": w.hint}
+        for w in analysis.warnings
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from skillgap.analyse import Analysis
 from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
-from skillgap.rank import Recommendation
+from skillgap.rank import LeftOutByPreference, Recommendation
 from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
@@ -18,6 +18,7 @@ from skillgap.render.evidence import (
     stale_text,
     suggestion_text,
 )
+from skillgap.render.left_out import left_out_sentence
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import markdown as md
@@ -30,6 +31,7 @@ def render_analysis_markdown(
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
     suggestions: Sequence[EvidenceSuggestion] = (),
+    left_out: Sequence[LeftOutByPreference] = (),
 ) -> str:
     lines = [
         f"# Gap analysis: {md(analysis.profile.name)} \u2192 {md(analysis.role.title)}",
@@ -66,8 +68,11 @@ def render_analysis_markdown(
         notes = estimate_notes(r.credential for r in recommendations)
         notes += eligibility_notes(r.credential for r in recommendations)
         lines += [x for note in notes for x in ("", md(note))]
-    else:
+    elif not left_out:
         lines.append("No credential in the catalog closes these gaps.")
+    sentence = left_out_sentence(left_out, analysis.profile.preferences.formats)
+    if sentence:
+        lines += ["", md(sentence)]
     if suggestions:
         lines += ["", "## Evidence your claims", ""]
         lines += [f"- {md(suggestion_text(x))}" for x in suggestions]

@@ -11,7 +11,7 @@ from rich.text import Text
 from skillgap.analyse import Analysis
 from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
-from skillgap.rank import Recommendation
+from skillgap.rank import LeftOutByPreference, Recommendation
 from skillgap.render.bars import level_bar, share_bar
 from skillgap.render.evidence import (
     BADGE_NOTE,
@@ -23,6 +23,7 @@ from skillgap.render.evidence import (
     stale_text,
 )
 from skillgap.render.fit import fit_table
+from skillgap.render.left_out import left_out_sentence
 from skillgap.render.money import cost_text, hours_text
 from skillgap.render.safe import clean
 from skillgap.render.safe import literal as t
@@ -38,6 +39,7 @@ def render_analysis(
     fuzzy: Sequence[Resolution] = (),
     unresolved: Sequence[Resolution] = (),
     suggestions: Sequence[EvidenceSuggestion] = (),
+    left_out: Sequence[LeftOutByPreference] = (),
 ) -> None:
     title = Text.assemble(
         ("Gap analysis: ", "bold"),
@@ -107,8 +109,11 @@ def render_analysis(
             console.print(t(note, "dim"))
         for note in eligibility_notes(r.credential for r in recommendations):
             console.print(t(note, "yellow"))
-    elif analysis.gaps:
+    elif analysis.gaps and not left_out:
         console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
+    sentence = left_out_sentence(left_out, analysis.profile.preferences.formats)
+    if sentence:
+        console.print(t(sentence, "yellow"))
     render_suggestions(console, suggestions)
     render_badges(console, analysis)
     render_matching_notes(console, fuzzy, unresolved)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
-from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data
+from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data, warnings_data
 
 
 def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
@@ -37,9 +37,16 @@ def shared_data(cohort: Cohort, rec: SharedRecommendation) -> dict[str, Any]:
         "hours": c.hours,
         "estimated": sorted(c.estimated),
         "eligibility": c.eligibility,
-        "cost_per_person_helped": rec.cost_per_person_helped,
-        "total_cost": rec.total_cost,
+        "needs_first": [{"id": p.id, "title": p.title, "people": k} for p, k in rec.needs_first],
+        "cost_per_person_helped": _round(rec.cost_per_person_helped),
+        "total_cost": _round(rec.total_cost),
+        "hours_per_person_helped": _round(rec.hours_per_person_helped),
+        "total_hours": _round(rec.total_hours),
     }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def failure_data(failure: LoadFailure) -> dict[str, Any]:
@@ -77,6 +84,7 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
                 "gaps": [gap_data(g) for g in a.gaps],
                 "met": [gap_data(g) for g in a.met],
                 "held": [c.id for c in a.held],
+                "warnings": warnings_data(a),
             }
             for a in cohort.people
         ],

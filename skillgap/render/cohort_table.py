@@ -15,13 +15,15 @@ from rich.text import Text
 
 from skillgap.cohort import Cell, Cohort
 from skillgap.pathnames import distinct_tails
+from skillgap.render import shared_out
 from skillgap.render.bars import share_bar
 from skillgap.render.evidence import eligibility_notes
 from skillgap.render.fit import fit_table
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
+from skillgap.render.money import ESTIMATE_MARK
 from skillgap.render.safe import clean
 from skillgap.words import agree, plural
 
+FIGURES = (shared_out.per_person_cost, shared_out.total_cost, shared_out.per_person_hours)
 IMPORTANCE_MARK = {"essential": "E", "important": "I", "nice-to-have": "N"}
 
 
@@ -216,16 +218,21 @@ def render_shared(console: Console, cohort: Cohort) -> None:
     for rec in cohort.shared:
         c = rec.credential
         closes = ", ".join(f"{clean(skill)} ({k})" for skill, k in rec.closes)
-        mark = ESTIMATE_MARK if c.is_estimated("cost") and c.cost is not None else ""
+        first = shared_out.needs_first(rec)
         table.add_row(
             str(rec.rank),
-            Text.assemble((clean(c.title), "bold"), "\n", (clean(c.provider), "dim")),
+            Text.assemble(
+                (clean(c.title), "bold"),
+                "\n",
+                (clean(c.provider), "dim"),
+                ("\n" + clean(first), "yellow") if first else "",
+            ),
             f"{rec.helps} of {n}",
             Text(closes),
-            f"{cost_text(c)}\n{mark}{money(rec.total_cost, c.currency)}\n{hours_text(c)}",
+            "\n".join(f(rec) for f in FIGURES),
         )
     console.print(fit_table(console, table))
-    if any(r.credential.estimated for r in cohort.shared):
+    if any(r.estimated("cost") or r.estimated("hours") for r in cohort.shared):
         console.print(Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim"))
     for note in eligibility_notes(r.credential for r in cohort.shared):
         console.print(Text(clean(note), style="yellow"))

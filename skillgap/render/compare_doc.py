@@ -31,8 +31,17 @@ def fit_data(fit: RoleFit) -> dict[str, Any]:
         "plan_currency": plan_currency(essential),
         "plan_credentials": [s.credential.id for s in essential.steps],
         "essential_open": [
-            {"skill": g.gap.skill, "after": g.after, "required": g.gap.required, "reason": g.reason}
-            for g in fit.essential_open
+            {
+                "skill": u.skill,
+                "after": u.open_gap.after,
+                "required": u.open_gap.gap.required,
+                "reason": u.reason,
+                "left_out": [
+                    {"id": x.credential.id, "title": x.credential.title, "reason": x.reason}
+                    for x in u.left_out
+                ],
+            }
+            for u in fit.unclosed()
         ],
         "full_plan_cost": round(full.total_cost, 2),
         "full_plan_hours": round(full.total_hours, 2),

@@ -32,9 +32,8 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
         gaps = Text(", ".join(f"{clean(g.skill)} {g.current}\u2192{g.required}" for g in fit.essential_gaps))
         if not fit.essential_gaps:
             gaps = Text("none", style="green")
-        open_ = [g.gap.skill for g in fit.essential_open]
-        if open_:
-            gaps.append(f"\n(no credential closes: {', '.join(clean(s) for s in open_)})", style="yellow")
+        for unclosed in fit.unclosed():
+            gaps.append(f"\n(not closed: {clean(unclosed.skill)}: {clean(unclosed.reason)})", style="yellow")
         table.add_row(
             str(rank),
             Text.assemble((clean(fit.role.title), "bold"), "\n", (clean(fit.role.id), "dim")),

@@ -7,6 +7,7 @@ from typing import Any
 
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan, Step
+from skillgap.render.analysis_doc import warnings_data
 from skillgap.render.plan_words import plan_currency
 
 SCHEMA_VERSION = 1
@@ -120,4 +121,5 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             {"id": x.credential.id, "title": x.credential.title, "reason": x.reason} for x in plan.left_out
         ],
         "notes": list(plan.notes),
+        "warnings": warnings_data(analysis),
     }

@@ -14,10 +14,11 @@ from html import escape
 from skillgap.analyse import Gap
 from skillgap.cohort import Cohort
 from skillgap.levels import MAX_LEVEL
-from skillgap.progress import Progress
+from skillgap.progress import Progress, other_person_note
+from skillgap.render import shared_out
 from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.evidence import eligibility_notes, step_eligibility
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
+from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
 from skillgap.words import plural
@@ -256,6 +257,8 @@ def progress_html(sheet: Sheet, p: Progress, sub: str) -> str:
         if p.same_target
         else f"<p>Last time's result was for {e(p.before.target or '?')}: figures are not like for like.</p>"
     )
+    if not p.same_person:
+        note += f"<p>{e(other_person_note(p))}</p>"
     return (
         f'<section class="progress"><{sub}>Since last time</{sub}>'
         f"<p>Readiness {p.before.readiness:.0%} \u2192 <strong>{p.after.readiness:.0%}</strong> "
@@ -309,16 +312,17 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
         shared_rows = []
         for r in cohort.shared:
             c = r.credential
-            mark = ESTIMATE_MARK if c.is_estimated("cost") and c.cost is not None else ""
+            first = shared_out.needs_first(r)
             shared_rows.append(
                 [
                     str(r.rank),
-                    f"{a_link(c.title, c.url)}<br><small>{e(c.provider)}</small>",
+                    f"{a_link(c.title, c.url)}<br><small>{e(c.provider)}</small>"
+                    + (f"<br><small>{e(first)}</small>" if first else ""),
                     f"{r.helps} of {n}",
                     ", ".join(f"{e(skill)} ({k})" for skill, k in r.closes),
-                    e(cost_text(c)),
-                    e(mark + money(r.total_cost, c.currency)),
-                    e(hours_text(c)),
+                    e(shared_out.per_person_cost(r)),
+                    e(shared_out.total_cost(r)),
+                    e(shared_out.per_person_hours(r)),
                 ]
             )
         head3 = ["#", "Credential", "Helps", "Closes (people)", "Cost per person helped", "Total", "Hours"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from skillgap.cohort import Cohort
-from skillgap.progress import Progress
+from skillgap.progress import Progress, other_person_note
+from skillgap.render import shared_out
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
 from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.evidence import eligibility_notes, step_eligibility
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
+from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
 from skillgap.words import plural
@@ -66,6 +67,8 @@ def progress_lines(sheet: Sheet, p: Progress, h: str) -> list[str]:
     if not p.same_target:
         before = md(p.before.target or "?")
         lines += [f"Last time's result was for {before}: figures are not like for like.", ""]
+    if not p.same_person:
+        lines += [md(other_person_note(p)), ""]
     rows = [
         ("Gaps closed", [f"{md(c.skill)} (now {c.after} of {c.required})" for c in p.closed]),
         ("Levels gained", [f"{md(c.skill)} {c.before}\u2192{c.after}" for c in p.gained]),
@@ -160,10 +163,12 @@ def cohort_markdown(
         for r in cohort.shared:
             c = r.credential
             closes = ", ".join(f"{md(skill)} ({k})" for skill, k in r.closes)
-            mark = ESTIMATE_MARK if c.is_estimated("cost") and c.cost is not None else ""
+            first = shared_out.needs_first(r)
+            title = md(c.title) + (f" ({md(first)})" if first else "")
             lines.append(
-                f"| {r.rank} | {md(c.title)} | {md(c.provider)} | {r.helps} of {n} | {closes} | "
-                f"{cost_text(c)} | {mark}{money(r.total_cost, c.currency)} | {hours_text(c)} |"
+                f"| {r.rank} | {title} | {md(c.provider)} | {r.helps} of {n} | {closes} | "
+                f"{shared_out.per_person_cost(r)} | {shared_out.total_cost(r)} | "
+                f"{shared_out.per_person_hours(r)} |"
             )
         lines += [
             x for note in eligibility_notes(r.credential for r in cohort.shared) for x in ("", md(note))

@@ -269,9 +269,12 @@ def cohort_questions(cohort: Cohort) -> tuple[str, ...]:
     if cohort.shared:
         top = cohort.shared[0]
         c = top.credential
-        price = f"{money(c.cost, c.currency)} a place"
-        if top.helps > 1:
-            price = f"{money(top.total_cost, c.currency)} for all of them at {price}"
+        each = (
+            f"{money(c.cost, c.currency)} a place"
+            if not top.needs_first
+            else f"{money(top.cost_per_person_helped, c.currency)} a person with the prerequisites they lack"
+        )
+        price = f"{money(top.total_cost, c.currency)} for all of them at {each}" if top.helps > 1 else each
         out.append(
             f"{c.title} helps {top.helps} of {plural(n, 'person')} ({price}): does {c.provider} offer a "
             "group rate, or could the group take it together?"

@@ -1,9 +1,10 @@
 """The "Certifications" and "Continuing education" lines of a résumé or an online profile.
 
-Each line comes from a credential the person holds (found in the catalog by id or title) or an Open Badge
-they earned: its title, who issued it, when, what it proves and how it was assessed. A credential that
-ends in an assessment (an exam, a project, a portfolio, a practical test, or a badge's criteria) is a
-certification; one completed without an assessment, or a course, is continuing education.
+Each line comes from a credential or pathway the person holds (found in the catalog by id or title) or an
+Open Badge they earned: its title, who issued it, when, what it proves and how it was assessed. A
+credential that ends in an assessment (an exam, a project, a portfolio, a practical test, or a badge's
+criteria) is a certification; one completed without an assessment, or a course, is continuing education.
+A held pathway is one award, a certification.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from skillgap.analyse.held import Holding
 from skillgap.levels import level_label
-from skillgap.model import Badge, Credential, HeldCredential
+from skillgap.model import Badge, Credential, CredentialSkill, HeldCredential
 from skillgap.render.analysis_md import link
 from skillgap.render.safe import clean
 from skillgap.render.safe import markdown as md
@@ -67,6 +69,37 @@ def from_catalog(held: HeldCredential, credential: Credential | None) -> Entry:
         proves=_proves(credential),
         assessed=how,
         url=credential.url,
+    )
+
+
+def from_holding(holding: Holding) -> Entry | None:
+    """A held credential or pathway as the catalog describes it; one from outside the catalog by the title
+    the profile gives; None for an id the catalog does not have (a typo, not a credential to list)."""
+    if holding.pathway is not None:
+        return from_pathway(holding)
+    if holding.credential is None and holding.mistyped_id:
+        return None
+    return from_catalog(holding.held, holding.credential)
+
+
+def from_pathway(holding: Holding) -> Entry:
+    """A held pathway: one award, issued by its credentials' provider, proving what they teach."""
+    assert holding.pathway is not None
+    members = holding.members
+    providers = {c.provider for c in members}
+    best: dict[str, CredentialSkill] = {}
+    for credential in members:
+        for skill in credential.skills:
+            if skill.name not in best or best[skill.name].level < skill.level:
+                best[skill.name] = skill
+    stated = all(not c.is_estimated("levels") for c in members)
+    proves = tuple(f"{s.name} ({level_label(s.level)})" if stated else s.name for s in best.values())
+    return Entry(
+        section=CERTIFICATIONS,
+        title=holding.pathway.title,
+        issuer=providers.pop() if len(providers) == 1 else None,
+        when=holding.held.earned,
+        proves=proves,
     )
 
 
