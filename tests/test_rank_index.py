@@ -100,7 +100,7 @@ def test_ranking_from_the_index_equals_ranking_everything(
     assert all(c == claims[0] for c in claims)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(catalogs(), people())
 def test_what_preferences_leave_out_from_the_index_equals_walking_everything(
     catalog: Catalog, person: tuple[Profile, Role]

@@ -23,6 +23,7 @@ from skillgap.person import Person, names_to_resolve
 from skillgap.rank import recommend
 from skillgap.world import build_world
 from tests.conftest import EXAMPLES, invoke
+from tests.hypothesis_profiles import examples
 
 SKILLS = [f"skill {i}" for i in range(40)]
 amounts = st.one_of(st.none(), st.sampled_from([0.0, 1.0, 99.0, 5000.0, 1e6, 1e12]))
@@ -56,7 +57,7 @@ def cases(draw: st.DrawFn) -> tuple[Catalog, Profile, Role]:
     return Catalog(credentials), profile, Role("r", "R", requirements)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cases())
 def test_scores_stay_between_0_and_100_and_penalties_within_a_tenth_of_coverage(
     case: tuple[Catalog, Profile, Role],
