@@ -65,20 +65,21 @@ def check_file(path: Path, kind: Kind | None = None, located: bool = False) -> t
     Read as the loader reads it: YAML by the fast path where it can be, JSON by the json module, and read
     again with positions when there are problems (or with located=True from the start)."""
     name = display_name(path)
+    found = kind
     try:
         text = decode(read_bytes(path), name)
         data = parse(text, name, located=located, fast=not located)
-    except InputError as exc:
-        return Checked(name, kind, tuple(exc.problems)), None
-    found = kind or detect_kind(data, name)
-    if found is None:
-        return Checked(name, None, (_unknown_kind(data, name),)), None
-    report = Report(name)
-    model = read_as(found, data, report, name)
-    if report.problems and (is_json(name) or not _located(data)):  # read again to name each problem's line
-        data = parse(text, name, located=True)
+        found = kind or detect_kind(data, name)
+        if found is None:
+            return Checked(name, None, (_unknown_kind(data, name),)), None
         report = Report(name)
         model = read_as(found, data, report, name)
+        if report.problems and (is_json(name) or not _located(data)):  # again, to name each problem's line
+            data = parse(text, name, located=True)  # (the careful reading, which may refuse the text)
+            report = Report(name)
+            model = read_as(found, data, report, name)
+    except InputError as exc:
+        return Checked(name, found, tuple(exc.problems)), None
     if isinstance(model, Catalog):
         model = _with_unreadable_ids(model, data, name)
     return Checked(name, found, tuple(report.problems), _summary(model)), model

@@ -289,13 +289,23 @@ def _guarded(construct: Any, what: str) -> Any:
     def run(loader: Any, node: Any) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
             shown = node.value if isinstance(node.value, str) else "this"
+            if what == "a whole number" and "digits" in str(exc):  # whole, but past Python's limit
+                raise _located(_too_many_digits(shown), node, hint="quote it to keep it as text") from None
             raise _located(
                 f"not valid YAML: {shown[:40]!r} is not {what}", node, hint="quote it to keep it as text"
             ) from None
 
     return run
+
+
+def _too_many_digits(text: str) -> str:
+    import sys
+
+    digits = sum(c.isdigit() for c in text)
+    limit = sys.get_int_max_str_digits()
+    return f"a whole number of {digits:,} digits is too long to read (at most {limit:,} digits)"
 
 
 def _short_tag(tag: str) -> str:
