@@ -223,6 +223,7 @@ def test_integers_past_the_text_limit_never_crash_a_message() -> None:
     """The fast YAML path (yaml-rs) builds integers Python cannot print; every reader must still report."""
     import sys
 
+    from skillgap.limits import CREDENTIAL_HOURS
     from skillgap.load.fields import Fields, Report, parse_level
     from skillgap.load.source import PosMap
 
@@ -239,7 +240,7 @@ def test_integers_past_the_text_limit_never_crash_a_message() -> None:
         report = Report("x.yaml")
         fields = Fields(data, report)
         fields.check_keys(("name", "hours", "formats"))
-        fields.text("name"), fields.number("hours"), fields.text_list("formats")
+        fields.text("name"), fields.number("hours", CREDENTIAL_HOURS), fields.text_list("formats")
         assert len(report.problems) == 1 and "more than 4,300 digits" in str(report.problems[0])
     assert "more than 4,300 digits" in parse_level(huge)[1]
 

@@ -16,8 +16,10 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     check_format,
     finish_console,
+    number_option,
     stdout_console,
 )
+from skillgap.limits import COUNT, STALE_AFTER
 from skillgap.render.formats import Format
 
 FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN)
@@ -28,17 +30,22 @@ def analyze(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many credentials to show.")] = 5,
+    top: Annotated[
+        int,
+        number_option(
+            "--top", "-n", within=COUNT, whole=True, help="How many credentials to show ({range})."
+        ),
+    ] = 5,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, json or markdown.", case_sensitive=False)
     ] = Format.TABLE,
     stale_after: Annotated[
         float,
-        typer.Option(
+        number_option(
             "--stale-after",
-            min=0.0,
+            within=STALE_AFTER,
             metavar="YEARS",
-            help="A skill last used longer ago than this counts a level lower (0: never).",
+            help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
         ),
     ] = 3.0,
     output: OutputOpt = None,

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, TaxonomyOpt, check_format
+from skillgap.cli.common import CatalogOpt, TaxonomyOpt, check_format, number_option
+from skillgap.limits import COUNT
 from skillgap.render.formats import Format
 
 app = typer.Typer(
@@ -48,7 +49,9 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to look for in titles, providers and skills.")],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
+    limit: Annotated[
+        int, number_option("--limit", "-n", within=COUNT, whole=True, help="Most results to show ({range}).")
+    ] = 10,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
     """Fuzzy search on title, provider and skill; credentials teaching the skill QUERY names come first."""

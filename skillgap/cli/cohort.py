@@ -16,8 +16,10 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     check_format,
     finish_console,
+    number_option,
     stdout_console,
 )
+from skillgap.limits import COUNT
 from skillgap.render.formats import Format
 
 FORMATS = (Format.TABLE, Format.JSON, Format.CSV)
@@ -31,7 +33,12 @@ def cohort(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many shared credentials to show.")] = 10,
+    top: Annotated[
+        int,
+        number_option(
+            "--top", "-n", within=COUNT, whole=True, help="How many shared credentials to show ({range})."
+        ),
+    ] = 10,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, json or csv.", case_sensitive=False)
     ] = Format.TABLE,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from skillgap.errors import UsageError
+from skillgap.limits import Range
 from skillgap.render.formats import Format
 
 if TYPE_CHECKING:
@@ -42,6 +44,48 @@ OutputOpt = Annotated[
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")]
+
+
+def number_option(*names: str, within: Range, help: str, whole: bool = False, metavar: str = "") -> Any:
+    """A typer option for a number in WITHIN (skillgap/limits.py): anything else (NaN, infinity, a value
+    out of the range, not a number at all) is a usage error naming the option. "{range}" in HELP becomes
+    the range in words."""
+
+    def parse(text: str) -> float | int:
+        word = "a whole number" if whole else "a number"
+        try:
+            number: float | int = int(text) if whole else float(text)
+        except (ValueError, OverflowError):
+            raise typer.BadParameter(f"{text[:40]!r} is not {word} ({within.text()})") from None
+        try:
+            held = within.holds(float(number))
+        except OverflowError:  # a whole number past what a float holds
+            held = False
+        if not held:
+            raise typer.BadParameter(within.problem(text[:40], word))
+        return number
+
+    return typer.Option(
+        *names,
+        parser=parse,
+        metavar=metavar or ("N" if whole else "NUMBER"),
+        help=help.replace("{range}", within.text()),
+    )
+
+
+def date_option(*names: str, end: bool, help: str) -> Any:
+    """A typer option for a date: YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2200, each refusal naming the
+    option. A month or a year stands for its last day with END (a deadline), else its first (a start)."""
+
+    def parse(text: str) -> date:
+        from skillgap.load.fields import read_date
+
+        found, problem, hint = read_date(text, end=end)
+        if found is None:
+            raise typer.BadParameter(problem + (f" ({hint})" if hint else ""))
+        return found
+
+    return typer.Option(*names, parser=parse, metavar="DATE", help=help)
 
 
 def check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:

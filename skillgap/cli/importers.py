@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt
+from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt, number_option
+from skillgap.limits import IMPORTANCE
 
 if TYPE_CHECKING:
     from skillgap.importers.documents import Imported
@@ -185,7 +186,9 @@ def onet(
     ] = None,
     min_importance: Annotated[
         float,
-        typer.Option("--min-importance", min=1.0, max=5.0, help="Leave out elements rated less important."),
+        number_option(
+            "--min-importance", within=IMPORTANCE, help="Leave out elements rated less important ({range})."
+        ),
     ] = 3.0,
     all_technology: Annotated[
         bool,

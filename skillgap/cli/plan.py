@@ -18,10 +18,12 @@ from skillgap.cli.common import (
     TargetOpt,
     TaxonomyOpt,
     check_format,
+    date_option,
     finish_console,
+    number_option,
     stdout_console,
 )
-from skillgap.errors import UsageError
+from skillgap.limits import HOURS_PER_WEEK, MONEY
 from skillgap.render.formats import Format
 
 FORMATS = (Format.TABLE, Format.JSON, Format.MARKDOWN, Format.MEMO)
@@ -33,34 +35,33 @@ class ObjectiveChoice(str, Enum):
     CREDENTIALS = "credentials"
 
 
-def parse_day(option: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    from skillgap.load.fields import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageError(f"{option} {value!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
-    return parsed
-
-
 def plan(
     profile: Annotated[Path, typer.Argument(help="Your profile (YAML).", show_default=False)],
     target: TargetOpt,
     budget: Annotated[
         float | None,
-        typer.Option("--budget", min=0.0, help="Most the plan may cost in total. Default: the profile's."),
+        number_option(
+            "--budget",
+            within=MONEY,
+            help="Most the plan may cost in total ({range}). Default: the profile's.",
+        ),
     ] = None,
     hours_per_week: Annotated[
         float | None,
-        typer.Option("--hours-per-week", min=0.0, help="Study hours a week. Default: the profile's."),
+        number_option(
+            "--hours-per-week",
+            within=HOURS_PER_WEEK,
+            help="Study hours a week ({range}). Default: the profile's.",
+        ),
     ] = None,
     deadline: Annotated[
-        str | None,
-        typer.Option("--deadline", metavar="DATE", help="Finish by this date. Default: the profile's."),
+        date | None,
+        date_option(
+            "--deadline", end=True, help="Finish by this date (a month: by its end). Default: the profile's."
+        ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", metavar="DATE", help="Start date of the plan. Default: today.")
+        date | None, date_option("--start", end=False, help="Start date of the plan. Default: today.")
     ] = None,
     objective: Annotated[
         ObjectiveChoice,
@@ -81,10 +82,7 @@ def plan(
     """Plan the credentials that close the gaps to a target role: optimal within your budget and time,
     prerequisites first, with dates and readiness after each step."""
     check_format(fmt, FORMATS)
-    if hours_per_week is not None and hours_per_week <= 0:
-        raise UsageError("--hours-per-week must be more than 0")
-    deadline_day = parse_day("--deadline", deadline)
-    start_day = parse_day("--start", start) or date.today()
+    start_day = start or date.today()
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
     from skillgap.world import open_world
@@ -100,7 +98,7 @@ def plan(
         objective=Objective(objective.value),
         budget=budget if budget is not None else prefs.budget,
         hours_per_week=hours_per_week if hours_per_week is not None else prefs.hours_per_week,
-        deadline=deadline_day or prefs.deadline,
+        deadline=deadline or prefs.deadline,
         start=start_day,
     )
     found = make_plan(result, world.catalog, request, world.teaching)

@@ -7,7 +7,6 @@ cycles) run once all files are read, so a problem is reported at the line that c
 from __future__ import annotations
 
 import marshal
-import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from skillgap.errors import InputError, Problem
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
+from skillgap.limits import CREDENTIAL_HOURS, CREDITS, MONEY, Range
 from skillgap.load.fields import Fields, Once, Report, join, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
@@ -197,7 +197,8 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
             assessment = None
     currency = fields.text("currency")
     provider_type = fields.choice("provider_type", PROVIDER_TYPES, default="other")
-    hours, cost, credits = fields.number("hours"), fields.number("cost"), fields.number("credits")
+    hours, cost = fields.number("hours", CREDENTIAL_HOURS), fields.number("cost", MONEY)
+    credits = fields.number("credits", CREDITS)
     source_id = fields.text("source_id")
     kind, url, description = fields.text("type"), fields.text("url"), fields.text("description")
     delivery = fields.choice("format", FORMATS)
@@ -303,16 +304,22 @@ def _text(value: Any) -> Any:
     return _BAD
 
 
-def _number(value: Any) -> Any:
-    if value is None:
-        return None
-    if type(value) is int or type(value) is float:
-        try:
-            number = float(value)
-        except OverflowError:
-            return _BAD
-        return number if 0.0 <= number < math.inf else _BAD  # NaN fails both comparisons
-    return _BAD
+def _number(within: Range) -> Callable[[Any], Any]:
+    low, high = within.low, within.high
+    assert not within.low_excluded
+
+    def read(value: Any) -> Any:
+        if value is None:
+            return None
+        if type(value) is int or type(value) is float:
+            try:
+                number = float(value)
+            except OverflowError:
+                return _BAD
+            return number if low <= number <= high else _BAD  # NaN fails both comparisons
+        return _BAD
+
+    return read
 
 
 def _text_list(value: Any) -> Any:
@@ -363,7 +370,9 @@ _ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
 _PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("id", "title", "provider", "type", "url", "description", "source_id"), _text),
     **dict.fromkeys(("eligibility",), _text),
-    **dict.fromkeys(("hours", "cost", "credits"), _number),
+    "hours": _number(CREDENTIAL_HOURS),
+    "cost": _number(MONEY),
+    "credits": _number(CREDITS),
     **dict.fromkeys(("prerequisites", "stacks_into"), _text_list),
     "estimated": _estimated,
     "provider_type": _choice(PROVIDER_TYPES),

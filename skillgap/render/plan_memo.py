@@ -7,7 +7,10 @@ readiness figure is called an estimate, because it is one.
 
 from __future__ import annotations
 
+from datetime import date
+
 from skillgap.analyse import Analysis
+from skillgap.dates import beyond
 from skillgap.levels import level_label
 from skillgap.plan import Plan
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
@@ -71,8 +74,15 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         hours = plan.total_hours
         lines += ["", f"**Estimated total:** {md(total_cost_text(plan))} and about {hours:g} hours of study."]
         pace = plan.request.hours_per_week
-        if pace and plan.finish is not None:
+        if pace and beyond(plan.finish):
+            lines[-1] += f" At {pace:g} hours a week it would not be finished by the end of {date.max.year}."
+        elif pace and plan.finish is not None:
             lines[-1] += f" At {pace:g} hours a week it would be finished around {plan.finish.isoformat()}."
+    elif plan.request.deadline_passed:
+        lines.append(
+            f"My deadline of {plan.request.deadline} has passed; I would like to agree a new one before "
+            "choosing credentials."
+        )
     else:
         lines.append("No credential in the catalog fits these limits; I would like to discuss other options.")
     lines += ["", "## What each credential proves", ""]
