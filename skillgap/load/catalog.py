@@ -73,14 +73,19 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
             problems.extend(exc.problems)
     merged = merge(catalogs)
     across = cross_check(merged)
-    if across and any(p.line is None for p in across) and not problems:
-        # read on a fast path without positions: read again, carefully, to say where each problem is
-        merged = merge(read_model(path, "catalog", read_catalog, located=True) for path in files)
-        across = cross_check(merged)
-    problems.extend(across)
-    if problems:
-        raise InputError(problems)
+    if problems or across:
+        raise InputError(_every_problem(files) or problems + across)
     return merged
+
+
+def _every_problem(files: Sequence[Path]) -> list[Problem]:
+    """Every problem of FILES, each at its line, as `validate` finds them: a file that cannot be read
+    keeps the ids it gives, so references to them are not reported as dangling too, and references read
+    on the fast path are read again with positions (an error path only)."""
+    from skillgap.load.check import check_files
+    from skillgap.schema.kinds import Kind
+
+    return [problem for checked in check_files(files, Kind.CATALOG) for problem in checked.problems]
 
 
 def merge(catalogs: Iterable[Catalog]) -> Catalog:
@@ -472,8 +477,19 @@ def cross_check(catalog: Catalog) -> list[Problem]:
                 )
             else:
                 ids[credential.id] = credential
-    pathway_ids = {p.id for p in catalog.pathways}
-    for credential in [c for c in ids.values() if c.prerequisites or c.stacks_into]:
+    pathway_ids: dict[str, Pathway] = {}
+    for pathway in catalog.pathways:
+        first_pathway = pathway_ids.setdefault(pathway.id, pathway)
+        if first_pathway is not pathway:
+            where = first_pathway.origin
+            at(
+                pathway.origin,
+                f"duplicate pathway id {pathway.id!r}",
+                "id",
+                f"first defined at {where}" if where else "ids must be unique",
+            )
+    # every credential's references, a second one with the same id's too: each is a line to fix
+    for credential in [c for c in credentials if c.prerequisites or c.stacks_into]:
         for ref in credential.prerequisites:
             if ref not in ids:
                 at(

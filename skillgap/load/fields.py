@@ -377,8 +377,12 @@ def add_kind_hint(report: Report, data: Any, expected: str) -> None:
     """When a file with problems is plainly another kind of file, say so first: that is the real fix."""
     if not report.problems:
         return
-    from skillgap.load.detect import other_kind
+    from skillgap.load.detect import badge_problem, other_kind
 
+    badge = badge_problem(data, report.file, f"a {expected} file")
+    if badge is not None:  # what else is wrong is that it is a badge
+        report.problems[:] = [badge]
+        return
     found = other_kind(data, expected)
     if found is not None:
         report.problems.insert(
