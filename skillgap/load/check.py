@@ -144,8 +144,8 @@ def _with_unreadable_ids(catalog: Catalog, data: Any, name: str) -> Catalog:
     extra = []
     for index, item in enumerate(raw):
         ident = item.get("id") if isinstance(item, PosMap) else None
-        if isinstance(ident, (int, float)) and not isinstance(ident, bool):
-            ident = number_text(ident)
+        if isinstance(ident, (int, float)) and not isinstance(ident, bool):  # as written (010, not 8)
+            ident = item.text_of("id") or number_text(ident)
         if isinstance(ident, str) and ident.strip():
             ident = ident.strip()
             if ident not in read:

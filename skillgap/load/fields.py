@@ -140,12 +140,20 @@ class Fields:
                 return None
             return value.strip()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            text = _digits(value)
+            text = self.data.text_of(key) or self._number_as_text(value)
             if text is not None:
                 return text
+            if self.data.line is None:  # read without positions or written text: left to the careful reading
+                self.problem(key, f"a number where text belongs ({number_text(value)})", "quote it")
+                return None
         hint = "quote it" if isinstance(value, (bool, date)) or value is None else ""
         self.problem(key, f"expected text, got {type_name(value)}", hint)
         return None
+
+    def _number_as_text(self, value: float) -> str | None:
+        """A number where text belongs, as text: read with positions, the careful reading kept the text of
+        any number not written as Python shows it (010, 0x1F, 1:30), so str() is what was written."""
+        return _digits(value) if self.data.line is not None else None
 
     def number(self, key: str, within: Range) -> float | None:
         """A number in the range (skillgap/limits.py); NaN and infinity are never one."""
@@ -207,8 +215,19 @@ class Fields:
             return ()
         out: list[str] = []
         for index, item in enumerate(value):
+            written = value.text_of(index) if isinstance(value, PosList) else None
             if isinstance(item, str) and item.strip():
                 out.append(item.strip())
+            elif isinstance(item, (int, float)) and not isinstance(item, bool) and written is not None:
+                out.append(written)
+            elif isinstance(item, (int, float)) and not isinstance(item, bool) and self.data.line is None:
+                pos = value.pos(index) if isinstance(value, PosList) else self.pos(key)
+                self.report.add(
+                    f"a number where text belongs ({number_text(item)})",
+                    pos,
+                    join(join(self.path, key), index),
+                    "quote it",
+                )
             elif isinstance(item, (int, float)) and not isinstance(item, bool) and _digits(item) is not None:
                 out.append(str(item))
             else:
