@@ -188,3 +188,18 @@ def test_later_stops_at_the_end_of_the_calendar() -> None:
     assert later(date(9999, 12, 30), 2) is BEYOND and later(BEYOND, 0) is BEYOND
     assert BEYOND > date.max and not BEYOND < date.max and BEYOND != date.max
     assert date.max < BEYOND and BEYOND.isoformat() == str(BEYOND) == "beyond 9999"
+
+
+def test_a_year_alone_is_never_shown_with_a_month(write) -> None:  # type: ignore[no-untyped-def]
+    profile = write(
+        "p.yaml",
+        "name: Ann\nskills:\n  - {name: needs assessment, level: 3, last_used: 2012}\n"
+        "credentials:\n  - {title: First Aid at Work, earned: 2021}\n"
+        "  - {title: Excel Basics, earned: 2020-03}\n",
+    )
+    analyzed = invoke("analyze", profile, "--target", PLAN_DATA / "role.yaml", *WORLD, "--format", "markdown")
+    assert analyzed.code == 0, analyzed.err
+    assert "last used 2012," in analyzed.out and "2012-12" not in analyzed.out
+    shown = invoke("showcase", profile)
+    assert shown.code == 0, shown.err
+    assert "2021" in shown.out and "Dec 2021" not in shown.out and "Mar 2020" in shown.out

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from skillgap.dates import YEAR, WrittenDate
 from skillgap.levels import level_label
 from skillgap.model import Badge, Credential, HeldCredential
 from skillgap.render.analysis_md import link
@@ -94,6 +95,8 @@ def ordered(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
 
 
 def month(day: date | None) -> str:
+    if isinstance(day, WrittenDate) and day.precision == YEAR:
+        return str(day)  # "2021": no month was written
     return day.strftime("%b %Y") if day else ""
 
 
