@@ -203,3 +203,20 @@ def test_a_year_alone_is_never_shown_with_a_month(write) -> None:  # type: ignor
     shown = invoke("showcase", profile)
     assert shown.code == 0, shown.err
     assert "2021" in shown.out and "Dec 2021" not in shown.out and "Mar 2020" in shown.out
+
+
+def test_without_hours_a_week_a_passed_deadline_is_no_reason_for_a_gap() -> None:
+    """The deadline limits nothing without a pace: a gap the budget keeps open says the budget."""
+    from datetime import date as day
+
+    from tests.test_plan_core import cred, gap, plan_for
+
+    found = plan_for(
+        [gap("A", 3), gap("B", 3)],
+        [cred("a", {"A": 3}, cost=100), cred("b", {"B": 3}, cost=100)],
+        budget=150,
+        deadline=day(2026, 6, 30),
+    )
+    (open_gap,) = found.open_gaps
+    assert "budget" in open_gap.reason and "passed" not in open_gap.reason
+    assert any(note.startswith("The deadline has passed") for note in found.notes)

@@ -56,7 +56,7 @@ def why_open(
         names = "; ".join(f"{x.credential.title} ({x.reason})" for x in blocked[:3])
         more = f" and {len(blocked) - 3} more" if len(blocked) > 3 else ""
         return f"only credentials left out of the plan take it further: {names}{more}", False
-    if request.deadline_passed:
+    if request.deadline_passed and request.available_hours is not None:  # (the time limit, and it is 0)
         return f"the deadline ({request.deadline}) has passed", False
     return f"left open to keep within the {limits_text(request, short)}", False
 
