@@ -74,7 +74,11 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
     merged = merge(catalogs)
     across = cross_check(merged)
     if problems or across:
-        raise InputError(_every_problem(files) or problems + across)
+        found = _every_problem(files)
+        if not found and not problems:  # a file named twice, which validate reads once: say where anyway
+            again = [read_model(path, "catalog", read_catalog, located=True) for path in files]
+            found = cross_check(merge(again))
+        raise InputError(found or problems + across)
     return merged
 
 
