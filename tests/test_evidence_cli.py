@@ -73,7 +73,7 @@ def test_json_marks_each_requirement_evidenced_claimed_or_stale(profile: Path) -
         True,
         2,
         1,
-        "2012-03-01",
+        "2012-03",  # as the profile wrote it: a month
     )
     assert stats in data["gaps"]  # stale, statistics 2 counts as 1: a gap of 1
     assert data["stale_after_years"] == 3.0 and data["badge_signatures_checked"] is False

@@ -185,7 +185,7 @@ def test_a_bad_size_setting_is_an_input_error(monkeypatch: pytest.MonkeyPatch, w
         ("!!timestamp soon", "is not a real date"),
         ("!!map abc", "!!map needs a mapping"),
         ("!!seq {a: 1}", "!!seq needs a list"),
-        ("1" * 5000, "is not a whole number"),
+        ("1" * 5000, "a whole number of 5,000 digits is too long to read"),
     ],
 )
 def test_values_pyyaml_cannot_build_are_located(write, value: str, says: str) -> None:  # type: ignore[no-untyped-def]
@@ -223,6 +223,7 @@ def test_integers_past_the_text_limit_never_crash_a_message() -> None:
     """The fast YAML path (yaml-rs) builds integers Python cannot print; every reader must still report."""
     import sys
 
+    from skillgap.limits import CREDENTIAL_HOURS
     from skillgap.load.fields import Fields, Report, parse_level
     from skillgap.load.source import PosMap
 
@@ -239,7 +240,7 @@ def test_integers_past_the_text_limit_never_crash_a_message() -> None:
         report = Report("x.yaml")
         fields = Fields(data, report)
         fields.check_keys(("name", "hours", "formats"))
-        fields.text("name"), fields.number("hours"), fields.text_list("formats")
+        fields.text("name"), fields.number("hours", CREDENTIAL_HOURS), fields.text_list("formats")
         assert len(report.problems) == 1 and "more than 4,300 digits" in str(report.problems[0])
     assert "more than 4,300 digits" in parse_level(huge)[1]
 

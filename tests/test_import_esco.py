@@ -118,3 +118,26 @@ def test_a_badge_aligned_to_an_esco_uri_matches_by_id_in_analyze(write: Any, tmp
     (rec,) = result.json()["recommendations"]
     assert rec["title"] == "Relational Databases"
     assert [c["skill"] for c in rec["closes"]] == ["SQL"]
+
+
+def test_a_relations_file_without_skill_labels_asks_for_the_skills_file(write: Any) -> None:
+    """Issue 14, item 16: without --skills the skills have no names; the relations file is not to blame."""
+    result = invoke("import", "esco-role", OCCUPATIONS, RELATIONS, "--occupation", "data analyst")
+    assert result.code == 2 and result.out == ""
+    (line,) = result.err.splitlines()
+    assert line.startswith(f"error: {RELATIONS}: the ") and "related to 'data analyst' have no names" in line
+    assert "this relations file has no skillLabel column" in line
+    assert line.endswith("(pass ESCO's skills file for their names: --skills skills_en.csv)")
+    assert "no skill is related" not in line
+
+
+def test_a_skills_file_that_names_none_of_the_skills_says_so(write: Any) -> None:
+    other = write(
+        "skills.csv",
+        "conceptType,conceptUri,preferredLabel,altLabels\n"
+        "KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/elsewhere,something else,\n",
+    )
+    args = (OCCUPATIONS, RELATIONS, "--skills", other, "--occupation", "data analyst")
+    result = invoke("import", "esco-role", *args)
+    assert result.code == 2
+    assert "is in the skills file (--skills)" in result.err and "same ESCO release" in result.err

@@ -86,3 +86,18 @@ def test_a_file_of_another_kind_is_refused_with_its_columns(write: Any) -> None:
     other = write("Tasks.txt", "O*NET-SOC Code\tTask ID\tTask\n15-2051.00\t1\tClean data\n")
     result = invoke("import", "onet", other)
     assert result.code == 2 and "not an O*NET Skills" in result.err and "Task ID" in result.err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e400", "9", "-1"])
+@pytest.mark.parametrize("scale", ["IM", "LV"])
+def test_a_rating_that_cannot_be_one_leaves_the_element_out(write: Any, value: str, scale: str) -> None:
+    """Issue 20: NaN, infinity or a value off O*NET's scale used to crash the importer (exit 1)."""
+    lines = SKILLS.read_text(encoding="utf-8").splitlines()
+    programming = [i for i, line in enumerate(lines) if "\tProgramming\t" in line and f"\t{scale}\t" in line]
+    cells = lines[programming[0]].split("\t")
+    cells[4] = value
+    lines[programming[0]] = "\t".join(cells)
+    skills = write("Skills.txt", "\n".join(lines) + "\n")
+    result = invoke("import", "onet", skills, "--occupation", "15-2051.00")
+    assert result.code == 0, result.err
+    assert "skill: Programming" not in result.out and "skill: " in result.out

@@ -165,3 +165,26 @@ def test_help_of_the_new_commands_imports_nothing_heavy(args: tuple[str, ...]) -
 
     loaded = loaded_modules(*args)
     assert not [m for m in (*HEAVY, "skillgap.importers") if m in loaded]
+
+
+@pytest.mark.parametrize("credits", ["1e400", "5000", "-3", '"lots"'])
+def test_credits_that_cannot_be_credits_are_left_out_with_a_note(tmp_path: Path, credits: str) -> None:
+    """Issue 20: a huge creditsAvailable crashed the importer; an infinite one, a catalog validate refused."""
+    text = (DATA / "ob2-badgeclass.json").read_text(encoding="utf-8")
+    badge = tmp_path / "badge.json"
+    badge.write_text(text.replace('"name"', f'"creditsAvailable": {credits},\n  "name"', 1), encoding="utf-8")
+    out = tmp_path / "catalog.yaml"
+    result = invoke("import", "openbadges", badge, "-o", out)
+    assert result.code == 0, result.err
+    assert "creditsAvailable" in result.err
+    assert "left out: not a number of credits from 0 to 1,000" in result.err
+    assert "credits:" not in out.read_text(encoding="utf-8")
+    assert invoke("validate", out).code == 0
+
+
+def test_credits_in_range_are_kept(tmp_path: Path) -> None:
+    text = (DATA / "ob2-badgeclass.json").read_text(encoding="utf-8")
+    badge = tmp_path / "badge.json"
+    badge.write_text(text.replace('"name"', '"creditsAvailable": 7.5,\n  "name"', 1), encoding="utf-8")
+    (credential,) = imported(tmp_path, badge).values()
+    assert credential.credits == 7.5

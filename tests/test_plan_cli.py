@@ -171,9 +171,9 @@ def test_preferences_supply_the_defaults_and_options_override_them() -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (("--deadline", "next week"), "--deadline 'next week' is not a date"),
-        (("--start", "2027-13-01"), "--start '2027-13-01' is not a date"),
-        (("--hours-per-week", "0"), "--hours-per-week must be more than 0"),
+        (("--deadline", "next week"), "'--deadline': expected a date, got text ('next week')"),
+        (("--start", "2027-13-01"), "'--start': '2027-13-01' is not a date: there is no month 13"),
+        (("--hours-per-week", "0"), "'--hours-per-week': must be a number from 0.25 to 168 hours"),
         (("--format", "csv"), "'csv' is not one of 'table', 'json', 'markdown', 'memo'"),
         (("--objective", "fun"), "fun"),
         (("--budget", "-5"), "-5"),

@@ -17,9 +17,11 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     finish_console,
     format_option,
+    number_option,
     refuse_force_without_output,
     stdout_console,
 )
+from skillgap.limits import COUNT, STALE_AFTER
 from skillgap.render.formats import AnalyzeFormat, Format
 
 
@@ -31,16 +33,19 @@ def analyze(
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     top: Annotated[
-        int, typer.Option("--top", "-n", min=1, metavar="N", help="How many credentials to show.")
+        int,
+        number_option(
+            "--top", "-n", within=COUNT, whole=True, help="How many credentials to show ({range})."
+        ),
     ] = 5,
     choice: Annotated[AnalyzeFormat, format_option(AnalyzeFormat)] = AnalyzeFormat.TABLE,
     stale_after: Annotated[
         float,
-        typer.Option(
+        number_option(
             "--stale-after",
-            min=0.0,
+            within=STALE_AFTER,
             metavar="YEARS",
-            help="A skill last used longer ago than this counts a level lower (0: never).",
+            help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
         ),
     ] = 3.0,
     output: OutputOpt = None,

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option
+from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option, number_option
 from skillgap.cli.usage import Command
+from skillgap.limits import COUNT
 from skillgap.render.formats import TableOrJson
 
 app = typer.Typer(
@@ -86,7 +87,7 @@ def search(
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, metavar="N", help="Most results to show.")
+        int, number_option("--limit", "-n", within=COUNT, whole=True, help="Most results to show ({range}).")
     ] = 10,
     choice: FormatOpt = TableOrJson.TABLE,
     debug: DebugOpt = False,

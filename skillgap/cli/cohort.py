@@ -17,9 +17,11 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     finish_console,
     format_option,
+    number_option,
     refuse_force_without_output,
     stdout_console,
 )
+from skillgap.limits import COUNT
 from skillgap.render.formats import CohortFormat, Format
 
 DEFAULT_TOP = 10
@@ -39,8 +41,12 @@ def cohort(
     taxonomy: TaxonomyOpt = None,
     top: Annotated[
         int | None,
-        typer.Option(
-            "--top", "-n", min=1, metavar="N", help="How many shared credentials to show (default 10)."
+        number_option(
+            "--top",
+            "-n",
+            within=COUNT,
+            whole=True,
+            help="How many shared credentials to show (default 10; {range}).",
         ),
     ] = None,
     choice: Annotated[CohortFormat, format_option(CohortFormat)] = CohortFormat.TABLE,

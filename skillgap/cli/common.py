@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from skillgap.errors import UsageError
+from skillgap.limits import Range
 from skillgap.render.formats import Formats
 
 if TYPE_CHECKING:
@@ -97,6 +99,49 @@ def refuse_force_without_output(force: bool, *outputs: Path | None) -> None:
         raise UsageError(
             "--force replaces an existing --output file: give --output FILE, or leave --force out"
         )
+
+
+def number_option(*names: str, within: Range, help: str, whole: bool = False, metavar: str = "") -> Any:
+    """A typer option for a number in WITHIN (skillgap/limits.py): anything else (NaN, infinity, a value
+    out of the range, not a number at all) is a usage error naming the option. "{range}" in HELP becomes
+    the range in words."""
+
+    def parse(text: str) -> float | int:
+        word = "a whole number" if whole else "a number"
+        try:
+            number: float | int = int(text) if whole else float(text)
+        except (ValueError, OverflowError):
+            raise typer.BadParameter(f"{text[:40]!r} is not {word} ({within.text()})") from None
+        try:
+            held = within.holds(float(number))
+        except OverflowError:  # a whole number past what a float holds
+            held = False
+        if not held:
+            raise typer.BadParameter(within.problem(text[:40], word))
+        return number
+
+    return typer.Option(
+        *names,
+        parser=parse,
+        metavar=metavar or ("N" if whole else "NUMBER"),
+        help=help.replace("{range}", within.text()),
+    )
+
+
+def date_option(*names: str, end: bool, help: str) -> Any:
+    """A typer option for a date: YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2200, each refusal naming the
+    option. A month or a year stands for its last day with END (a deadline), else its first (a start)."""
+
+    def parse(text: str) -> date:
+        from skillgap.load.fields import read_date
+
+        found, problem, hint = read_date(text, end=end)
+        if found is None:
+            raise typer.BadParameter(problem + (f" ({hint})" if hint else ""))
+        return found
+
+    return typer.Option(*names, parser=parse, metavar="DATE", help=help)
+
 
 
 def stdout_console(output: Path | None) -> Console:

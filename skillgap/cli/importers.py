@@ -13,9 +13,11 @@ from skillgap.cli.common import (
     NoCacheOpt,
     OutputOpt,
     TaxonomyOpt,
+    number_option,
     refuse_force_without_output,
 )
 from skillgap.cli.usage import Command
+from skillgap.limits import IMPORTANCE
 from skillgap.words import plural
 
 if TYPE_CHECKING:
@@ -226,12 +228,11 @@ def onet(
     ] = None,
     min_importance: Annotated[
         float | None,
-        typer.Option(
+        number_option(
             "--min-importance",
-            min=1.0,
-            max=5.0,
+            within=IMPORTANCE,
             metavar="IMPORTANCE",
-            help="Leave out Skills or Knowledge elements rated less important (default 3).",
+            help="Leave out Skills or Knowledge elements rated less important ({range}; default 3).",
         ),
     ] = None,
     all_technology: Annotated[

@@ -16,6 +16,7 @@ import typer
 
 from skillgap.cli.common import DebugOpt, NoCacheOpt
 from skillgap.errors import OutputExistsError, UsageError
+from skillgap.limits import HOURS_PER_WEEK, MONEY, Range
 
 if TYPE_CHECKING:
     from skillgap.model import Role
@@ -71,8 +72,8 @@ def init(
     }
     skills = _rate(role, answers) if role else _list_skills(answers)
     preferences = {
-        "budget": answers.number("Budget for training (Enter to skip)", minimum=0.0),
-        "hours_per_week": answers.number("Hours a week to study (Enter to skip)", minimum=0.0, above=True),
+        "budget": answers.number("Budget for training (Enter to skip)", MONEY),
+        "hours_per_week": answers.number("Hours a week to study (Enter to skip)", HOURS_PER_WEEK),
     }
     text = profile_text(person, skills, preferences, role, path)
     check_loads(text, path)
@@ -132,7 +133,7 @@ class Answers:
 
         return self.ask(question, convert=convert)  # type: ignore[no-any-return]
 
-    def number(self, question: str, minimum: float, above: bool = False) -> float | None:
+    def number(self, question: str, within: Range) -> float | None:
         def convert(value: str) -> float | None:
             if not value.strip():
                 return None
@@ -140,10 +141,8 @@ class Answers:
                 number = float(value.replace(",", ""))
             except ValueError:
                 raise typer.BadParameter("write a number, or nothing to skip") from None
-            if number != number or number in (float("inf"), float("-inf")) or number < minimum:
-                raise typer.BadParameter(f"write a number of at least {minimum:g}")
-            if above and number <= minimum:
-                raise typer.BadParameter(f"write a number above {minimum:g}")
+            if not within.holds(number):
+                raise typer.BadParameter(f"write a number {within.text()}, or nothing to skip")
             return int(number) if number.is_integer() else number
 
         return self.ask(question, convert=convert)  # type: ignore[no-any-return]

@@ -19,12 +19,14 @@ from skillgap.cli.common import (
     TargetOpt,
     TaxonomyOpt,
     choices_metavar,
+    date_option,
     finish_console,
     format_option,
+    number_option,
     refuse_force_without_output,
     stdout_console,
 )
-from skillgap.errors import UsageError
+from skillgap.limits import HOURS_PER_WEEK, MONEY
 from skillgap.render.formats import Format, PlanFormat
 
 
@@ -34,17 +36,6 @@ class ObjectiveChoice(str, Enum):
     CREDENTIALS = "credentials"
 
 
-def parse_day(option: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    from skillgap.load.fields import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageError(f"{option} {value!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
-    return parsed
-
-
 def plan(
     profile: Annotated[
         Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
@@ -52,25 +43,30 @@ def plan(
     target: TargetOpt,
     budget: Annotated[
         float | None,
-        typer.Option(
+        number_option(
             "--budget",
-            min=0.0,
+            within=MONEY,
             metavar="AMOUNT",
-            help="Most the plan may cost in total. Default: the profile's.",
+            help="Most the plan may cost in total ({range}). Default: the profile's.",
         ),
     ] = None,
     hours_per_week: Annotated[
         float | None,
-        typer.Option(
-            "--hours-per-week", min=0.0, metavar="HOURS", help="Study hours a week. Default: the profile's."
+        number_option(
+            "--hours-per-week",
+            within=HOURS_PER_WEEK,
+            metavar="HOURS",
+            help="Study hours a week ({range}). Default: the profile's.",
         ),
     ] = None,
     deadline: Annotated[
-        str | None,
-        typer.Option("--deadline", metavar="DATE", help="Finish by this date. Default: the profile's."),
+        date | None,
+        date_option(
+            "--deadline", end=True, help="Finish by this date (a month: by its end). Default: the profile's."
+        ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", metavar="DATE", help="Start date of the plan. Default: today.")
+        date | None, date_option("--start", end=False, help="Start date of the plan. Default: today.")
     ] = None,
     objective: Annotated[
         ObjectiveChoice,
@@ -93,10 +89,7 @@ def plan(
     prerequisites first, with dates and readiness after each step."""
     fmt = choice.as_format
     refuse_force_without_output(force, output)
-    if hours_per_week is not None and hours_per_week <= 0:
-        raise UsageError("--hours-per-week must be more than 0")
-    deadline_day = parse_day("--deadline", deadline)
-    start_day = parse_day("--start", start) or date.today()
+    start_day = start or date.today()
     from skillgap.cli.notes import print_warnings
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
@@ -114,7 +107,7 @@ def plan(
         objective=Objective(objective.value),
         budget=budget if budget is not None else prefs.budget,
         hours_per_week=hours_per_week if hours_per_week is not None else prefs.hours_per_week,
-        deadline=deadline_day or prefs.deadline,
+        deadline=deadline or prefs.deadline,
         start=start_day,
     )
     found = make_plan(result, world.catalog, request, world.teaching)

@@ -128,6 +128,20 @@ def role(occupation: Row, relations: Table, names: dict[str, str], level: int) -
         if known is not None and known["importance"] == "essential":
             continue
         found[name_key(name)] = {"skill": name, "level": level, "importance": importance, "id": skill_uri}
+    if not found and unnamed:  # skills are related to it, but none has a name
+        title = occupation.get("preferredLabel")
+        if names:
+            raise InputError.at(
+                relations.file,
+                f"none of the {len(unnamed)} skills related to {title!r} is in the skills file (--skills)",
+                hint="pass the skills file of the same ESCO release as the relations file",
+            )
+        why = "has no skillLabel column" if not relations.has("skillLabel") else "has empty skillLabel cells"
+        raise InputError.at(
+            relations.file,
+            f"the {len(unnamed)} skills related to {title!r} have no names: this relations file {why}",
+            hint="pass ESCO's skills file for their names: --skills skills_en.csv",
+        )
     if not found:
         raise InputError.at(
             relations.file,

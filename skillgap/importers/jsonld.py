@@ -6,9 +6,14 @@ URL; a text may be a plain string or a language-tagged value. These helpers acce
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timezone
 from typing import Any
+
+from skillgap.limits import Range
+
+ANY_AMOUNT = Range(0, math.inf)  # any finite number, 0 or more
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -75,18 +80,16 @@ def name_or_url(value: Any) -> str | None:
     return ident(value)
 
 
-def number(value: Any) -> float | None:
-    if isinstance(value, bool):
+def number(value: Any, within: Range = ANY_AMOUNT) -> float | None:
+    """A number (or the text of one) in WITHIN; None for anything else: text that is not a number, NaN,
+    infinity, an integer past what a float holds, a value out of the range."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
-    if isinstance(value, (int, float)):
-        return float(value) if value >= 0 else None
-    if isinstance(value, str):
-        try:
-            parsed = float(value.strip())
-        except ValueError:
-            return None
-        return parsed if parsed >= 0 else None
-    return None
+    try:
+        parsed = float(value.strip() if isinstance(value, str) else value)
+    except (ValueError, OverflowError):
+        return None
+    return parsed if within.holds(parsed) else None
 
 
 def when(value: Any) -> date | None:

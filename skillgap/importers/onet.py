@@ -22,6 +22,7 @@ from typing import Any
 from skillgap.errors import InputError
 from skillgap.importers.documents import Imported
 from skillgap.importers.tables import Row, Table
+from skillgap.limits import Range
 from skillgap.load.fields import name_key
 from skillgap.words import plural
 
@@ -40,6 +41,7 @@ RATING_COLUMNS = (CODE, "Element ID", "Element Name", "Scale ID", "Data Value")
 TECHNOLOGY_COLUMNS = (CODE, "Example", "Hot Technology")
 OCCUPATION_COLUMNS = (CODE, "Title", "Description")
 MIN_IMPORTANCE = 3.0  # O*NET OnLine's summary reports list the elements rated 3 ("important") and above
+SCALES = {"IM": Range(1, 5), "LV": Range(0, 7)}  # O*NET's importance and level scales
 
 
 def importance_of(value: float) -> str | None:
@@ -164,6 +166,8 @@ def _ratings(rows: list[Row], elements: dict[str, _Element]) -> None:
         except ValueError:
             continue
         scale = row.get("Scale ID").upper()
+        if scale in SCALES and not SCALES[scale].holds(value):  # nan, inf, 1e400, off the scale:
+            continue  # no rating, so the element is left out as if it were not rated
         if scale == "IM":
             element.importance = value
         elif scale == "LV":

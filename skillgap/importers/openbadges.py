@@ -22,7 +22,8 @@ from skillgap.errors import InputError
 from skillgap.importers.documents import Imported, credential_entry, unique_ids
 from skillgap.importers.jsonld import ident, is_url, many, name_or_url, number, one_line, text, types, when
 from skillgap.importers.words import level_in_words
-from skillgap.load.fields import name_key
+from skillgap.limits import CREDITS
+from skillgap.load.fields import name_key, shown
 from skillgap.model import Badge, Credential, CredentialSkill
 from skillgap.words import agree, plural
 
@@ -64,7 +65,7 @@ def achievement(
         description=text(obj.get("description")),
         estimated=frozenset({"levels"}) if defaulted else frozenset(),
         source_id=source_id,
-        credits=number(obj.get("creditsAvailable")),
+        credits=number(obj.get("creditsAvailable"), CREDITS),
     )
 
 
@@ -273,6 +274,12 @@ def read_document(data: Any, file: str) -> Found:
         elif kinds & ACHIEVEMENT_TYPES:
             awards = []
             found.achievements.append(achievement(obj))
+            credits = obj.get("creditsAvailable")
+            if credits is not None and found.achievements[-1].credits is None:
+                found.notes.append(
+                    f"{where}creditsAvailable {shown(credits)} left out: not a number of credits "
+                    f"{CREDITS.text()}"
+                )
         else:
             said = ", ".join(sorted(kinds)) or "none"
             found.notes.append(

@@ -7,7 +7,6 @@ cycles) run once all files are read, so a problem is reported at the line that c
 from __future__ import annotations
 
 import marshal
-import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from skillgap.errors import InputError, Problem
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
+from skillgap.limits import CREDENTIAL_HOURS, CREDITS, MONEY, Range
 from skillgap.load.fields import Fields, Once, Report, join, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
@@ -73,14 +73,23 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
             problems.extend(exc.problems)
     merged = merge(catalogs)
     across = cross_check(merged)
-    if across and any(p.line is None for p in across) and not problems:
-        # read on a fast path without positions: read again, carefully, to say where each problem is
-        merged = merge(read_model(path, "catalog", read_catalog, located=True) for path in files)
-        across = cross_check(merged)
-    problems.extend(across)
-    if problems:
-        raise InputError(problems)
+    if problems or across:
+        found = _every_problem(files)
+        if not found and not problems:  # a file named twice, which validate reads once: say where anyway
+            again = [read_model(path, "catalog", read_catalog, located=True) for path in files]
+            found = cross_check(merge(again))
+        raise InputError(found or problems + across)
     return merged
+
+
+def _every_problem(files: Sequence[Path]) -> list[Problem]:
+    """Every problem of FILES, each at its line, as `validate` finds them: a file that cannot be read
+    keeps the ids it gives, so references to them are not reported as dangling too, and references read
+    on the fast path are read again with positions (an error path only)."""
+    from skillgap.load.check import check_files
+    from skillgap.schema.kinds import Kind
+
+    return [problem for checked in check_files(files, Kind.CATALOG) for problem in checked.problems]
 
 
 def merge(catalogs: Iterable[Catalog]) -> Catalog:
@@ -197,7 +206,8 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
             assessment = None
     currency = fields.text("currency")
     provider_type = fields.choice("provider_type", PROVIDER_TYPES, default="other")
-    hours, cost, credits = fields.number("hours"), fields.number("cost"), fields.number("credits")
+    hours, cost = fields.number("hours", CREDENTIAL_HOURS), fields.number("cost", MONEY)
+    credits = fields.number("credits", CREDITS)
     source_id = fields.text("source_id")
     kind, url, description = fields.text("type"), fields.text("url"), fields.text("description")
     delivery = fields.choice("format", FORMATS)
@@ -303,16 +313,22 @@ def _text(value: Any) -> Any:
     return _BAD
 
 
-def _number(value: Any) -> Any:
-    if value is None:
-        return None
-    if type(value) is int or type(value) is float:
-        try:
-            number = float(value)
-        except OverflowError:
-            return _BAD
-        return number if 0.0 <= number < math.inf else _BAD  # NaN fails both comparisons
-    return _BAD
+def _number(within: Range) -> Callable[[Any], Any]:
+    low, high = within.low, within.high
+    assert not within.low_excluded
+
+    def read(value: Any) -> Any:
+        if value is None:
+            return None
+        if type(value) is int or type(value) is float:
+            try:
+                number = float(value)
+            except OverflowError:
+                return _BAD
+            return number if low <= number <= high else _BAD  # NaN fails both comparisons
+        return _BAD
+
+    return read
 
 
 def _text_list(value: Any) -> Any:
@@ -363,7 +379,9 @@ _ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
 _PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("id", "title", "provider", "type", "url", "description", "source_id"), _text),
     **dict.fromkeys(("eligibility",), _text),
-    **dict.fromkeys(("hours", "cost", "credits"), _number),
+    "hours": _number(CREDENTIAL_HOURS),
+    "cost": _number(MONEY),
+    "credits": _number(CREDITS),
     **dict.fromkeys(("prerequisites", "stacks_into"), _text_list),
     "estimated": _estimated,
     "provider_type": _choice(PROVIDER_TYPES),
@@ -463,8 +481,19 @@ def cross_check(catalog: Catalog) -> list[Problem]:
                 )
             else:
                 ids[credential.id] = credential
-    pathway_ids = {p.id for p in catalog.pathways}
-    for credential in [c for c in ids.values() if c.prerequisites or c.stacks_into]:
+    pathway_ids: dict[str, Pathway] = {}
+    for pathway in catalog.pathways:
+        first_pathway = pathway_ids.setdefault(pathway.id, pathway)
+        if first_pathway is not pathway:
+            where = first_pathway.origin
+            at(
+                pathway.origin,
+                f"duplicate pathway id {pathway.id!r}",
+                "id",
+                f"first defined at {where}" if where else "ids must be unique",
+            )
+    # every credential's references, a second one with the same id's too: each is a line to fix
+    for credential in [c for c in credentials if c.prerequisites or c.stacks_into]:
         for ref in credential.prerequisites:
             if ref not in ids:
                 at(

@@ -15,11 +15,13 @@ from typing import Any
 
 from skillgap.errors import InputError, Problem
 from skillgap.load.catalog import cross_check, merge
-from skillgap.load.detect import detect_kind, read_as
-from skillgap.load.fields import Report, number_text
+from skillgap.load.detect import badge_problem, detect_kind, read_as
+from skillgap.load.fields import Report, add_kind_hint, number_text
 from skillgap.load.source import PosList, PosMap, decode, display_name, is_json, parse, read_bytes
 from skillgap.model import Catalog, Credential, Origin, Profile, Role, Taxonomy
 from skillgap.schema.kinds import Kind
+
+KINDS_TEXT = "a profile, role, catalog or taxonomy"
 
 
 @dataclass(frozen=True)
@@ -65,23 +67,46 @@ def check_file(path: Path, kind: Kind | None = None, located: bool = False) -> t
     Read as the loader reads it: YAML by the fast path where it can be, JSON by the json module, and read
     again with positions when there are problems (or with located=True from the start)."""
     name = display_name(path)
+    found = kind
     try:
         text = decode(read_bytes(path), name)
         data = parse(text, name, located=located, fast=not located)
-    except InputError as exc:
-        return Checked(name, kind, tuple(exc.problems)), None
-    found = kind or detect_kind(data, name)
-    if found is None:
-        return Checked(name, None, (_unknown_kind(data, name),)), None
-    report = Report(name)
-    model = read_as(found, data, report, name)
-    if report.problems and (is_json(name) or not _located(data)):  # read again to name each problem's line
-        data = parse(text, name, located=True)
+        badge = badge_problem(data, name, f"a {kind.value} file" if kind else KINDS_TEXT)
+        if badge is not None:
+            return Checked(name, kind, (badge,)), None
+        found = kind or detect_kind(data, name)
+        if found is None:
+            return Checked(name, None, (_unknown_kind(data, name),)), None
         report = Report(name)
         model = read_as(found, data, report, name)
+        badges = _badge_files(model)
+        if (report.problems or badges) and (is_json(name) or not _located(data)):  # again, for lines
+            data = parse(text, name, located=True)  # (the careful reading, which may refuse the text)
+            report = Report(name)
+            model = read_as(found, data, report, name)
+            badges = _badge_files(model)
+        if kind is not None:  # a kind the caller named: say first when the file is plainly another
+            add_kind_hint(report, data, kind.value)
+        problems = report.problems + badges
+    except InputError as exc:
+        return Checked(name, found, tuple(exc.problems)), None
     if isinstance(model, Catalog):
         model = _with_unreadable_ids(model, data, name)
-    return Checked(name, found, tuple(report.problems), _summary(model)), model
+    return Checked(name, found, tuple(problems), _summary(model)), model
+
+
+def _badge_files(model: Any) -> list[Problem]:
+    """The problems of the badge files a profile lists (`{badge: FILE}`), read as the other commands
+    read them: a missing file, one that is not an awarded Open Badge, or one that cannot be read."""
+    if not isinstance(model, Profile) or not any(held.badge for held in model.credentials):
+        return []
+    from skillgap.load.profile import load_badges
+
+    try:
+        load_badges(model)
+    except InputError as exc:
+        return list(exc.problems)
+    return []
 
 
 def _located(data: Any) -> bool:
@@ -119,8 +144,8 @@ def _with_unreadable_ids(catalog: Catalog, data: Any, name: str) -> Catalog:
     extra = []
     for index, item in enumerate(raw):
         ident = item.get("id") if isinstance(item, PosMap) else None
-        if isinstance(ident, (int, float)) and not isinstance(ident, bool):
-            ident = number_text(ident)
+        if isinstance(ident, (int, float)) and not isinstance(ident, bool):  # as written (010, not 8)
+            ident = item.text_of("id") or number_text(ident)
         if isinstance(ident, str) and ident.strip():
             ident = ident.strip()
             if ident not in read:

@@ -13,6 +13,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from skillgap.errors import Problem
 from skillgap.load.catalog import CATALOG_KEYS, read_catalog
 from skillgap.load.fields import Report
 from skillgap.load.profile import PROFILE_KEYS, read_profile
@@ -132,6 +133,67 @@ def _fewest_problems(data: PosMap, name: str, candidates: list[Kind]) -> Kind:
         read_as(kind, data, report, name)
         counts[kind] = len(report.problems)
     return min(candidates, key=lambda kind: (counts[kind], KINDS.index(kind)))
+
+
+# Open Badges: what each type of object is, in words, and what to do with a file of it instead
+BADGE_DESCRIPTIONS = {"BadgeClass": "the description of a badge", "Achievement": "the description of a badge"}
+BADGE_AWARDS = {
+    "Assertion": "a badge awarded to someone",
+    "OpenBadgeCredential": "a badge awarded to someone",
+    "AchievementCredential": "a badge awarded to someone",
+}
+_BADGE_CONTEXTS = ("openbadges", "purl.imsglobal.org/spec/ob")
+
+
+def open_badge(data: Any) -> tuple[str, bool] | None:
+    """When DATA is an Open Badges object (or a list of them), its type and whether it is an award (an
+    Assertion or OpenBadgeCredential, which a profile lists) rather than a badge's description (a
+    BadgeClass or Achievement, which `skillgap import openbadges` makes a catalog of); else None."""
+    items = data if isinstance(data, list) else [data]
+    found: tuple[str, bool] | None = None
+    for item in items[:SAMPLE]:
+        if not isinstance(item, dict):
+            return None
+        kinds = _badge_types(item)
+        award = next((k for k in kinds if k in BADGE_AWARDS), None)
+        described = next((k for k in kinds if k in BADGE_DESCRIPTIONS), None)
+        if award is None and described is None:
+            return None
+        found = found or (award or described or "", award is not None)
+    return found
+
+
+def _badge_types(item: dict[Any, Any]) -> list[str]:
+    """The short type names of a JSON-LD object ("Assertion" for ".../openbadges#Assertion"), when its
+    context is Open Badges' or it names an Open Badges type."""
+    names = []
+    for key in ("type", "@type"):
+        value = item.get(key)
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, str) and one.strip():
+                names.append(one.strip().replace("#", "/").replace(":", "/").rsplit("/", 1)[-1])
+    context = item.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    ours = any(isinstance(c, str) and any(mark in c for mark in _BADGE_CONTEXTS) for c in contexts)
+    known = [n for n in names if n in BADGE_AWARDS or n in BADGE_DESCRIPTIONS]
+    return known if ours or known else []
+
+
+def badge_problem(data: Any, file: str, expected: str) -> Problem | None:
+    """The problem to report first when an Open Badges file is given where EXPECTED belongs ("a catalog
+    file"), saying what it is and what to do with it; None when DATA is not a badge."""
+    found = open_badge(data)
+    if found is None:
+        return None
+    kind, award = found
+    what = BADGE_AWARDS[kind] if award else BADGE_DESCRIPTIONS[kind]
+    hint = (
+        "list it in your profile under credentials as `- {badge: PATH}`, PATH leading from the profile's "
+        f"folder to this file; or make a catalog of its badge with `skillgap import openbadges {file}`"
+        if award
+        else f"make a catalog of it with `skillgap import openbadges {file} -o catalog.yaml`"
+    )
+    return Problem(file, f"this is an Open Badges {kind} ({what}), not {expected}", 1, 1, hint=hint)
 
 
 def other_kind(data: Any, expected: str) -> str | None:

@@ -10,7 +10,8 @@ the careful path to say where.
 Two checks decide, one on each side of yaml-rs. `differs` scans the text for what only the text shows
 (anchors, tags, document markers, and numbers, which yaml-rs hands over as ints and floats like any other).
 `check_plain` (or `positionless`) then looks at every string yaml-rs produced for text that YAML 1.1 would
-have read as a yes/no, a number, a date or a "=".
+have read as a yes/no, a number, a date or a "=", and at every integer for one too long for PyYAML to read
+(yaml-rs builds integers of any length; Python refuses to read one past 4,300 digits from text).
 """
 
 from __future__ import annotations
@@ -168,6 +169,10 @@ def _special_character(text: str) -> bool:
 _NUMBERISH = re.compile(r"[-+]?[0-9.][0-9_.:]*[_:][0-9_.:]*|=|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off"})
 _RISKY_FIRST = frozenset("+-.0123456789=yYnNoO")  # the first characters of all of the above
+# An integer this many bits long may have more digits than Python reads from text (4,300 unless
+# PYTHONINTMAXSTRDIGITS says otherwise; 14,000 bits is some 4,214 digits): the careful path reads it, and
+# refuses it where Python would, with its line and column. Only a huge integer pays for this check.
+_LONG_BITS = 14_000
 
 
 class _Differs(Exception):
@@ -227,10 +232,12 @@ def check_plain(data: Any) -> bool:
                             return False
                     elif kind is tuple or kind is frozenset:
                         return False
+                    elif kind is int and key.bit_length() > _LONG_BITS:
+                        return False
                     safe_keys.add(key)
             node = node.values()
         elif type(node) is not list:  # a scalar at the top
-            return not (type(node) is str and node and node[0] in risky and _reads_differently(node))
+            return _scalar_same(node)
         for item in node:
             kind = type(item)
             if kind is str:
@@ -238,6 +245,16 @@ def check_plain(data: Any) -> bool:
                     return False
             elif kind is dict or kind is list:
                 push(item)
+            elif kind is int and item.bit_length() > _LONG_BITS:
+                return False
+    return True
+
+
+def _scalar_same(value: Any) -> bool:
+    try:
+        _scalar(value)
+    except _Differs:
+        return False
     return True
 
 
@@ -252,6 +269,8 @@ def _scalar(value: Any) -> Any:
         if value and value[0] in _RISKY_FIRST and _reads_differently(value):
             raise _Differs
     elif kind is tuple or kind is frozenset:  # a key that is a list or mapping, which PyYAML refuses
+        raise _Differs
+    elif kind is int and value.bit_length() > _LONG_BITS:
         raise _Differs
     return value
 

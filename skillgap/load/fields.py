@@ -1,7 +1,7 @@
 """Field-by-field reading of a parsed file into typed values, collecting every problem found.
 
 A `Fields` wraps one mapping of a file and knows its path inside the document (``credentials[3]``), so
-each message reads ``FILE:LINE:COL: credentials[3].hours: must be a number >= 0``.
+each message reads ``FILE:LINE:COL: credentials[3].hours: must be a number from 0 to 100,000 hours, got -1``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from skillgap.errors import InputError, Problem
 from skillgap.levels import LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
+from skillgap.limits import Range
 from skillgap.load.source import PosList, PosMap
 from skillgap.model import Origin
 
@@ -139,14 +140,23 @@ class Fields:
                 return None
             return value.strip()
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            text = _digits(value)
+            text = self.data.text_of(key) or self._number_as_text(value)
             if text is not None:
                 return text
+            if self.data.line is None:  # read without positions or written text: left to the careful reading
+                self.problem(key, f"a number where text belongs ({number_text(value)})", "quote it")
+                return None
         hint = "quote it" if isinstance(value, (bool, date)) or value is None else ""
         self.problem(key, f"expected text, got {type_name(value)}", hint)
         return None
 
-    def number(self, key: str, minimum: float = 0.0) -> float | None:
+    def _number_as_text(self, value: float) -> str | None:
+        """A number where text belongs, as text: read with positions, the careful reading kept the text of
+        any number not written as Python shows it (010, 0x1F, 1:30), so str() is what was written."""
+        return _digits(value) if self.data.line is not None else None
+
+    def number(self, key: str, within: Range) -> float | None:
+        """A number in the range (skillgap/limits.py); NaN and infinity are never one."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -157,8 +167,8 @@ class Fields:
             number = float(value)
         except OverflowError:  # an integer past what a float holds (over 308 digits)
             number = math.inf
-        if math.isnan(number) or math.isinf(number) or number < minimum:
-            self.problem(key, f"must be a number >= {minimum:g}, got {number_text(value)}")
+        if not within.holds(number):
+            self.problem(key, within.problem(number_text(value)))
             return None
         return number
 
@@ -172,17 +182,14 @@ class Fields:
             self.problem(key, message, LEVEL_HINT)
         return level
 
-    def date(self, key: str) -> date | None:
+    def date(self, key: str, end: bool = True) -> date | None:
+        """A date; one written as a month or a year stands for its last day (first, with end=False)."""
         value = self.data.get(key)
         if value is None:
             return None
-        parsed = parse_date(value)
+        parsed, message, hint = read_date(value, end)
         if parsed is None:
-            self.problem(
-                key,
-                f"expected a date, got {type_name(value)}",
-                "write YYYY-MM-DD, YYYY-MM or YYYY",
-            )
+            self.problem(key, message, hint)
         return parsed
 
     def choice(self, key: str, allowed: Sequence[str], default: str | None = None) -> str | None:
@@ -208,8 +215,19 @@ class Fields:
             return ()
         out: list[str] = []
         for index, item in enumerate(value):
+            written = value.text_of(index) if isinstance(value, PosList) else None
             if isinstance(item, str) and item.strip():
                 out.append(item.strip())
+            elif isinstance(item, (int, float)) and not isinstance(item, bool) and written is not None:
+                out.append(written)
+            elif isinstance(item, (int, float)) and not isinstance(item, bool) and self.data.line is None:
+                pos = value.pos(index) if isinstance(value, PosList) else self.pos(key)
+                self.report.add(
+                    f"a number where text belongs ({number_text(item)})",
+                    pos,
+                    join(join(self.path, key), index),
+                    "quote it",
+                )
             elif isinstance(item, (int, float)) and not isinstance(item, bool) and _digits(item) is not None:
                 out.append(str(item))
             else:
@@ -282,25 +300,56 @@ def _digits(number: float) -> str | None:
 _INTEGER = re.compile(r"[+-]?[0-9]+", re.ASCII)
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", re.ASCII)
 YEARS = (1900, 2200)
+DATE_HINT = "write YYYY-MM-DD, YYYY-MM or YYYY"
 
 
-def parse_date(value: Any) -> date | None:
-    """A date from YYYY-MM-DD, YYYY-MM or YYYY (text, a YAML date or a year number), years 1900-2200."""
+def read_date(value: Any, end: bool = True) -> tuple[date | None, str, str]:
+    """A date from YYYY-MM-DD, YYYY-MM or YYYY (text, a YAML date or a year number), years 1900-2200, or
+    (None, what is wrong, how to fix it). A month or a year alone is a WrittenDate: it shows as written
+    and stands for the period's last day (its first with end=False); see skillgap/dates.py. A YAML
+    timestamp (2024-05-01 10:00:00) is the day it names."""
+    from datetime import datetime
+
+    from skillgap.dates import WrittenDate
+
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
-        found: date | None = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        found = date(value, 1, 1) if YEARS[0] <= value <= YEARS[1] else None
-    elif isinstance(value, str) and (match := _DATE.fullmatch(value.strip())):
-        year, month, day = (int(part) if part else 1 for part in match.groups())
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            return None
-    else:
-        return None
-    if found is not None and not YEARS[0] <= found.year <= YEARS[1]:
-        return None
-    return found
+        return _in_range(value.year, value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9999:  # a year
+        return _in_range(value, WrittenDate(value, end=end) if YEARS[0] <= value <= YEARS[1] else None)
+    if not isinstance(value, str) or not (match := _DATE.fullmatch(value.strip())):
+        return None, f"expected a date, got {type_name(value)}", DATE_HINT
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if not YEARS[0] <= year <= YEARS[1]:
+        return _in_range(year, None)
+    if month is not None and not 1 <= month <= 12:
+        return None, f"{value.strip()!r} is not a date: there is no month {month}", DATE_HINT
+    if day is None:
+        return WrittenDate(year, month, end=end), "", ""
+    assert month is not None
+    try:
+        return date(year, month, day), "", ""
+    except ValueError:
+        return None, f"{value.strip()!r} is not a date: {_month_name(month)} {year} has no day {day}", ""
+
+
+def _in_range(year: int, found: date | None) -> tuple[date | None, str, str]:
+    if YEARS[0] <= year <= YEARS[1]:
+        return found, "", ""
+    return None, f"the year {year} is out of range", f"skillgap takes years {YEARS[0]} to {YEARS[1]}"
+
+
+def _month_name(month: int) -> str:
+    import calendar
+
+    return calendar.month_name[month]
+
+
+def parse_date(value: Any, end: bool = True) -> date | None:
+    """read_date's date, or None."""
+    return read_date(value, end)[0]
 
 
 def top_mapping(data: Any, report: Report, kind: str, example: str) -> Fields | None:
@@ -347,8 +396,12 @@ def add_kind_hint(report: Report, data: Any, expected: str) -> None:
     """When a file with problems is plainly another kind of file, say so first: that is the real fix."""
     if not report.problems:
         return
-    from skillgap.load.detect import other_kind
+    from skillgap.load.detect import badge_problem, other_kind
 
+    badge = badge_problem(data, report.file, f"a {expected} file")
+    if badge is not None:  # what else is wrong is that it is a badge
+        report.problems[:] = [badge]
+        return
     found = other_kind(data, expected)
     if found is not None:
         report.problems.insert(

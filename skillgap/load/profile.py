@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
+from skillgap.limits import HOURS_PER_WEEK, MONEY
 from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_level, top_mapping, type_name
 from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Badge, HeldCredential, Origin, Preferences, Profile, ProfileSkill
@@ -150,17 +151,14 @@ def _preferences(fields: Fields | None) -> Preferences:
     if fields is None:
         return Preferences()
     fields.check_keys(PREFERENCE_KEYS)
-    hours = fields.number("hours_per_week")
-    if hours == 0:
-        fields.problem("hours_per_week", "must be more than 0")
-        hours = None
+    hours = fields.number("hours_per_week", HOURS_PER_WEEK)
     formats = tuple(f.lower() for f in fields.text_list("formats"))
     for fmt in formats:
         if fmt not in FORMATS:
             fields.problem("formats", f"unknown format {fmt!r}", "allowed: " + ", ".join(FORMATS))
     currency = fields.text("currency")
     return Preferences(
-        budget=fields.number("budget"),
+        budget=fields.number("budget", MONEY),
         currency=currency.upper() if currency else None,
         hours_per_week=hours,
         deadline=fields.date("deadline"),

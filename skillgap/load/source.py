@@ -26,9 +26,11 @@ MAX_NODES = 5_000_000
 
 
 class PosMap(dict[Any, Any]):
-    """A mapping from a file that remembers where it and each of its values start (1-based)."""
+    """A mapping from a file that remembers where it and each of its values start (1-based), and how a
+    value YAML read as a number was written when its text is not the number's own (010, 0x1F, 1:30,
+    1.50), so that a name or an id keeps the text a person wrote (`written`)."""
 
-    __slots__ = ("line", "col", "value_pos", "key_pos")
+    __slots__ = ("line", "col", "value_pos", "key_pos", "written")
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,6 +38,11 @@ class PosMap(dict[Any, Any]):
         self.col: int | None = None
         self.value_pos: dict[Any, tuple[int, int]] = {}
         self.key_pos: dict[Any, tuple[int, int]] = {}
+        self.written: dict[Any, str] | None = None  # only for numbers written otherwise than str() shows
+
+    def text_of(self, key: Any) -> str | None:
+        """How the number under KEY was written, when that differs from the number as Python shows it."""
+        return self.written.get(key) if self.written else None
 
     def pos(self, key: Any) -> tuple[int | None, int | None]:
         if key in self.value_pos:
@@ -49,20 +56,34 @@ class PosMap(dict[Any, Any]):
 
 
 class PosList(list[Any]):
-    """A sequence from a file that remembers where each item starts."""
+    """A sequence from a file that remembers where each item starts, and how a number among its items was
+    written when that differs from the number as Python shows it (see PosMap)."""
 
-    __slots__ = ("line", "col", "item_pos")
+    __slots__ = ("line", "col", "item_pos", "written")
 
     def __init__(self) -> None:
         super().__init__()
         self.line: int | None = None
         self.col: int | None = None
         self.item_pos: list[tuple[int, int]] = []
+        self.written: dict[int, str] | None = None
 
     def pos(self, index: int) -> tuple[int | None, int | None]:
         if 0 <= index < len(self.item_pos):
             return self.item_pos[index]
         return self.line, self.col
+
+    def text_of(self, index: int) -> str | None:
+        return self.written.get(index) if self.written else None
+
+
+def written_text(node: Any, value: Any) -> str | None:
+    """The text of a scalar YAML read as a number, when it is not how Python shows that number:
+    "010" (8 in YAML 1.1), "0x1F" (31), "1:30" (90), "1.50" (1.5), ".inf"; else None."""
+    kind = type(value)
+    if (kind is int or kind is float) and node.value != str(value):
+        return str(node.value)
+    return None
 
 
 def display_name(path: Path) -> str:
@@ -255,7 +276,12 @@ def _loader_class(json_types: bool = False) -> type[Any]:
                     where = f" (first at line {first[0]})" if first else ""
                     raise _located(f"duplicate key {key!r}{where}", key_node, hint="keep one of them")
                 written.add(key)
-            data[key] = loader.construct_object(value_node, deep=False)
+            data[key] = value = loader.construct_object(value_node, deep=False)
+            as_written = written_text(value_node, value)
+            if as_written is not None:
+                if data.written is None:
+                    data.written = {}
+                data.written[key] = as_written
             data.value_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
             data.key_pos[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
 
@@ -267,7 +293,13 @@ def _loader_class(json_types: bool = False) -> type[Any]:
         data.col = node.start_mark.column + 1
         yield data
         for child in node.value:
-            data.append(loader.construct_object(child, deep=False))
+            value = loader.construct_object(child, deep=False)
+            as_written = written_text(child, value)
+            if as_written is not None:
+                if data.written is None:
+                    data.written = {}
+                data.written[len(data)] = as_written
+            data.append(value)
             data.item_pos.append((child.start_mark.line + 1, child.start_mark.column + 1))
 
     _Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
@@ -289,13 +321,23 @@ def _guarded(construct: Any, what: str) -> Any:
     def run(loader: Any, node: Any) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
             shown = node.value if isinstance(node.value, str) else "this"
+            if what == "a whole number" and "digits" in str(exc):  # whole, but past Python's limit
+                raise _located(_too_many_digits(shown), node, hint="quote it to keep it as text") from None
             raise _located(
                 f"not valid YAML: {shown[:40]!r} is not {what}", node, hint="quote it to keep it as text"
             ) from None
 
     return run
+
+
+def _too_many_digits(text: str) -> str:
+    import sys
+
+    digits = sum(c.isdigit() for c in text)
+    limit = sys.get_int_max_str_digits()
+    return f"a whole number of {digits:,} digits is too long to read (at most {limit:,} digits)"
 
 
 def _short_tag(tag: str) -> str:
@@ -565,12 +607,14 @@ def positioned(value: Any, scalar: Callable[[Any], Any] | None = None) -> Any:
             out[scalar(key) if scalar else key] = positioned(item, scalar)
         out.line = out.col = None
         out.value_pos = out.key_pos = _NO_POSITIONS
+        out.written = None
         return out
     if kind is list:
         seq = PosList.__new__(PosList)
         seq.extend([positioned(item, scalar) for item in value])
         seq.line = seq.col = None
         seq.item_pos = _NO_ITEMS
+        seq.written = None
         return seq
     return scalar(value) if scalar else value
 

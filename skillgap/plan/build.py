@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from skillgap.analyse.gaps import Analysis
+from skillgap.dates import BEYOND, beyond
 from skillgap.model import Catalog, Taught
 from skillgap.plan.candidates import find_candidates
-from skillgap.plan.explain import open_gaps, pathway_note, required_credentials, shortfall
+from skillgap.plan.explain import deadline_words, open_gaps, pathway_note, required_credentials, shortfall
 from skillgap.plan.solve import solve
 from skillgap.plan.timeline import final_levels, readiness, schedule
 from skillgap.plan.types import Plan, Request, SolverReport
@@ -42,7 +44,12 @@ def make_plan(
             f"Your budget is in {budget_currency} and the plan's costs are in {', '.join(currencies)}: "
             "they are compared as written, with no exchange rate."
         )
-    if request.deadline is not None and not request.hours_per_week:
+    if request.deadline_passed:
+        notes.append(
+            f"The deadline has passed: {deadline_words(request)}, so no time is left to study before it. "
+            "Set a later one (--deadline, or preferences.deadline in the profile)."
+        )
+    elif request.deadline is not None and not request.hours_per_week:
         notes.append(
             "No hours per week given: the plan has no dates and is not checked against the deadline."
         )
@@ -55,6 +62,16 @@ def make_plan(
         reason=solution.reason,
     )
     short = shortfall(inst, request, value)
+    if request.hours_per_week and any(beyond(s.finish) for s in steps):
+        notes.append(
+            f"At {request.hours_per_week:g} hours a week the plan runs past the end of the calendar "
+            f"(the year {date.max.year}): the dates after it are shown as \"{BEYOND}\" (null in JSON)."
+        )
+    elif request.hours_per_week and short is not None and beyond(short.deadline_needed):
+        notes.append(
+            f"At {request.hours_per_week:g} hours a week, closing every gap would take until after the end "
+            f"of the calendar (the year {date.max.year}): no date is given for it."
+        )
     return Plan(
         request=request,
         steps=steps,

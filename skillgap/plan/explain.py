@@ -12,7 +12,7 @@ from skillgap.model import Catalog
 from skillgap.plan.candidates import Candidates, pathway_members
 from skillgap.plan.instance import Instance
 from skillgap.plan.solve import solve
-from skillgap.plan.timeline import day_offset
+from skillgap.plan.timeline import after_hours
 from skillgap.plan.types import Objective, OpenGap, Request, RequiredCredential, Shortfall
 
 OBJECTIVE_WORDS = {
@@ -56,7 +56,14 @@ def why_open(
         names = "; ".join(f"{x.credential.title} ({x.reason})" for x in blocked[:3])
         more = f" and {len(blocked) - 3} more" if len(blocked) > 3 else ""
         return f"only credentials left out of the plan take it further: {names}{more}", False
+    if request.deadline_passed and request.available_hours is not None:  # (the time limit, and it is 0)
+        return f"the deadline ({request.deadline}) has passed", False
     return f"left open to keep within the {limits_text(request, short)}", False
+
+
+def deadline_words(request: Request) -> str:
+    """Where the deadline stands against the start: "2026-06 is before the plan's start, 2026-12-03"."""
+    return f"{request.deadline} is before the plan's start, {request.start}"
 
 
 def open_gaps(
@@ -93,7 +100,7 @@ def shortfall(inst: Instance, request: Request, plan_value: int) -> Shortfall | 
         if value == reachable:
             extra_hours = max(0.0, hours - inst.hours)
             if request.start is not None and request.hours_per_week:
-                deadline = request.start + day_offset(hours, request.hours_per_week)
+                deadline = after_hours(request.start, hours, request.hours_per_week)
     _, both_cost, both_hours = totals(inst, solve(free).chosen)
     return Shortfall(extra_budget, extra_hours, deadline, both_cost, both_hours)
 

@@ -6,16 +6,18 @@ value first (then the smaller objective, then the id), so readiness climbs as ea
 Dates: steps follow one another at the request's hours per week, from its start date. A step that takes
 H hours starts when the one before it ends and ends 7 x H / (hours per week) days later, rounded up to a
 whole day over the running total, so the plan finishes 7 x (total hours) / (hours per week) days after the
-start: exactly when the hours available up to the deadline run out, no sooner or later.
+start: exactly when the hours available up to the deadline run out, no sooner or later. A day past the
+calendar's end (9999-12-31) is BEYOND (skillgap/dates.py), which shows as "beyond 9999".
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import date
 
 from skillgap.analyse.gaps import Analysis
+from skillgap.dates import BEYOND, later
 from skillgap.model import Catalog, Credential
 from skillgap.plan.candidates import Candidates, pathway_members
 from skillgap.plan.instance import Instance
@@ -50,8 +52,11 @@ def order(inst: Instance, chosen: Sequence[Credential], requires: Mapping[str, f
     return done
 
 
-def day_offset(hours: float, per_week: float) -> timedelta:
-    return timedelta(days=math.ceil(7 * hours / per_week - 1e-9))
+def after_hours(start: date, hours: float, per_week: float) -> date:
+    """The day HOURS of study at PER_WEEK hours a week take from START to, or BEYOND (dates.py) when that
+    is after the calendar's last day, 9999-12-31."""
+    days = 7 * hours / per_week - 1e-9
+    return later(start, math.ceil(days)) if math.isfinite(days) else BEYOND
 
 
 def progress(
@@ -93,8 +98,8 @@ def schedule(
         taken.add(cid)
         start = finish = None
         if request.start is not None and request.hours_per_week:
-            start = request.start + day_offset(spent, request.hours_per_week)
-            finish = request.start + day_offset(spent + (credential.hours or 0.0), request.hours_per_week)
+            start = after_hours(request.start, spent, request.hours_per_week)
+            finish = after_hours(request.start, spent + (credential.hours or 0.0), request.hours_per_week)
         spent += credential.hours or 0.0
         steps.append(
             Step(

@@ -30,6 +30,11 @@ class Request:
     start: date | None = None  # None: no dates are put on the plan
 
     @property
+    def deadline_passed(self) -> bool:
+        """Whether the deadline is before the start: no time at all is left for the plan."""
+        return self.deadline is not None and self.start is not None and self.deadline < self.start
+
+    @property
     def available_hours(self) -> float | None:
         """Study hours between start and deadline at hours_per_week, when all three are known."""
         if self.hours_per_week is None or self.deadline is None or self.start is None:

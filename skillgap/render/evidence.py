@@ -10,6 +10,7 @@ from datetime import date
 
 from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.analyse.gaps import Analysis, Gap
+from skillgap.dates import YEAR, WrittenDate
 from skillgap.model import Badge, Credential
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 
@@ -20,6 +21,8 @@ BADGE_NOTE = (
 
 
 def month(day: date | None) -> str:
+    if isinstance(day, WrittenDate) and day.precision == YEAR:
+        return str(day)  # "2023": no month was written
     return day.strftime("%Y-%m") if day else "?"
 
 

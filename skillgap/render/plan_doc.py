@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from skillgap.analyse import Analysis
+from skillgap.dates import beyond
 from skillgap.plan import Plan, Step
 from skillgap.render.analysis_doc import warnings_data
 from skillgap.render.plan_words import plan_currency
@@ -14,7 +15,9 @@ SCHEMA_VERSION = 1
 
 
 def day(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    """A date as written (a month stays "2027-06"); null for none, and for one past the calendar's end
+    (the plan's notes say so)."""
+    return value.isoformat() if value is not None and not beyond(value) else None
 
 
 def step_data(step: Step) -> dict[str, Any]:

@@ -7,7 +7,10 @@ readiness figure is called an estimate, because it is one.
 
 from __future__ import annotations
 
+from datetime import date
+
 from skillgap.analyse import Analysis
+from skillgap.dates import beyond
 from skillgap.levels import level_label
 from skillgap.plan import Plan
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
@@ -73,9 +76,17 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         total = f"**Estimated total:** {md(total_cost_text(plan))} and about {plural(hours, 'hour')}"
         total += " of study."
         pace = plan.request.hours_per_week
-        if pace and plan.finish is not None:
-            total += f" At {plural(pace, 'hour')} a week it would be finished around {plan.finish}."
+        at = f" At {plural(pace, 'hour')} a week it would" if pace else ""
+        if pace and beyond(plan.finish):
+            total += f"{at} not be finished by the end of {date.max.year}."
+        elif pace and plan.finish is not None:
+            total += f"{at} be finished around {plan.finish.isoformat()}."
         lines += ["", total]
+    elif plan.request.deadline_passed:
+        lines.append(
+            f"My deadline of {plan.request.deadline} has passed; I would like to agree a new one before "
+            "choosing credentials."
+        )
     else:
         lines.append("No credential in the catalog fits these limits; I would like to discuss other options.")
     lines += ["", "## What each credential proves", ""]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from skillgap.dates import beyond
 from skillgap.plan import Objective, Plan
+from skillgap.plan.explain import deadline_words
 from skillgap.render.money import money
 from skillgap.words import plural
 
@@ -74,12 +76,16 @@ def deadline_text(plan: Plan) -> str | None:
     deadline = plan.request.deadline
     if deadline is None:
         return None
+    if plan.request.deadline_passed:
+        return f"The deadline has passed: {deadline_words(plan.request)}."
     met = plan.meets_deadline
     if met is None:
         return f"Deadline {deadline.isoformat()}: not checked (no hours per week to date the plan by)."
     if met:
         return f"Meets the deadline ({deadline.isoformat()})."
     finish = plan.finish or deadline
+    if beyond(finish):
+        return f"Misses the deadline ({deadline.isoformat()}): the plan ends after the year {date.max.year}."
     return f"Misses the deadline ({deadline.isoformat()}) by {plural((finish - deadline).days, 'day')}."
 
 
@@ -124,7 +130,9 @@ def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
         )
     if short.extra_hours is not None:
         line = f"With {plural(round(short.extra_hours), 'more hour')} of study"
-        if short.deadline_needed is not None:
+        if beyond(short.deadline_needed):
+            line += f" (after the year {date.max.year} at the same pace)"
+        elif short.deadline_needed is not None:
             line += f" (a deadline of {short.deadline_needed.isoformat()} at the same pace)"
         lines.append(line + ", the plan closes every gap the usable credentials can close.")
     if not lines:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from skillgap.analyse.held import Holding
+from skillgap.dates import YEAR, WrittenDate
 from skillgap.levels import level_label
 from skillgap.model import Badge, Credential, CredentialSkill, HeldCredential
 from skillgap.render.analysis_md import link
@@ -127,6 +128,8 @@ def ordered(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
 
 
 def month(day: date | None) -> str:
+    if isinstance(day, WrittenDate) and day.precision == YEAR:
+        return str(day)  # "2021": no month was written
     return day.strftime("%b %Y") if day else ""
 
 

@@ -1,9 +1,10 @@
 """Build the JSON Schema of each file kind from the loader's key lists and value rules.
 
 Every key a loader accepts (its ``*_KEYS`` tuples) gets its property here, described by one of a few value
-rules that mirror `skillgap.load.fields` (text, level, amount, date, list of text, a choice). A key the
-loader accepts but this module does not describe yet is allowed without a rule and listed in
-`UNDESCRIBED`, which a test keeps empty; so the schema never rejects a file the loader accepts.
+rules that mirror `skillgap.load.fields` (text, level, a number in its range from skillgap/limits.py, date,
+list of text, a choice). A key the loader accepts but this module does not describe yet is allowed without
+a rule and listed in `UNDESCRIBED`, which a test keeps empty; so the schema never rejects a file the loader
+accepts.
 
 Only keywords that mean the same in draft 7 are used (the YAML language server validates with draft 7),
 and no ``$ref`` has siblings. Run ``python -m skillgap.schema.build`` to rewrite the shipped files.
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.levels import IMPORTANCE_VALUES, LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
+from skillgap.limits import CREDENTIAL_HOURS, CREDITS, HOURS_PER_WEEK, MONEY, Range
 from skillgap.load import catalog, profile, role, taxonomy
 from skillgap.load.fields import YEARS
 from skillgap.model import ESTIMABLE_FIELDS, PROVIDER_TYPES
@@ -99,10 +101,6 @@ DEFS: dict[str, Schema] = {
             {"type": "string", "pattern": _level_pattern()},
         ],
     },
-    "amount": {
-        "description": "A number, 0 or more.",
-        "anyOf": [{"type": "null"}, {"type": "number", "minimum": 0}],
-    },
     "date": {
         "description": f"A date: YYYY-MM-DD, YYYY-MM or YYYY (years {YEARS[0]}-{YEARS[1]}).",
         "anyOf": [
@@ -158,9 +156,16 @@ def obj(
     return out
 
 
-TEXT, OPT_TEXT, LEVEL, AMOUNT, DATE, TEXT_LIST = (
-    ref(n) for n in ("text", "optional_text", "level", "amount", "date", "text_list")
+TEXT, OPT_TEXT, LEVEL, DATE, TEXT_LIST = (
+    ref(n) for n in ("text", "optional_text", "level", "date", "text_list")
 )
+
+
+def number_in(within: Range) -> Schema:
+    """A number in a range of skillgap/limits.py (or null), as the loader takes it."""
+    rule: Schema = {"type": "number", "maximum": within.high}
+    rule["exclusiveMinimum" if within.low_excluded else "minimum"] = within.low
+    return nullable(rule)
 NON_BLANK = {"type": "string", "pattern": r"\S"}
 
 
@@ -174,7 +179,7 @@ def _profile() -> Schema:
         {
             "name": (TEXT, "The skill, as you would name it."),
             "level": (LEVEL, "How good you are at it, 0-5 or a level name."),
-            "last_used": (DATE, "When you last used it."),
+            "last_used": (DATE, "When you last used it (a month or a year: to its end)."),
             "evidence": (OPT_TEXT, "What shows it."),
         },
         required=("name", "level"),
@@ -195,13 +200,13 @@ def _profile() -> Schema:
         "profile.preferences",
         profile.PREFERENCE_KEYS,
         {
-            "budget": (AMOUNT, "The most you want to spend."),
+            "budget": (number_in(MONEY), f"The most you want to spend ({MONEY.text()})."),
             "currency": (OPT_TEXT, "The budget's currency, such as USD."),
             "hours_per_week": (
-                nullable({"type": "number", "exclusiveMinimum": 0}),
-                "Hours a week you can study (more than 0).",
+                number_in(HOURS_PER_WEEK),
+                f"Hours a week you can study ({HOURS_PER_WEEK.text()}).",
             ),
-            "deadline": (DATE, "When you want to be ready."),
+            "deadline": (DATE, "When you want to be ready (a month or a year: by its end)."),
             "formats": (list_of(profile.FORMATS), "Formats you accept: " + ", ".join(profile.FORMATS)),
             "exclude_providers": (TEXT_LIST, "Providers to leave out."),
         },
@@ -286,8 +291,8 @@ def _catalog() -> Schema:
                 {"type": "array", "minItems": 1, "items": skill},
                 "What it teaches, to which level (at least one skill).",
             ),
-            "hours": (AMOUNT, "Hours of study."),
-            "cost": (AMOUNT, "Its price."),
+            "hours": (number_in(CREDENTIAL_HOURS), f"Hours of study ({CREDENTIAL_HOURS.text()})."),
+            "cost": (number_in(MONEY), f"Its price ({MONEY.text()})."),
             "currency": (OPT_TEXT, "The cost's currency (default: the file's)."),
             "format": choice(profile.FORMATS, "How it is delivered"),
             "assessment": choice(assessments, "How it is assessed"),
@@ -299,7 +304,7 @@ def _catalog() -> Schema:
             ),
             "description": (OPT_TEXT, "What it covers."),
             "source_id": (OPT_TEXT, "Its id in its source (a badge URL, a provider code)."),
-            "credits": (AMOUNT, "Academic credits it carries."),
+            "credits": (number_in(CREDITS), f"Academic credits it carries ({CREDITS.text()})."),
             "eligibility": (OPT_TEXT, "Who may take it (work experience, a degree), as the provider states."),
         },
         required=("id", "title", "provider", "skills"),
