@@ -1,4 +1,5 @@
-"""`skillgap import openbadges|esco|esco-role|onet`: standard formats in, skillgap files out."""
+"""`skillgap import openbadges|esco|esco-role|onet|posting`: standard formats and job ads in, skillgap files
+out."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from skillgap.cli.common import DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt
+from skillgap.cli.common import CatalogOpt, DebugOpt, ForceOpt, OutputOpt, TaxonomyOpt, check_format
+from skillgap.render.formats import Format
 
 if TYPE_CHECKING:
     from skillgap.importers.documents import Imported
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Turn standard formats into skillgap files: Open Badges into a catalog, ESCO into a taxonomy or "
-    "a role, O*NET into a role. Nothing is fetched over the network.",
+    "a role, O*NET or a job posting into a role. Nothing is fetched over the network.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -207,3 +209,73 @@ def onet(
     names = ", ".join(str(f) for f in files)
     header = [imp.ATTRIBUTION, imp.MODIFIED, f"Imported by `skillgap import onet` from {names}."]
     _write(imported, header, output, force, f"{len(imported.data['requirements'])} requirements")
+
+
+POSTING_FORMATS = (Format.YAML, Format.JSON)
+
+
+@app.command("posting")
+def posting(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="The job posting: a .txt, .md, .html or .pdf file, or - to read standard input.",
+            metavar="FILE|-",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="yaml (a role file, evidence as comments) or json.", case_sensitive=False
+        ),
+    ] = Format.YAML,
+    level: LevelOpt = 3,
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make a role from a job posting (plain text, Markdown, HTML, or PDF with `pip install
+    'skillgap[pdf]'`): the skills it asks for, through the same matcher every command uses, each with
+    a level, an importance and the posting's own words and line; choices ("X or Y") as any_of; the
+    degrees and certifications it asks for as required_credentials; and the skill-like phrases no
+    known skill matches."""
+    check_format(fmt, POSTING_FORMATS)
+    from skillgap.postings import extract, load_posting, read_posting
+    from skillgap.render.output import write_output
+    from skillgap.world import open_world
+
+    if file == "-":
+        import sys
+
+        from skillgap.postings.read import MAX_BYTES
+
+        posting_read = read_posting(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
+    else:
+        posting_read = load_posting(Path(file))
+    world = open_world(catalog, taxonomy)
+    extraction = extract(posting_read, world.matcher, default_level=level)
+    if fmt is Format.JSON:
+        from skillgap.render.json_out import to_json
+        from skillgap.render.posting_out import posting_document
+
+        text = to_json(posting_document(extraction))
+    else:
+        from skillgap.render.posting_out import posting_yaml
+
+        text = posting_yaml(extraction)
+    write_output(text, output, force)
+    choices = sum(a.is_choice for a in extraction.asks)
+    summary = f"read {len(extraction.asks)} requirement(s)"
+    if choices:
+        summary += f", {choices} of them a choice"
+    summary += f" and {len(extraction.credentials)} credential(s) from {_clean(extraction.source)}"
+    if extraction.unrecognised:
+        summary += f"; {len(extraction.unrecognised)} skill-like phrase(s) not recognised"
+    typer.echo(summary, err=True)
+    if not extraction.asks:
+        typer.echo("note: no skill the taxonomy knows was found; is this a job posting?", err=True)
+    if output is not None:
+        typer.echo(f"wrote the role to {_clean(str(output))}", err=True)

@@ -13,3 +13,4 @@ class Format(str, Enum):
     HTML = "html"
     MEMO = "memo"
     TEXT = "text"
+    YAML = "yaml"

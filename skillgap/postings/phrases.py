@@ -1,0 +1,422 @@
+"""A sentence cut into words, and the phrases in it that name skills, found through the matcher.
+
+Every run of up to MAX_WORDS words not broken by punctuation is a candidate; the matcher's exact and
+alias layers decide which name a skill (longest first, left to right), so a look-alike never matches:
+"JavaScript" is one word and is not "Java". Guards then drop what only looks like a skill in running
+text: part of a longer product name ("Azure" in "Azure DevOps"), a job title or a department ("Learning &
+Development Manager", "Director of Supply Chain"), an adjective ("a highly agile environment"), an
+acronym written in lower case ("it", "id"), a one- or two-letter name that is not a list item of its own,
+and an acronym in brackets that only restates the words before it ("Program Managers (PMs)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from skillgap.match import Matcher
+from skillgap.match.lexicon import ABBREVIATIONS
+from skillgap.match.text import tokens as name_words
+
+MAX_WORDS = 6
+
+_TOKEN = re.compile(r"\.[Nn][Ee][Tt]\b|[A-Za-z0-9][A-Za-z0-9+#]*(?:[.&'\u2019][A-Za-z0-9+#]+)*[+#]*")
+_HARD = re.compile(r"[,;:()\[\]{}!?|\"\u201c\u201d\u2022]|\.(?!\w)|\s[-\u2013\u2014]\s|\s\u2013|\u2014")
+
+STOP = frozenset(
+    "a an and or of the in on at to for with by as from into via per our your their its this that these "
+    "those is are be been being was were will would can could should may might must have has had do does "
+    "such e g eg etc i ie including include includes like plus who which what when where while than then "
+    "also both either neither not no nor all any each every other others more most very well using use "
+    "used".split()
+)
+CONJUNCTIONS = frozenset({"and", "or", "&", "and/or", "nor"})
+# Capitalised words that do not make a product's name out of the skill beside them ("Excel Skills").
+GENERIC = frozenset(
+    "skills skill experience knowledge tools tool software certification certificate certified "
+    "development management systems system platform platforms suite environment environments principles "
+    "concepts methods methodology methodologies techniques practices expertise proficiency programming "
+    "language languages framework frameworks fundamentals basics projects project applications "
+    "application tasks data".split()
+)
+# A skill's name right before one of these is a job title or a unit ("Learning & Development Manager").
+ROLE_NOUNS = frozenset(
+    "manager managers director directors lead leads leader leaders head heads analyst analysts "
+    "specialist specialists designer designers developer developers engineer engineers coordinator "
+    "coordinators officer officers administrator administrators consultant consultants practitioner "
+    "practitioners professional professionals partner partners architect architects associate "
+    "associates assistant assistants representative representatives executive executives supervisor "
+    "supervisors technician technicians scientist scientists strategist strategists owner owners "
+    "team teams department departments institute association university society council "
+    "vp chief".split()
+)
+INTENSIFIERS = frozenset("highly very extremely increasingly super truly fully so too".split())
+# "needing minimal supervision", "with little oversight": the skill is what the job does without
+NEGATORS = frozenset("minimal minimum little no without limited less".split())
+SETTINGS = frozenset(
+    "environment environments culture cultures mindset atmosphere workplace organization organisation "
+    "company companies startup startups setting settings spirit".split()
+)
+SHORT = 2  # a name this short (letters) counts only as a list item of its own ("R", "ID")
+_ABBREVIATION_KEYS = frozenset(ABBREVIATIONS)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    hard_before: bool  # punctuation (not only a space, hyphen or slash) separates it from the word before
+    spaced_before: bool  # only white space (or a hyphen) separates it from the word before
+    paren: int  # which bracketed part of the sentence it is in (0: outside brackets)
+    lower: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phrase of a sentence that names a skill."""
+
+    first: int  # token indexes: [first, last)
+    last: int
+    skill: str
+    start: int  # character offsets in the sentence
+    end: int
+    via: str  # exact, alias, fuzzy
+
+
+def tokenize(sentence: str) -> list[Token]:
+    out: list[Token] = []
+    paren, depth, previous_end = 0, 0, 0
+    parts = 0
+    for m in _TOKEN.finditer(sentence):
+        between = sentence[previous_end : m.start()]
+        for ch in between:
+            if ch in "([":
+                depth += 1
+                if depth == 1:
+                    parts += 1
+                    paren = parts
+            elif ch in ")]" and depth:
+                depth -= 1
+                if depth == 0:
+                    paren = 0
+        hard = not out or bool(_HARD.search(between))
+        spaced = bool(out) and not hard and set(between) <= {" ", "-"}
+        out.append(Token(m.start(), m.end(), m.group(), hard, spaced, paren, m.group().lower()))
+        previous_end = m.end()
+    return out
+
+
+def _is_title_case(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence is written in title case ("Strong Project Management Skills"): then a
+    capital letter says nothing about a word being a name. Names themselves (DevOps, AWS) and the
+    first word do not count."""
+    words = [
+        t.text
+        for t in tokens[1:]
+        if t.text.isalpha()
+        and len(t.text) >= 4
+        and t.lower not in STOP
+        and not _inner_capital(t.text)
+        and not t.text.isupper()
+    ]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _inner_capital(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
+def _name_like(token: Token, initial: bool, title_case: bool) -> bool:
+    """Whether a word beside a skill makes the two one name: DevOps, vSphere, AWS, or a capitalised word
+    mid-sentence in a line not written in title case."""
+    text = token.text
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if _inner_capital(text):
+        return True
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return token.lower not in _ABBREVIATION_KEYS
+    if text[0].isupper() and not initial and not title_case:
+        return token.lower not in GENERIC and token.lower not in STOP
+    return False
+
+
+class Scanner:
+    """Finds the skills named in sentences, through one matcher."""
+
+    def __init__(self, matcher: Matcher, fuzzy: bool = True) -> None:
+        self.matcher = matcher
+        self.fuzzy = fuzzy
+        # taxonomy names and aliases by (number of words, first four letters): see _word_forms
+        self._names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] | None = None
+
+    def _index_names(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
+        names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
+        for skill in self.matcher.skills:
+            info = self.matcher.canonical_info(skill)
+            if info is None:
+                continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
+            for name in (skill, *info.aliases):
+                words = name_words(name)
+                if words:
+                    names.setdefault((len(words), words[0][:4]), []).append((skill, words))
+        self._names = names
+        return names
+
+    def _word_forms(self, phrase: str, written: Sequence[Token]) -> set[str]:
+        """The taxonomy skills one of whose names PHRASE is word for word, some words in another form of
+        the same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects),
+        none of them a plural noun standing for an activity ("values" is not valuation)."""
+        names = self._names if self._names is not None else self._index_names()
+        if len(written) == 1:
+            raw = written[0].lower
+            if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
+                return set()
+        query = name_words(phrase)
+        if not query:
+            return set()
+        return {
+            skill
+            for skill, words in names.get((len(query), query[0][:4]), ())
+            if all(_same_word(a, b) for a, b in zip(query, words, strict=True))
+        }
+
+    def find(self, sentence: str, tokens: Sequence[Token]) -> list[Found]:
+        """The skills SENTENCE names, each phrase once, in order."""
+        title_case = _is_title_case(tokens)
+        covered = [False] * len(tokens)
+        found: list[Found] = []
+        for first, last in _chunks(tokens):
+            i = first
+            while i < last:
+                hit = self._longest(sentence, tokens, i, last, title_case)
+                if hit is None:
+                    i += 1
+                    continue
+                found.append(hit)
+                for k in range(hit.first, hit.last):
+                    covered[k] = True
+                i = hit.last
+        found.extend(self._elliptic(sentence, tokens, covered, title_case))
+        if self.fuzzy:
+            found.extend(self._fuzzy(sentence, tokens, covered, title_case))
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _longest(
+        self, sentence: str, tokens: Sequence[Token], i: int, last: int, title_case: bool
+    ) -> Found | None:
+        if _stop(tokens[i]):
+            return None
+        for j in range(min(last, i + MAX_WORDS), i, -1):
+            if tokens[j - 1].lower in STOP:
+                continue
+            phrase = sentence[tokens[i].start : tokens[j - 1].end]
+            looked = self.matcher.look_up(phrase)
+            if looked is None or looked.resolution.skill is None:
+                continue
+            if not self._acceptable(tokens, i, j, looked.text, looked.abbreviated, title_case, sentence):
+                continue
+            return Found(
+                i, j, looked.resolution.skill, tokens[i].start, tokens[j - 1].end, looked.resolution.via
+            )
+        return None
+
+    def _elliptic(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "labor and employee laws" also names labor laws, "Learning Management and Learning Experience
+        Systems" learning management systems: words joined by "and"/"or" to a phrase share its last
+        words."""
+        out: list[Found] = []
+        for k in range(1, len(tokens) - 1):
+            conj = tokens[k]
+            if conj.lower not in ("and", "or") or conj.hard_before or tokens[k + 1].hard_before:
+                continue
+            after_end = k + 1
+            while (
+                after_end < len(tokens)
+                and not tokens[after_end].hard_before
+                and tokens[after_end].lower not in STOP
+            ):
+                after_end += 1
+            after = range(k + 1, after_end)
+            for size in (2, 1):
+                first = k - size
+                if first < 0 or any(covered[first:k]) or any(t.lower in STOP for t in tokens[first:k]):
+                    continue
+                if first > 0 and not tokens[first].hard_before and tokens[first - 1].lower not in STOP:
+                    continue  # not where the first conjunct starts
+                if any(tokens[m].hard_before for m in range(first + 1, k)):
+                    continue
+                hit = self._shared_tail(sentence, tokens, first, k, after, title_case)
+                if hit is not None:
+                    for m in range(first, k):
+                        covered[m] = True
+                    out.append(hit)
+                    break
+        return out
+
+    def _shared_tail(
+        self, sentence: str, tokens: Sequence[Token], first: int, k: int, after: range, title_case: bool
+    ) -> Found | None:
+        head = sentence[tokens[first].start : tokens[k - 1].end]
+        for size in range(min(MAX_WORDS - (k - first), len(after) - 1), 0, -1):
+            tail_text = sentence[tokens[after[-size]].start : tokens[after[-1]].end]
+            looked = self.matcher.look_up(f"{head} {tail_text}")
+            if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                continue
+            if self._blocked_after(tokens, after[-1] + 1, title_case):
+                continue
+            end = tokens[after[-1]].end
+            return Found(first, k, looked.resolution.skill, tokens[first].start, end, looked.resolution.via)
+        return None
+
+    def _fuzzy(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """Word forms the exact layers miss ("troubleshoot", "negotiate"): the matcher's own fuzzy layer,
+        on short phrases of words no exact name covers, taken only when it is sure."""
+        out: list[Found] = []
+        for first, last in _chunks(tokens):
+            i = first
+            while i < last:
+                if covered[i] or tokens[i].lower in STOP or not tokens[i].text[0].isalpha():
+                    i += 1
+                    continue
+                hit = None
+                for j in range(min(last, i + FUZZY_WORDS), i, -1):
+                    if any(covered[i:j]) or tokens[j - 1].lower in STOP or tokens[j - 1].lower in ROLE_NOUNS:
+                        continue
+                    phrase = sentence[tokens[i].start : tokens[j - 1].end]
+                    forms = self._word_forms(phrase, tokens[i:j])
+                    if not forms:
+                        continue  # the matcher is asked only about a word form of a known name
+                    resolution = self.matcher.resolve(phrase)
+                    if resolution.skill not in forms or resolution.via != "fuzzy":
+                        continue
+                    if not self._acceptable(tokens, i, j, resolution.skill, False, title_case, sentence):
+                        continue
+                    hit = Found(i, j, resolution.skill, tokens[i].start, tokens[j - 1].end, resolution.via)
+                    break
+                if hit is None:
+                    i += 1
+                    continue
+                out.append(hit)
+                for k in range(hit.first, hit.last):
+                    covered[k] = True
+                i = hit.last
+        return out
+
+    # --- guards ----------------------------------------------------------------------------
+
+    def _acceptable(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        j: int,
+        entry: str,
+        abbreviated: bool,
+        title_case: bool,
+        sentence: str,
+    ) -> bool:
+        words = tokens[i:j]
+        written = "".join(t.text for t in words)
+        letters = [c for c in entry if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not any(c.isupper() for c in written):
+            return False  # an acronym written in lower case is a word ("it", "id", "sap")
+        if abbreviated and any(t.text.islower() and len(t.text) <= 4 for t in words):
+            return False  # "it", "ms", "pr" as words, not abbreviations
+        if j - i == 1 and sum(c.isalpha() for c in words[0].text) <= SHORT and not _alone(tokens, i):
+            return False
+        if _restates(tokens, i, j, sentence):
+            return False
+        # part of a longer name, a job title, a department, or an adjective
+        if i > 0 and tokens[i].spaced_before:
+            left = tokens[i - 1]
+            initial = i - 1 == 0 or left.hard_before
+            if _name_like(left, initial, title_case) or (j - i == 1 and left.lower in INTENSIFIERS):
+                return False
+        if i > 0 and not tokens[i].hard_before and tokens[i - 1].lower in NEGATORS:
+            return False
+        if (
+            i > 1
+            and tokens[i - 1].lower == "of"
+            and not tokens[i].hard_before
+            and not tokens[i - 1].hard_before
+        ):
+            if tokens[i - 2].lower in ROLE_NOUNS:
+                return False  # "Director of Supply Chain"
+        return not self._blocked_after(tokens, j, title_case, single=j - i == 1)
+
+    @staticmethod
+    def _blocked_after(tokens: Sequence[Token], j: int, title_case: bool, single: bool = False) -> bool:
+        if j >= len(tokens) or not tokens[j].spaced_before:
+            return False
+        right = tokens[j]
+        if right.lower in ROLE_NOUNS:
+            return True
+        if single and right.lower in SETTINGS:
+            return True  # "agile environment": a manner, not the method
+        return _name_like(right, False, title_case)
+
+
+FUZZY_WORDS = 3
+FORM_LETTERS = 4  # a word form adds at most this many letters to its stem ("coach", "coaching")
+
+
+def _same_word(query: str, name: str) -> bool:
+    """QUERY is NAME, or a shorter form of it: its stem (less a final "e") begins NAME, which adds at most
+    FORM_LETTERS letters ("negotiate" for negotiation, "mentor" for mentoring)."""
+    if query == name:
+        return True
+    stem = query.rstrip("e")
+    return len(stem) >= 4 and name.startswith(stem) and 0 < len(name) - len(stem) <= FORM_LETTERS
+
+
+def _chunks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of words not broken by punctuation, as [first, last) token indexes."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(tokens) + 1):
+        if k == len(tokens) or tokens[k].hard_before:
+            out.append((start, k))
+            start = k
+    return out
+
+
+def _run(tokens: Sequence[Token], k: int) -> int:
+    """Where the run of words holding token K ends."""
+    end = k + 1
+    while end < len(tokens) and not tokens[end].hard_before:
+        end += 1
+    return end
+
+
+def _stop(token: Token) -> bool:
+    """A word no skill's name starts or ends with (a capital letter alone, as in "A/B", is not "a")."""
+    return token.lower in STOP and not (len(token.text) == 1 and token.text.isupper() and token.text != "I")
+
+
+def _alone(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token I is a list item by itself: punctuation, a conjunction or a preposition on both sides
+    ("Python or R for analysis", but not "Job ID 123")."""
+    left_ok = i == 0 or tokens[i].hard_before or tokens[i - 1].lower in STOP
+    right_ok = i + 1 >= len(tokens) or tokens[i + 1].hard_before or tokens[i + 1].lower in STOP
+    return left_ok and right_ok
+
+
+def _restates(tokens: Sequence[Token], i: int, j: int, sentence: str) -> bool:
+    """An acronym alone in brackets right after words: "Program Managers (PMs)" restates them."""
+    if j - i != 1 or tokens[i].paren == 0 or i == 0 or tokens[i - 1].paren == tokens[i].paren:
+        return False
+    if j < len(tokens) and tokens[j].paren == tokens[i].paren:
+        return False
+    letters = [c for c in tokens[i].text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and sentence[tokens[i - 1].end : tokens[i].start].strip() in ("(", "[")
