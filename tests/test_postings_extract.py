@@ -252,3 +252,28 @@ def test_the_test_postings_read_as_a_recruiter_would(matcher: Matcher) -> None:
     assert designer[("instructional design",)].level == 4
     assert ("Articulate Storyline", "Adobe Captivate") in designer
     assert designer[("digital accessibility",)].importance is NICE
+
+
+def test_the_people_or_things_a_management_skill_manages_name_it(matcher: Matcher) -> None:
+    found = skills(
+        read("Duties\n- Work with internal customers and stakeholders\n- Identify risks early\n", matcher)
+    )
+    assert {"stakeholder management", "risk management"} <= found
+    not_objects = read(
+        "Duties\n- A stakeholder in every release\n- With a keen eye when creating risks registers\n", matcher
+    )
+    assert not skills(not_objects)  # singular, or after a word that starts another clause
+
+
+def test_a_template_never_filled_in_says_nothing(matcher: Matcher) -> None:
+    assert not read("Duties\n- Support a team managing [X] suppliers and [$YYM] of inventory\n", matcher).asks
+
+
+def test_a_word_before_and_shares_the_head_of_the_phrase_after_it(matcher: Matcher) -> None:
+    found = skills(read("Duties\n- Apply visual and instructional design principles\n", matcher))
+    assert {"graphic design", "instructional design"} <= found  # visual design, instructional design
+
+
+def test_a_word_form_may_leave_out_a_qualifier_but_not_what_the_name_is_about(matcher: Matcher) -> None:
+    assert "business communication" in skills(read("Duties\n- Communicate clearly with clients\n", matcher))
+    assert "organizational development" not in skills(read("Duties\n- Grow the organization\n", matcher))

@@ -51,6 +51,9 @@ CREDENTIAL = re.compile(
     r"licen[cs]e[ds]?|licensure|accredited|accreditation|chartered)\b",
     re.IGNORECASE,
 )
+PLACEHOLDER = re.compile(
+    r"\[(?:[A-Z]{1,3}|\$[A-Z0-9]{1,5}|\.\.\.|TBD|TBC)\]|\{\{[^}]*\}\}|<[A-Z_]{2,}>|\bX{3,}\b"
+)
 COMPANY_USE = re.compile(
     r"\b(?:we|our (?:team|teams|company|department|organi[sz]ation))\s+(?:currently\s+|also\s+|mainly\s+|"
     r"mostly\s+|primarily\s+|heavily\s+)?(?:use|uses|used|are using|work with|rely on|run on|leverage|"
@@ -160,6 +163,8 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
     importance = cue or item.section.importance
     stated = cue is not None or item.section is not Section.NEUTRAL
     line = item.line.number
+    if PLACEHOLDER.search(sentence):
+        return  # a template never filled in ("managing [X] suppliers") says nothing yet
     if CREDENTIAL.search(sentence):
         reading.credentials.append(CredentialAsk(_trim(sentence), importance, line))
         return  # what a degree or certificate is in is not a skill asked for

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skillgap.match import Matcher
+from skillgap.match.forms import VENDORS, is_droppable
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.text import tokens as name_words
 
@@ -38,7 +39,7 @@ GENERIC = frozenset(
     "development management systems system platform platforms suite environment environments principles "
     "concepts methods methodology methodologies techniques practices expertise proficiency programming "
     "language languages framework frameworks fundamentals basics projects project applications "
-    "application tasks data".split()
+    "application tasks".split()
 )
 # A skill's name right before one of these is a job title or a unit ("Learning & Development Manager").
 ROLE_NOUNS = frozenset(
@@ -58,6 +59,15 @@ SETTINGS = frozenset(
     "environment environments culture cultures mindset atmosphere workplace organization organisation "
     "company companies startup startups setting settings spirit".split()
 )
+DEALING = frozenset(
+    "with manage manages managing managed identify identifies identifying mitigate mitigates mitigating "
+    "assess assesses assessing track tracks tracking monitor monitors monitoring oversee oversees "
+    "overseeing engage engages engaging coordinate coordinates coordinating prioritize prioritise "
+    "prioritizes prioritises prioritizing prioritising balance balancing liaise liaising evaluate "
+    "evaluates evaluating select selecting".split()
+)
+DEALING_REACH = 12  # words back from the noun a word of dealing may stand
+CLAUSE_WORDS = frozenset("when while to that which who whom for by through where so because if as".split())
 SHORT = 2  # a name this short (letters) counts only as a list item of its own ("R", "ID")
 _ABBREVIATION_KEYS = frozenset(ABBREVIATIONS)
 
@@ -162,7 +172,7 @@ class Scanner:
             if info is None:
                 continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
             for name in (skill, *info.aliases):
-                words = name_words(name)
+                words = _core(name_words(name))
                 if words:
                     names.setdefault((len(words), words[0][:4]), []).append((skill, words))
         self._names = names
@@ -171,13 +181,14 @@ class Scanner:
     def _word_forms(self, phrase: str, written: Sequence[Token]) -> set[str]:
         """The taxonomy skills one of whose names PHRASE is word for word, some words in another form of
         the same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects),
-        none of them a plural noun standing for an activity ("values" is not valuation)."""
+        none of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
+        vendor words may be missing on either side ("communication" for communication skills)."""
         names = self._names if self._names is not None else self._index_names()
         if len(written) == 1:
             raw = written[0].lower
             if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
                 return set()
-        query = name_words(phrase)
+        query = _core(name_words(phrase))
         if not query:
             return set()
         return {
@@ -203,6 +214,7 @@ class Scanner:
                     covered[k] = True
                 i = hit.last
         found.extend(self._elliptic(sentence, tokens, covered, title_case))
+        found.extend(self._managed(sentence, tokens, covered, title_case))
         if self.fuzzy:
             found.extend(self._fuzzy(sentence, tokens, covered, title_case))
         found.sort(key=lambda f: f.start)
@@ -250,8 +262,6 @@ class Scanner:
                 first = k - size
                 if first < 0 or any(covered[first:k]) or any(t.lower in STOP for t in tokens[first:k]):
                     continue
-                if first > 0 and not tokens[first].hard_before and tokens[first - 1].lower not in STOP:
-                    continue  # not where the first conjunct starts
                 if any(tokens[m].hard_before for m in range(first + 1, k)):
                     continue
                 hit = self._shared_tail(sentence, tokens, first, k, after, title_case)
@@ -265,17 +275,55 @@ class Scanner:
     def _shared_tail(
         self, sentence: str, tokens: Sequence[Token], first: int, k: int, after: range, title_case: bool
     ) -> Found | None:
+        """The skill named by the words before the conjunction and words of the phrase after it, less
+        its first word: its head ("laws" of "employee laws", "design" of "instructional design
+        principles"), longest first."""
         head = sentence[tokens[first].start : tokens[k - 1].end]
-        for size in range(min(MAX_WORDS - (k - first), len(after) - 1), 0, -1):
-            tail_text = sentence[tokens[after[-size]].start : tokens[after[-1]].end]
-            looked = self.matcher.look_up(f"{head} {tail_text}")
+        room = MAX_WORDS - (k - first)
+        slices = [(a, b) for a in range(1, len(after)) for b in range(a + 1, len(after) + 1) if b - a <= room]
+        slices.sort(key=lambda ab: (ab[0] - ab[1], ab[0]))
+        for a, b in slices:
+            tail = sentence[tokens[after[a]].start : tokens[after[b - 1]].end]
+            looked = self.matcher.look_up(f"{head} {tail}")
             if looked is None or looked.resolution.skill is None or looked.abbreviated:
                 continue
-            if self._blocked_after(tokens, after[-1] + 1, title_case):
+            if self._blocked_after(tokens, after[b - 1] + 1, title_case) and b == len(after):
                 continue
-            end = tokens[after[-1]].end
+            end = tokens[after[b - 1]].end
             return Found(first, k, looked.resolution.skill, tokens[first].start, end, looked.resolution.via)
         return None
+
+    def _managed(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "Work with stakeholders", "identify risks", "select vendors": the people or things a
+        "<noun> management" skill manages, in the plural after a word of dealing with them, name it."""
+        out: list[Found] = []
+        for k, token in enumerate(tokens):
+            word = token.lower
+            if (
+                covered[k]
+                or len(word) <= 4
+                or not word.endswith("s")
+                or word.endswith("ss")
+                or not word.isalpha()
+            ):
+                continue
+            if not _dealt_with(tokens, k):
+                continue
+            singular = name_words(token.text)
+            if len(singular) != 1 or singular[0] == word:
+                continue
+            looked = self.matcher.look_up(f"{singular[0]} management")
+            if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                continue
+            if name_words(looked.resolution.skill) != (singular[0], "management"):
+                continue  # only a skill named for managing this very thing (not an alias of another)
+            if self._blocked_after(tokens, k + 1, title_case):
+                continue
+            covered[k] = True
+            out.append(Found(k, k + 1, looked.resolution.skill, token.start, token.end, "alias"))
+        return out
 
     def _fuzzy(
         self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
@@ -367,7 +415,15 @@ class Scanner:
 
 
 FUZZY_WORDS = 3
+MINOR_WORDS = frozenset("skill pro suite platform software tool edition desktop online cc".split())
 FORM_LETTERS = 4  # a word form adds at most this many letters to its stem ("coach", "coaching")
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without vendor words and the few qualifiers that never change what it names
+    ("skills", "pro", "Microsoft"; not "development", as in organizational development)."""
+    kept = tuple(w for w in words if w not in MINOR_WORDS and not (is_droppable(w) and w in VENDORS))
+    return kept or words
 
 
 def _same_word(query: str, name: str) -> bool:
@@ -377,6 +433,18 @@ def _same_word(query: str, name: str) -> bool:
         return True
     stem = query.rstrip("e")
     return len(stem) >= 4 and name.startswith(stem) and 0 < len(name) - len(stem) <= FORM_LETTERS
+
+
+def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token K is the object of a word of dealing: one stands before it, close enough, with no
+    word between that starts another clause ("with a keen eye when creating materials")."""
+    for m in range(k - 1, max(-1, k - 1 - DEALING_REACH), -1):
+        word = tokens[m].lower
+        if word in DEALING:
+            return True
+        if word in CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _chunks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
