@@ -96,11 +96,23 @@ class Profile:
 
 @dataclass(frozen=True)
 class Requirement:
-    skill: str
+    skill: str  # the skill; for a choice, its alternatives joined ("Articulate Storyline or Adobe Captivate")
     level: int
     importance: Importance = Importance.IMPORTANT
     origin: Origin | None = None
     id: str | None = None  # the skill's id in the source it came from (an ESCO URI, an O*NET element id)
+    any_of: tuple[str, ...] = ()  # a choice: any one of these skills at LEVEL meets it
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The skill names that can meet it: its alternatives, or its one skill."""
+        return self.any_of or (self.skill,)
+
+
+def choice_label(names: Iterable[str]) -> str:
+    """How a choice of skills reads: "A or B", "A, B or C"."""
+    listed = list(names)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def names_to_resolve(people: Iterable[Person], roles: Sequence[Role]) -> list[st
         names.update((s.name, None) for s in person.profile.skills)
         names.update((s.name, None) for b in person.badges for s in b.credential.skills)
     for role in roles:
-        names.update((r.skill, None) for r in role.requirements)
+        names.update((name, None) for r in role.requirements for name in r.names)
     return list(names)
 
 

@@ -59,7 +59,7 @@ def analyze(
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
-    own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
+    own_names = [s.name for s in person.profile.skills] + [n for r in role.requirements for n in r.names]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
     if fmt is Format.TABLE:

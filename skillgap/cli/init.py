@@ -164,12 +164,19 @@ def _rate(role: Role, answers: Answers) -> list[tuple[str, int]]:
     from skillgap.render.safe import clean
 
     if not answers.no_input:
-        typer.echo(f"Rate yourself on the {len(role.requirements)} skills {clean(role.title)} needs:")
+        count = len({n.casefold() for r in role.requirements for n in r.names})
+        typer.echo(f"Rate yourself on the {count} skills {clean(role.title)} needs:")
         typer.echo("0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert; Enter for 0.")
     rated = []
+    asked: set[str] = set()
     for requirement in role.requirements:
         needs = f"{requirement.level} {level_label(requirement.level)}"
-        rated.append((requirement.skill, answers.level(f"{clean(requirement.skill)} (needs {needs})")))
+        if requirement.any_of:
+            needs += f"; any one of {clean(requirement.skill)} will do"
+        for name in requirement.names:  # a choice: each alternative, as a skill of its own
+            if name.casefold() not in asked:
+                asked.add(name.casefold())
+                rated.append((name, answers.level(f"{clean(name)} (needs {needs})")))
     return rated
 
 

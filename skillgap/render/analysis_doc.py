@@ -16,9 +16,11 @@ SCHEMA_VERSION = 1
 
 
 def gap_data(gap: Gap) -> dict[str, Any]:
+    choice = {"any_of": list(gap.options), "counted": gap.chosen} if gap.options else {}
     return {
         "skill": gap.skill,
         "requested_as": gap.requested_as,
+        **choice,
         "required": gap.required,
         "current": gap.current,
         "gap": gap.gap,

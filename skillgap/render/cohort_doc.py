@@ -12,6 +12,7 @@ def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
     return {
         "skill": common.column.skill,
         "requested_as": common.column.requested_as,
+        **({"any_of": list(common.column.options)} if common.column.options else {}),
         "importance": common.column.importance.value,
         "required": common.column.required,
         "people": common.count,
@@ -63,6 +64,7 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
             {
                 "skill": c.skill,
                 "requested_as": c.requested_as,
+                **({"any_of": list(c.options)} if c.options else {}),
                 "required": c.required,
                 "importance": c.importance.value,
             }

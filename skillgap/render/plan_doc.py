@@ -92,6 +92,7 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             {
                 "skill": g.gap.skill,
                 "requested_as": g.gap.requested_as,
+                **({"any_of": list(g.gap.options)} if g.gap.options else {}),
                 "importance": g.gap.importance.value,
                 "current": g.gap.current,
                 "after": g.after,
