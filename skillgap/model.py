@@ -116,6 +116,14 @@ def choice_label(names: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Unmatched:
+    """A phrase of a job posting that reads like a skill but that no known skill matches."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     title: str
@@ -125,6 +133,8 @@ class Role:
     required_credentials: tuple[str, ...] = ()
     file: str = ""
     source_id: str | None = None  # the occupation's id where it came from (ESCO URI, O*NET-SOC code)
+    posting: str | None = None  # the job posting it was read from (`--target ad.txt`), if it was
+    unrecognised: tuple[Unmatched, ...] = ()  # what that posting asks for that matched no known skill
 
 
 # --- catalog ---------------------------------------------------------------------------------

@@ -31,7 +31,14 @@ def load_person(path: Path, world: World) -> Person:
 
 
 def load_target(target: str, world: World) -> Role:
-    """A role file, or the id of a bundled role, with shared ids linked to the taxonomy."""
+    """A role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf) read into a role
+    through the world's matcher; shared ids linked to the taxonomy."""
+    from skillgap.postings import is_posting
+
+    if is_posting(target):
+        from skillgap.postings import extract, load_posting, posting_role
+
+        return posting_role(extract(load_posting(Path(target)), world.matcher))
     from skillgap.load import load_role
     from skillgap.load.paths import resolve_role_path
 

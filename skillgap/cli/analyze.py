@@ -16,6 +16,7 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     check_format,
     finish_console,
+    note_posting,
     stdout_console,
 )
 from skillgap.render.formats import Format
@@ -55,6 +56,7 @@ def analyze(
     world = open_world(catalog, taxonomy)
     person = load_person(profile, world)
     role = load_target(target, world)
+    note_posting(role)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)

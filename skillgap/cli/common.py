@@ -14,6 +14,8 @@ from skillgap.render.formats import Format
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from skillgap.model import Role
+
 CatalogOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -34,7 +36,11 @@ TaxonomyOpt = Annotated[
 ]
 TargetOpt = Annotated[
     str,
-    typer.Option("--target", "-r", help="Target role: a role file, or the id of a bundled role."),
+    typer.Option(
+        "--target",
+        "-r",
+        help="Target role: a role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf).",
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
@@ -83,3 +89,20 @@ def click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
     aborts = tuple(m.Abort for m in modules if hasattr(m, "Abort")) + (typer.Abort,)
     errors = tuple(m.ClickException for m in modules if hasattr(m, "ClickException"))
     return exits, aborts, errors
+
+
+def note_posting(role: Role) -> None:
+    """On stderr: a target role read from a job posting says so, and names what in it matched no skill."""
+    if role.posting is None:
+        return
+    from skillgap.render.safe import clean
+
+    source = clean(role.posting)
+    typer.echo(
+        f"note: the target role '{clean(role.title)}' was read from the job posting {source} "
+        f"({len(role.requirements)} requirement(s)); `skillgap import posting {source}` shows the evidence",
+        err=True,
+    )
+    if role.unrecognised:
+        listed = "; ".join(f"{clean(u.text)} (line {u.line})" for u in role.unrecognised)
+        typer.echo(f"note: not recognised in {source}: {listed}", err=True)

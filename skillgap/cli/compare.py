@@ -15,6 +15,7 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     check_format,
     finish_console,
+    note_posting,
     stdout_console,
 )
 from skillgap.render.formats import Format
@@ -52,16 +53,18 @@ def compare(
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
     from skillgap.compare import compare_roles
     from skillgap.load import load_role
-    from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
-    from skillgap.person import analyse_person, load_person, names_to_resolve
+    from skillgap.load.paths import bundled_roles_dir, expand_paths
+    from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
-    paths = [resolve_role_path(t) for t in targets or []]
-    if all_roles:
-        paths += expand_paths([bundled_roles_dir()])
-    roles = list({role.id: world.link_role(role) for role in (load_role(p) for p in paths)}.values())
+    given = [load_target(t, world) for t in targets or []]  # role files, bundled ids or job postings
+    for role in given:
+        note_posting(role)
+    bundled = expand_paths([bundled_roles_dir()]) if all_roles else []
+    given += [world.link_role(load_role(p)) for p in bundled]
+    roles = list({role.id: role for role in given}.values())
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     fits = compare_roles(analyses, world.catalog, world.teaching)

@@ -32,7 +32,7 @@ def init(
         typer.Option(
             "--from-role",
             "-r",
-            help="List this role's skills to rate: a role file, or the id of a bundled role.",
+            help="List this role's skills to rate: a role file, the id of a bundled role, or a job posting.",
             show_default=False,
         ),
     ] = None,
@@ -74,7 +74,7 @@ def init(
     text = profile_text(person, skills, preferences, role, path)
     check_loads(text, path)
     write_atomic(path, text, force)
-    target = f" --target {role.id}" if role else " --target ROLE"
+    target = f" --target {role.posting or role.id}" if role else " --target ROLE"
     sys.stderr.write(
         f"Wrote {clean(str(path))} ({len(skills)} skill{'s' * (len(skills) != 1)}). "
         f"Next: skillgap analyze {clean(str(path))}{clean(target)}\n"
@@ -153,6 +153,16 @@ def _clean_text(value: str) -> str:
 
 
 def _role(target: str) -> Role:
+    from skillgap.postings import is_posting
+
+    if is_posting(target):  # read through the bundled matcher, as `import posting` reads it
+        from skillgap.cli.common import note_posting
+        from skillgap.person import load_target
+        from skillgap.world import open_world
+
+        role = load_target(target, open_world())
+        note_posting(role)
+        return role
     from skillgap.load import load_role
     from skillgap.load.paths import resolve_role_path
 
@@ -217,6 +227,8 @@ def profile_text(
         data["preferences"] = kept
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     source = f" from the role {role.title!r}" if role else ""
+    if role is not None and role.posting is not None:
+        source += f" (read from the job posting {role.posting})"
     header = [
         f"# A skillgap profile, started by `skillgap init`{source} on {date.today().isoformat()}.",
         "# Levels: 0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert",

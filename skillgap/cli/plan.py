@@ -19,6 +19,7 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     check_format,
     finish_console,
+    note_posting,
     stdout_console,
 )
 from skillgap.errors import UsageError
@@ -92,6 +93,7 @@ def plan(
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
     role = load_target(target, world)
+    note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
     result = analyse_person(world, subject, role, resolutions)
     person = subject.profile

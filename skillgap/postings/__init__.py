@@ -5,7 +5,7 @@ of a posting is for, `phrases` finds the skills a sentence names through the one
 uses, and `extract` puts them together into requirements. Nothing here prints.
 """
 
-from skillgap.postings.extract import extract
-from skillgap.postings.read import load_posting, read_posting
+from skillgap.postings.extract import extract, posting_role
+from skillgap.postings.read import POSTING_SUFFIXES, is_posting, load_posting, read_posting
 
-__all__ = ["extract", "load_posting", "read_posting"]
+__all__ = ["POSTING_SUFFIXES", "extract", "is_posting", "load_posting", "posting_role", "read_posting"]

@@ -19,8 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillgap.errors import InputError
 from skillgap.levels import Importance
 from skillgap.match import Matcher
+from skillgap.model import Origin, Requirement, Role, choice_label
 from skillgap.postings.phrases import STOP, Found, Scanner, Token, tokenize
 from skillgap.postings.sections import (
     Placed,
@@ -402,3 +404,34 @@ def _trim(text: str) -> str:
         return text
     cut = text[: MAX_EVIDENCE - 1].rsplit(" ", 1)[0]
     return cut + "\u2026"
+
+
+def posting_role(extraction: Extraction) -> Role:
+    """The role a posting describes, as every command reads a role (`--target ad.txt`)."""
+    if not extraction.asks:
+        raise InputError.at(
+            extraction.source,
+            "no skill the taxonomy knows was found in this posting",
+            hint="is it a job posting? `skillgap import posting` shows what was read",
+        )
+    requirements = tuple(
+        Requirement(
+            skill=choice_label(ask.skills) if ask.is_choice else ask.skills[0],
+            level=ask.level,
+            importance=ask.importance,
+            origin=Origin(extraction.source, ask.evidence.line),
+            any_of=ask.skills if ask.is_choice else (),
+        )
+        for ask in extraction.asks
+    )
+    stem = Path(extraction.source).stem if extraction.source != "standard input" else "posting"
+    return Role(
+        id=stem,
+        title=extraction.title,
+        requirements=requirements,
+        source=f"the job posting {extraction.source}, read by skillgap",
+        required_credentials=tuple(c.text for c in extraction.credentials),
+        file=extraction.source,
+        posting=extraction.source,
+        unrecognised=extraction.unrecognised,
+    )

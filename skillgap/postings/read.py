@@ -31,6 +31,11 @@ SUFFIXES = {
 }
 POSTING_SUFFIXES = tuple(SUFFIXES)
 
+
+def is_posting(target: str) -> bool:
+    """Whether a target names a job posting (a .txt, .md, .html or .pdf file) rather than a role."""
+    return Path(target).suffix.lower() in SUFFIXES
+
 _HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|p|div|li|ul|ol|h[1-6]|br|table|span|strong)\b", re.I)
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from skillgap.levels import Importance
+from skillgap.model import Unmatched
 
 
 class LineKind(str, Enum):
@@ -69,13 +70,7 @@ class CredentialAsk:
     line: int
 
 
-@dataclass(frozen=True)
-class Unrecognised:
-    """A phrase in a requirement list that reads like a skill but that no known skill matches."""
-
-    text: str
-    line: int
-
+Unrecognised = Unmatched  # a phrase in a requirement list that reads like a skill but matches no skill
 
 @dataclass(frozen=True)
 class Extraction:

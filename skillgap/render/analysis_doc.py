@@ -11,6 +11,7 @@ from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.model import Badge, Credential
 from skillgap.rank import Recommendation
+from skillgap.render.posting_out import target_posting
 
 SCHEMA_VERSION = 1
 
@@ -144,6 +145,7 @@ def analysis_document(
         "target": analysis.role.title,
         "target_id": analysis.role.id,
         "target_file": analysis.role.file,
+        "target_posting": target_posting(analysis.role),
         "readiness": round(analysis.readiness, 4),
         "gaps": [gap_data(g) for g in analysis.gaps],
         "met": [gap_data(g) for g in analysis.met],

@@ -6,6 +6,7 @@ from typing import Any
 
 from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
 from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data
+from skillgap.render.posting_out import target_posting
 
 
 def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
@@ -59,6 +60,7 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
         "target": cohort.role.title,
         "target_id": cohort.role.id,
         "target_file": cohort.role.file,
+        "target_posting": target_posting(cohort.role),
         "average_readiness": round(cohort.average_readiness, 4),
         "requirements": [
             {

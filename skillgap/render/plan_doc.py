@@ -8,6 +8,7 @@ from typing import Any
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan, Step
 from skillgap.render.plan_words import plan_currency
+from skillgap.render.posting_out import target_posting
 
 SCHEMA_VERSION = 1
 
@@ -63,6 +64,7 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
         "profile_file": analysis.profile.file,
         "target": analysis.role.title,
         "target_id": analysis.role.id,
+        "target_posting": target_posting(analysis.role),
         "objective": r.objective.value,
         "limits": {
             "budget": r.budget,

@@ -10,12 +10,22 @@ import json
 import re
 from typing import Any
 
+from skillgap.model import Role
 from skillgap.postings.types import Ask, Extraction
 from skillgap.render.safe import clean, json_safe
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ._+#&/()'\u2019-]*")
 _RESERVED = frozenset("y n yes no true false on off null".split())
 MAX_COMMENT = 96
+
+
+def target_posting(role: Role) -> dict[str, Any] | None:
+    """For a JSON document: the job posting a target role was read from and what in it matched no
+    known skill (None for a role file)."""
+    if role.posting is None:
+        return None
+    unrecognised = [{"text": u.text, "line": u.line} for u in role.unrecognised]
+    return {"file": role.posting, "unrecognised": unrecognised}
 
 
 def posting_document(extraction: Extraction) -> dict[str, Any]:
