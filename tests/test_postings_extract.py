@@ -277,3 +277,13 @@ def test_a_word_before_and_shares_the_head_of_the_phrase_after_it(matcher: Match
 def test_a_word_form_may_leave_out_a_qualifier_but_not_what_the_name_is_about(matcher: Matcher) -> None:
     assert "business communication" in skills(read("Duties\n- Communicate clearly with clients\n", matcher))
     assert "organizational development" not in skills(read("Duties\n- Grow the organization\n", matcher))
+
+
+def test_a_word_form_is_the_same_word_with_an_english_suffix_never_a_look_alike(matcher: Matcher) -> None:
+    forms = read("Duties\n- Coach new hires and facilitate workshops\n", matcher)
+    assert {"coaching", "facilitation"} <= skills(forms)
+    look_alikes = read(
+        "Duties\n- Work in a team\n- Join table data\n- Product management of our apps\n- Desk support\n",
+        matcher,
+    )
+    assert not {"HRIS", "Tableau", "operations management", "IT support"} & skills(look_alikes)

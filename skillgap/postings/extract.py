@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from skillgap.errors import InputError
 from skillgap.levels import Importance
@@ -34,6 +35,7 @@ from skillgap.postings.sections import (
     stated_title,
 )
 from skillgap.postings.types import Ask, CredentialAsk, Evidence, Extraction, Line, Posting, Unrecognised
+from skillgap.postings.wording import phrases
 
 DEFAULT_LEVEL = 3
 MAX_EVIDENCE = 240  # characters of a sentence kept as evidence
@@ -46,31 +48,57 @@ ABBREVIATED = frozenset(
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|;\s+|\s+[-\u2013\u2014]\s+(?=[A-Z0-9])|\s+\u2022\s+"
 )
-CREDENTIAL = re.compile(
-    r"\b(?:bachelor|bachelors|bachelor's|bachelor\u2019s|master's|master\u2019s|masters degree|"
-    r"associate'?s? degree|"
-    r"doctorate|doctoral|ph\.?\s?d|mba|degree|diploma|ged|high school|certifications?|certified|certificate|"
-    r"licen[cs]e[ds]?|licensure|accredited|accreditation|chartered)\b",
-    re.IGNORECASE,
+CREDENTIAL = phrases(
+    r"bachelors?",
+    r"bachelor['\u2019]s",
+    r"master['\u2019]s",
+    r"masters degree",
+    r"associate(?:['\u2019]s|s)? degree",
+    r"doctorate",
+    r"doctoral",
+    r"ph\.? ?d",
+    r"mba",
+    r"degree",
+    r"diploma",
+    r"ged",
+    r"high school",
+    r"certifications?",
+    r"certified",
+    r"certificate",
+    r"licen[cs]e[ds]?",
+    r"licensure",
+    r"accredited",
+    r"accreditation",
+    r"chartered",
 )
 PLACEHOLDER = re.compile(
     r"\[(?:[A-Z]{1,3}|\$[A-Z0-9]{1,5}|\.\.\.|TBD|TBC)\]|\{\{[^}]*\}\}|<[A-Z_]{2,}>|\bX{3,}\b"
 )
-COMPANY_USE = re.compile(
-    r"\b(?:we|our (?:team|teams|company|department|organi[sz]ation))\s+(?:currently\s+|also\s+|mainly\s+|"
-    r"mostly\s+|primarily\s+|heavily\s+)?(?:use|uses|used|are using|work with|rely on|run on|leverage|"
-    r"build with|build on)\b"
-    r"|\bour (?:data|stack|tech stack|technology stack|tools?|toolset|toolkit|platforms?|systems?|sources|"
-    r"clients|customers|partners|products?)\b\s+(?:includes?|are|is|consists? of|spans?|covers?)\b"
-    r"|\b(?:tools?|stack|platforms?|software) we use\b"
-    r"|\b(?:is|are|we're|we are|currently) (?:hiring|recruiting|seeking|looking for)\b",
-    re.IGNORECASE,
+# what the company itself uses or does, not what it asks of a person (matched against words joined by
+# single spaces)
+COMPANY_USE = phrases(
+    r"(?:we|our team|our teams|our company|our department|our organi[sz]ation) "
+    r"(?:currently |also |mainly |mostly |primarily |heavily )?"
+    r"(?:use|uses|used|are using|work with|rely on|run on|leverage|build with|build on)",
+    r"our (?:data|stack|tech stack|technology stack|tools?|toolset|toolkit|platforms?|systems?|sources|"
+    r"clients|customers|partners|products?) (?:includes?|are|is|consists? of|spans?|covers?)",
+    r"(?:tools?|stack|platforms?|software) we use",
+    r"(?:is|are|we're|we are|currently) (?:hiring|recruiting|seeking|looking for)",
 )
-CHOICE_CUE = re.compile(
-    r"\b(?:such as|for example|for instance|one or more of|any of|at least one of|one of|either)\b"
-    r"|\be\.\s?g\b\.?|\beg\.|(?<!would )(?<!\u2019d )(?<!'d )\blike\b",
-    re.IGNORECASE,
+CHOICE_CUE = phrases(
+    r"such as",
+    r"for example",
+    r"for instance",
+    r"one or more of",
+    r"any of",
+    r"at least one of",
+    r"one of",
+    r"either",
+    r"e\. ?g",
+    r"eg",
+    r"like",
 )
+NOT_LIKE = ("would ", "'d ", "\u2019d ", "you ", "we ")  # "would like": a wish, not examples
 _JOINER = re.compile(r"^(?:\s|,|/|&|\band\b|\bor\b)*$", re.IGNORECASE)
 _OR = re.compile(r"\bor\b|and/or", re.IGNORECASE)
 # a list of skills that goes on with "or" and one more item no known skill matched ("Tableau, Power BI or
@@ -97,8 +125,7 @@ PUFFERY = frozenset(
 )
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):
     skills: tuple[str, ...]
     importance: Importance
     level: int | None
@@ -205,6 +232,8 @@ def _groups(sentence: str, tokens: Sequence[Token], found: list[Found]) -> list[
     choice_of: dict[int, int] = {}  # index in FOUND -> group id
     group_id = 0
     for cue in CHOICE_CUE.finditer(sentence):
+        if cue.group().lower() == "like" and sentence[: cue.start()].lower().endswith(NOT_LIKE):
+            continue
         end = _cue_scope(sentence, tokens, cue.end())
         members = [k for k, f in enumerate(found) if cue.end() <= f.start < end and k not in choice_of]
         if len(members) >= 2:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skillgap.match import Matcher
-from skillgap.match.forms import VENDORS, is_droppable
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.text import tokens as name_words
 
@@ -72,8 +71,7 @@ SHORT = 2  # a name this short (letters) counts only as a list item of its own (
 _ABBREVIATION_KEYS = frozenset(ABBREVIATIONS)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -83,8 +81,7 @@ class Token:
     lower: str
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A phrase of a sentence that names a skill."""
 
     first: int  # token indexes: [first, last)
@@ -166,6 +163,7 @@ class Scanner:
         self._names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] | None = None
 
     def _index_names(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
+        """Each taxonomy name and alias (as written) with its core words."""
         names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
         for skill in self.matcher.skills:
             info = self.matcher.canonical_info(skill)
@@ -174,14 +172,14 @@ class Scanner:
             for name in (skill, *info.aliases):
                 words = _core(name_words(name))
                 if words:
-                    names.setdefault((len(words), words[0][:4]), []).append((skill, words))
+                    names.setdefault((len(words), words[0][:4]), []).append((name, words))
         self._names = names
         return names
 
     def _word_forms(self, phrase: str, written: Sequence[Token]) -> set[str]:
-        """The taxonomy skills one of whose names PHRASE is word for word, some words in another form of
-        the same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects),
-        none of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
+        """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
+        same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects), none
+        of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
         vendor words may be missing on either side ("communication" for communication skills)."""
         names = self._names if self._names is not None else self._index_names()
         if len(written) == 1:
@@ -192,8 +190,8 @@ class Scanner:
         if not query:
             return set()
         return {
-            skill
-            for skill, words in names.get((len(query), query[0][:4]), ())
+            name
+            for name, words in names.get((len(query), query[0][:4]), ())
             if all(_same_word(a, b) for a, b in zip(query, words, strict=True))
         }
 
@@ -328,8 +326,10 @@ class Scanner:
     def _fuzzy(
         self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
     ) -> list[Found]:
-        """Word forms the exact layers miss ("troubleshoot", "negotiate"): the matcher's own fuzzy layer,
-        on short phrases of words no exact name covers, taken only when it is sure."""
+        """Word forms the exact layers miss ("troubleshoot", "negotiate"): a short phrase no exact name
+        covers that is a taxonomy name or alias in other forms of the same words is that name, resolved
+        through the matcher's exact layers (the posting's words are never guessed at: several skills
+        fitting, none is taken)."""
         out: list[Found] = []
         for first, last in _chunks(tokens):
             i = first
@@ -342,15 +342,17 @@ class Scanner:
                     if any(covered[i:j]) or tokens[j - 1].lower in STOP or tokens[j - 1].lower in ROLE_NOUNS:
                         continue
                     phrase = sentence[tokens[i].start : tokens[j - 1].end]
-                    forms = self._word_forms(phrase, tokens[i:j])
-                    if not forms:
-                        continue  # the matcher is asked only about a word form of a known name
-                    resolution = self.matcher.resolve(phrase)
-                    if resolution.skill not in forms or resolution.via != "fuzzy":
+                    names = sorted(self._word_forms(phrase, tokens[i:j]))
+                    looked = [found for found in map(self.matcher.look_up, names) if found is not None]
+                    skills = {found.resolution.skill for found in looked}
+                    if len(skills) != 1 or None in skills:
                         continue
-                    if not self._acceptable(tokens, i, j, resolution.skill, False, title_case, sentence):
+                    entry = looked[0]
+                    if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence):
                         continue
-                    hit = Found(i, j, resolution.skill, tokens[i].start, tokens[j - 1].end, resolution.via)
+                    skill = entry.resolution.skill
+                    assert skill is not None
+                    hit = Found(i, j, skill, tokens[i].start, tokens[j - 1].end, "form")
                     break
                 if hit is None:
                     i += 1
@@ -415,24 +417,28 @@ class Scanner:
 
 
 FUZZY_WORDS = 3
-MINOR_WORDS = frozenset("skill pro suite platform software tool edition desktop online cc".split())
-FORM_LETTERS = 4  # a word form adds at most this many letters to its stem ("coach", "coaching")
+MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
+FORM_SUFFIXES = ("ing", "ion", "ation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without vendor words and the few qualifiers that never change what it names
-    ("skills", "pro", "Microsoft"; not "development", as in organizational development)."""
-    kept = tuple(w for w in words if w not in MINOR_WORDS and not (is_droppable(w) and w in VENDORS))
+    """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
+    "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""
+    kept = tuple(w for w in words if w not in MINOR_WORDS)
     return kept or words
 
 
 def _same_word(query: str, name: str) -> bool:
-    """QUERY is NAME, or a shorter form of it: its stem (less a final "e") begins NAME, which adds at most
-    FORM_LETTERS letters ("negotiate" for negotiation, "mentor" for mentoring)."""
+    """QUERY is NAME, or a form of the same word: NAME is QUERY (less a final "e") and an English
+    suffix ("coach" for coaching, "negotiate" for negotiation, "mentor" for mentorship; "work" is not
+    Workday, "table" not Tableau, "product" not production)."""
     if query == name:
         return True
-    stem = query.rstrip("e")
-    return len(stem) >= 4 and name.startswith(stem) and 0 < len(name) - len(stem) <= FORM_LETTERS
+    stem = query[:-1] if query.endswith("e") else query
+    suffix = name[len(stem) :]
+    if suffix == "ion" and not query.endswith("e"):
+        return False  # a verb in -ate is its -ation noun, but "product" is not production
+    return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
 def _dealt_with(tokens: Sequence[Token], k: int) -> bool:

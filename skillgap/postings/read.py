@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 
 from skillgap.errors import InputError
-from skillgap.postings.html import html_lines
 from skillgap.postings.types import Line, LineKind, Posting
 
 MAX_BYTES = 5_000_000  # a posting is a few pages; anything larger is not one
@@ -35,6 +34,7 @@ POSTING_SUFFIXES = tuple(SUFFIXES)
 def is_posting(target: str) -> bool:
     """Whether a target names a job posting (a .txt, .md, .html or .pdf file) rather than a role."""
     return Path(target).suffix.lower() in SUFFIXES
+
 
 _HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|p|div|li|ul|ol|h[1-6]|br|table|span|strong)\b", re.I)
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -91,6 +91,8 @@ def read_posting(data: bytes, source: str, fmt: str | None = None) -> Posting:
         if fmt in ("text", "markdown") and _looks_like_html(text):
             fmt = "html"  # a saved page named .txt is still a page
         if fmt == "html":
+            from skillgap.postings.html import html_lines  # the HTML parser, only for a page
+
             lines, title = html_lines(text)
             lines = tuple(_clean_line(line) for line in lines)
             lines = tuple(line for line in lines if line.text)

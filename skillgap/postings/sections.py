@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from skillgap.levels import Importance
 from skillgap.postings.types import Line, LineKind
+from skillgap.postings.wording import Phrases, phrases, spell
 
 
 class Section(str, Enum):
@@ -38,8 +39,7 @@ class Section(str, Enum):
         return Importance.IMPORTANT
 
 
-def _words(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+_words = phrases  # word lists, spelt out: see skillgap.postings.wording
 
 
 # --- headings ------------------------------------------------------------------------------
@@ -149,14 +149,24 @@ DUTIES_HEADING = _words(
 )
 
 # "Reports to: ...", "Location: ...": facts about the job, not what it asks of a person
-META_LINE = re.compile(
-    r"^(?:job title|title|position(?: title)?|role|department|division|team|reports? to|direct reports|"
-    r"location|work location|flsa(?: status)?|employment type|job type|type|contract|salary|pay|"
-    r"compensation|duration|start date|posted(?: on)?|date posted|posting (?:close )?date|closing date|"
-    r"close date|job id|job number|req(?:uisition)?(?: id| number| #)?|reference|ref|schedule|shift|"
-    r"travel|hours|category|grade|level|remote|company|employer|industry|openings?|vacancies)\s*[:\-\u2013]\s*\S",
-    re.IGNORECASE,
+META_KEYS = frozenset(
+    spell(
+        r"(?:job title|title|position(?: title)?|role|department|division|team|reports? to|direct reports|"
+        r"location|work location|flsa(?: status)?|employment type|job type|type|contract|salary|pay|"
+        r"compensation|duration|start date|posted(?: on)?|date posted|posting (?:close )?date|closing date|"
+        r"close date|job id|job number|req(?:uisition)?(?: id| number)?|reference|ref|schedule|shift|"
+        r"travel|hours|category|grade|level|remote|company|employer|industry|openings?|vacancies)"
+    )
 )
+_KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)\s*[:\-\u2013]\s*\S")
+
+
+def is_meta(text: str) -> bool:
+    """Whether a line states a fact about the job, "Key: value" ("Reports to: ...", "Location: ...")."""
+    found = _KEY_VALUE.match(text)
+    return found is not None and " ".join(found.group(1).lower().split()) in META_KEYS
+
+
 TITLE_LINE = re.compile(r"^(?:job title|position(?: title)?|role)\s*:\s*(.+)$", re.IGNORECASE)
 
 MAX_HEADING_WORDS = 8
@@ -219,8 +229,7 @@ def as_heading(line: Line) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A line of the posting with the kind of section it sits in."""
 
     line: Line
@@ -235,7 +244,7 @@ def place(lines: Iterable[Line]) -> Iterator[Placed]:
     stack: list[tuple[int, Section]] = []  # open headings with a level: (depth, kind)
     current = Section.NEUTRAL
     for line in lines:
-        if META_LINE.match(line.text) and not line.text.endswith(":"):
+        if is_meta(line.text) and not line.text.endswith(":"):
             yield Placed(line, current, meta=True)
             continue
         if as_heading(line):
@@ -264,7 +273,7 @@ def stated_title(line: Line) -> str | None:
 NICE_CUES = _words(
     r"preferred",
     r"preferably",
-    r"(?:is|are|would be|will be)? ?an? (?:big |huge |definite |strong |real )?(?:plus|bonus|advantage)",
+    r"an? (?:big |huge |definite |strong |real )?(?:plus|bonus|advantage)",
     r"plus points?",
     r"bonus points?",
     r"nice[- ]to[- ]haves?",
@@ -287,7 +296,7 @@ STRONG_CUES = _words(
     r"essential",
     r"(?:a|at a) minimum of",
     r"at a minimum",
-    r"minimum (?:of )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"minimum (?:of )?(?:[0-9]|[1-9][0-9]|one|two|three|four|five|six|seven|eight|nine|ten)",
     r"at least",
     r"you(?:'ll| will)? (?:have|bring|need|possess)",
     r"you(?:'ve| have) got",
@@ -326,7 +335,7 @@ YEARS = re.compile(
     r"(?:\+\s*)?years?\b(?!\s+(?:old|ago|from now))",
     re.IGNORECASE,
 )
-LEVEL_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
+LEVEL_WORDS: tuple[tuple[Phrases, int], ...] = (
     (_words(r"expert(?:-level| level)?", r"expertise", r"mastery", r"master(?:ed)?"), 5),
     (
         _words(
@@ -361,10 +370,10 @@ def level_cues(text: str) -> list[tuple[int, int, int]]:
     """The level cues in a sentence as (start, end, level), in order."""
     found: list[tuple[int, int, int]] = []
     blocked = [m.span() for m in NOT_LEVELS.finditer(text)]
-    for pattern, level in LEVEL_WORDS:
-        for m in pattern.finditer(text):
-            if not any(a <= m.start() < b for a, b in blocked):
-                found.append((m.start(), m.end(), level))
+    for words, level in LEVEL_WORDS:
+        for hit in words.finditer(text):
+            if not any(a <= hit.start() < b for a, b in blocked):
+                found.append((hit.start(), hit.end(), level))
     for m in YEARS.finditer(text):
         low = m.group("low").lower()
         years = _NUMBER_WORDS.get(low)

@@ -72,6 +72,7 @@ class CredentialAsk:
 
 Unrecognised = Unmatched  # a phrase in a requirement list that reads like a skill but matches no skill
 
+
 @dataclass(frozen=True)
 class Extraction:
     """The role read from one posting."""
