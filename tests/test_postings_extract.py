@@ -287,3 +287,11 @@ def test_a_word_form_is_the_same_word_with_an_english_suffix_never_a_look_alike(
         matcher,
     )
     assert not {"HRIS", "Tableau", "operations management", "IT support"} & skills(look_alikes)
+
+
+def test_a_verb_and_its_object_name_the_skill_they_make(matcher: Matcher) -> None:
+    found = skills(
+        read("Duties\n- Solve problems and make business decisions\n- Map business processes\n", matcher)
+    )
+    assert {"problem solving", "decision making", "business process modeling"} <= found
+    assert not skills(read("Duties\n- Make coffee for the team\n", matcher))

@@ -213,6 +213,7 @@ class Scanner:
                 i = hit.last
         found.extend(self._elliptic(sentence, tokens, covered, title_case))
         found.extend(self._managed(sentence, tokens, covered, title_case))
+        found.extend(self._reordered(sentence, tokens, covered, title_case))
         if self.fuzzy:
             found.extend(self._fuzzy(sentence, tokens, covered, title_case))
         found.sort(key=lambda f: f.start)
@@ -323,6 +324,47 @@ class Scanner:
             out.append(Found(k, k + 1, looked.resolution.skill, token.start, token.end, "alias"))
         return out
 
+    def _reordered(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "solve problems" names problem solving, "make business decisions" decision making, "mapping
+        business processes" business process mapping: a verb and its object, read as the skill's name
+        (object first, the verb in -ing), with or without the words between."""
+        out: list[Found] = []
+        for k, verb in enumerate(tokens[:-1]):
+            if covered[k] or not verb.lower.isalpha() or len(verb.lower) < 3 or verb.lower in STOP:
+                continue
+            for size in range(min(OBJECT_WORDS, _run(tokens, k) - k - 1), 0, -1):
+                words = tokens[k + 1 : k + 1 + size]
+                if any(covered[k + 1 : k + 1 + size]) or any(t.lower in STOP for t in words):
+                    continue
+                hit = self._verb_object(sentence, tokens, k, words, title_case)
+                if hit is not None:
+                    for m in range(k, k + 1 + size):
+                        covered[m] = True
+                    out.append(hit)
+                    break
+        return out
+
+    def _verb_object(
+        self, sentence: str, tokens: Sequence[Token], k: int, words: Sequence[Token], title_case: bool
+    ) -> Found | None:
+        verb = tokens[k].lower
+        objects = [" ".join(t.text for t in words)]
+        if len(words) > 1:
+            objects.append(words[-1].text)  # "make business decisions": decision making
+        for gerund in _gerunds(verb):
+            for thing in objects:
+                looked = self.matcher.look_up(f"{thing} {gerund}")
+                if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                    continue
+                last = k + len(words)
+                if self._blocked_after(tokens, last + 1, title_case):
+                    continue
+                end = tokens[last].end
+                return Found(k, last + 1, looked.resolution.skill, tokens[k].start, end, "reordered")
+        return None
+
     def _fuzzy(
         self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
     ) -> list[Found]:
@@ -417,8 +459,22 @@ class Scanner:
 
 
 FUZZY_WORDS = 3
+OBJECT_WORDS = 3  # words of a verb's object read as a skill's name ("make business decisions")
 MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
 FORM_SUFFIXES = ("ing", "ion", "ation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
+
+
+def _gerunds(verb: str) -> list[str]:
+    """The -ing forms a verb may have: solve solving, plan planning, map mapping, map maping (never
+    wrong to try: only a name the taxonomy has is taken)."""
+    if verb.endswith("ing"):
+        return [verb]
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.insert(0, verb[:-1] + "ing")
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.append(verb + verb[-1] + "ing")
+    return forms
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
