@@ -15,16 +15,14 @@ found through the matcher (see :mod:`skillgap.postings.phrases`). Then:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
-from skillgap.errors import InputError
-from skillgap.levels import Importance
 from skillgap.match import Matcher
-from skillgap.model import Origin, Requirement, Role, choice_label
-from skillgap.postings.phrases import STOP, Found, Scanner, Token, tokenize
+from skillgap.postings.lexicon import STOP
+from skillgap.postings.phrases import Found, Scanner, Token, tokenize
+from skillgap.postings.role import Mention, merge
 from skillgap.postings.sections import (
     Placed,
     Section,
@@ -34,7 +32,7 @@ from skillgap.postings.sections import (
     place,
     stated_title,
 )
-from skillgap.postings.types import Ask, CredentialAsk, Evidence, Extraction, Line, Posting, Unrecognised
+from skillgap.postings.types import CredentialAsk, Evidence, Extraction, Line, Posting, Unrecognised
 from skillgap.postings.wording import phrases
 
 DEFAULT_LEVEL = 3
@@ -125,17 +123,9 @@ PUFFERY = frozenset(
 )
 
 
-class _Mention(NamedTuple):
-    skills: tuple[str, ...]
-    importance: Importance
-    level: int | None
-    evidence: Evidence
-    importance_stated: bool
-
-
 @dataclass
 class _Reading:
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     credentials: list[CredentialAsk] = field(default_factory=list)
     unrecognised: dict[str, Unrecognised] = field(default_factory=dict)
 
@@ -209,7 +199,7 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
         skills = tuple(dict.fromkeys(f.skill for f in group))
         evidence = Evidence(_trim(sentence), line, phrase)
         reading.mentions.append(
-            _Mention(skills, importance, max(levels) if levels else None, evidence, stated)
+            Mention(skills, importance, max(levels) if levels else None, evidence, stated)
         )
     if item.section in (Section.REQUIRED, Section.PREFERRED) or cue is not None:
         for text in _unknown(sentence, tokens, found, used):
@@ -360,45 +350,6 @@ def _names_something(token: Token, initial: bool) -> bool:
 # --- the whole posting ---------------------------------------------------------------------------
 
 
-def merge(mentions: Iterable[_Mention], default_level: int) -> tuple[Ask, ...]:
-    """One requirement per skill (or per choice): its strongest importance, the highest level stated,
-    the evidence of its strongest mention. A choice one of whose skills the posting asks for outright,
-    at least as strongly, says nothing more and is left out."""
-    by_key: dict[tuple[str, ...], list[_Mention]] = {}
-    for mention in mentions:
-        key = tuple(sorted(mention.skills))
-        by_key.setdefault(key, []).append(mention)
-    asks: list[Ask] = []
-    for group in by_key.values():
-        strongest = min(group, key=lambda m: (m.importance.rank, not m.importance_stated, m.evidence.line))
-        levels = [m.level for m in group if m.level is not None]
-        estimated = []
-        if not levels:
-            estimated.append("level")
-        if not any(m.importance_stated for m in group):
-            estimated.append("importance")
-        lines = tuple(dict.fromkeys([strongest.evidence.line, *sorted(m.evidence.line for m in group)]))
-        asks.append(
-            Ask(
-                skills=strongest.skills if len(strongest.skills) > 1 else group[0].skills,
-                level=max(levels) if levels else default_level,
-                importance=strongest.importance,
-                evidence=strongest.evidence,
-                estimated=tuple(estimated),
-                lines=lines,
-            )
-        )
-    single = {a.skills[0]: a for a in asks if not a.is_choice}
-    kept = [
-        a
-        for a in asks
-        if not a.is_choice
-        or not any(s in single and single[s].importance.rank <= a.importance.rank for s in a.skills)
-    ]
-    kept.sort(key=lambda a: (a.importance.rank, min(a.lines)))
-    return tuple(kept)
-
-
 def _distinct_credentials(found: Sequence[CredentialAsk]) -> tuple[CredentialAsk, ...]:
     best: dict[str, CredentialAsk] = {}
     for credential in found:
@@ -433,34 +384,3 @@ def _trim(text: str) -> str:
         return text
     cut = text[: MAX_EVIDENCE - 1].rsplit(" ", 1)[0]
     return cut + "\u2026"
-
-
-def posting_role(extraction: Extraction) -> Role:
-    """The role a posting describes, as every command reads a role (`--target ad.txt`)."""
-    if not extraction.asks:
-        raise InputError.at(
-            extraction.source,
-            "no skill the taxonomy knows was found in this posting",
-            hint="is it a job posting? `skillgap import posting` shows what was read",
-        )
-    requirements = tuple(
-        Requirement(
-            skill=choice_label(ask.skills) if ask.is_choice else ask.skills[0],
-            level=ask.level,
-            importance=ask.importance,
-            origin=Origin(extraction.source, ask.evidence.line),
-            any_of=ask.skills if ask.is_choice else (),
-        )
-        for ask in extraction.asks
-    )
-    stem = Path(extraction.source).stem if extraction.source != "standard input" else "posting"
-    return Role(
-        id=stem,
-        title=extraction.title,
-        requirements=requirements,
-        source=f"the job posting {extraction.source}, read by skillgap",
-        required_credentials=tuple(c.text for c in extraction.credentials),
-        file=extraction.source,
-        posting=extraction.source,
-        unrecognised=extraction.unrecognised,
-    )

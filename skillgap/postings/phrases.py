@@ -18,55 +18,24 @@ from typing import NamedTuple
 from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.text import tokens as name_words
+from skillgap.postings.forms import WordForms, gerunds
+from skillgap.postings.lexicon import (
+    CLAUSE_WORDS,
+    DEALING,
+    DEALING_REACH,
+    GENERIC,
+    INTENSIFIERS,
+    NEGATORS,
+    ROLE_NOUNS,
+    SETTINGS,
+    STOP,
+)
 
 MAX_WORDS = 6
 
 _TOKEN = re.compile(r"\.[Nn][Ee][Tt]\b|[A-Za-z0-9][A-Za-z0-9+#]*(?:[.&'\u2019][A-Za-z0-9+#]+)*[+#]*")
 _HARD = re.compile(r"[,;:()\[\]{}!?|\"\u201c\u201d\u2022]|\.(?!\w)|\s[-\u2013\u2014]\s|\s\u2013|\u2014")
 
-STOP = frozenset(
-    "a an and or of the in on at to for with by as from into via per our your their its this that these "
-    "those is are be been being was were will would can could should may might must have has had do does "
-    "such e g eg etc i ie including include includes like plus who which what when where while than then "
-    "also both either neither not no nor all any each every other others more most very well using use "
-    "used".split()
-)
-CONJUNCTIONS = frozenset({"and", "or", "&", "and/or", "nor"})
-# Capitalised words that do not make a product's name out of the skill beside them ("Excel Skills").
-GENERIC = frozenset(
-    "skills skill experience knowledge tools tool software certification certificate certified "
-    "development management systems system platform platforms suite environment environments principles "
-    "concepts methods methodology methodologies techniques practices expertise proficiency programming "
-    "language languages framework frameworks fundamentals basics projects project applications "
-    "application tasks".split()
-)
-# A skill's name right before one of these is a job title or a unit ("Learning & Development Manager").
-ROLE_NOUNS = frozenset(
-    "manager managers director directors lead leads leader leaders head heads analyst analysts "
-    "specialist specialists designer designers developer developers engineer engineers coordinator "
-    "coordinators officer officers administrator administrators consultant consultants practitioner "
-    "practitioners professional professionals partner partners architect architects associate "
-    "associates assistant assistants representative representatives executive executives supervisor "
-    "supervisors technician technicians scientist scientists strategist strategists owner owners "
-    "team teams department departments institute association university society council "
-    "vp chief".split()
-)
-INTENSIFIERS = frozenset("highly very extremely increasingly super truly fully so too".split())
-# "needing minimal supervision", "with little oversight": the skill is what the job does without
-NEGATORS = frozenset("minimal minimum little no without limited less".split())
-SETTINGS = frozenset(
-    "environment environments culture cultures mindset atmosphere workplace organization organisation "
-    "company companies startup startups setting settings spirit".split()
-)
-DEALING = frozenset(
-    "with manage manages managing managed identify identifies identifying mitigate mitigates mitigating "
-    "assess assesses assessing track tracks tracking monitor monitors monitoring oversee oversees "
-    "overseeing engage engages engaging coordinate coordinates coordinating prioritize prioritise "
-    "prioritizes prioritises prioritizing prioritising balance balancing liaise liaising evaluate "
-    "evaluates evaluating select selecting".split()
-)
-DEALING_REACH = 12  # words back from the noun a word of dealing may stand
-CLAUSE_WORDS = frozenset("when while to that which who whom for by through where so because if as".split())
 SHORT = 2  # a name this short (letters) counts only as a list item of its own ("R", "ID")
 _ABBREVIATION_KEYS = frozenset(ABBREVIATIONS)
 
@@ -159,41 +128,7 @@ class Scanner:
     def __init__(self, matcher: Matcher, fuzzy: bool = True) -> None:
         self.matcher = matcher
         self.fuzzy = fuzzy
-        # taxonomy names and aliases by (number of words, first four letters): see _word_forms
-        self._names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] | None = None
-
-    def _index_names(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
-        """Each taxonomy name and alias (as written) with its core words."""
-        names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for skill in self.matcher.skills:
-            info = self.matcher.canonical_info(skill)
-            if info is None:
-                continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
-            for name in (skill, *info.aliases):
-                words = _core(name_words(name))
-                if words:
-                    names.setdefault((len(words), words[0][:4]), []).append((name, words))
-        self._names = names
-        return names
-
-    def _word_forms(self, phrase: str, written: Sequence[Token]) -> set[str]:
-        """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
-        same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects), none
-        of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
-        vendor words may be missing on either side ("communication" for communication skills)."""
-        names = self._names if self._names is not None else self._index_names()
-        if len(written) == 1:
-            raw = written[0].lower
-            if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
-                return set()
-        query = _core(name_words(phrase))
-        if not query:
-            return set()
-        return {
-            name
-            for name, words in names.get((len(query), query[0][:4]), ())
-            if all(_same_word(a, b) for a, b in zip(query, words, strict=True))
-        }
+        self.forms = WordForms(matcher)
 
     def find(self, sentence: str, tokens: Sequence[Token]) -> list[Found]:
         """The skills SENTENCE names, each phrase once, in order."""
@@ -353,7 +288,7 @@ class Scanner:
         objects = [" ".join(t.text for t in words)]
         if len(words) > 1:
             objects.append(words[-1].text)  # "make business decisions": decision making
-        for gerund in _gerunds(verb):
+        for gerund in gerunds(verb):
             for thing in objects:
                 looked = self.matcher.look_up(f"{thing} {gerund}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
@@ -384,7 +319,7 @@ class Scanner:
                     if any(covered[i:j]) or tokens[j - 1].lower in STOP or tokens[j - 1].lower in ROLE_NOUNS:
                         continue
                     phrase = sentence[tokens[i].start : tokens[j - 1].end]
-                    names = sorted(self._word_forms(phrase, tokens[i:j]))
+                    names = sorted(self.forms.names(phrase, [t.text for t in tokens[i:j]]))
                     looked = [found for found in map(self.matcher.look_up, names) if found is not None]
                     skills = {found.resolution.skill for found in looked}
                     if len(skills) != 1 or None in skills:
@@ -460,41 +395,6 @@ class Scanner:
 
 FUZZY_WORDS = 3
 OBJECT_WORDS = 3  # words of a verb's object read as a skill's name ("make business decisions")
-MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
-FORM_SUFFIXES = ("ing", "ion", "ation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
-
-
-def _gerunds(verb: str) -> list[str]:
-    """The -ing forms a verb may have: solve solving, plan planning, map mapping, map maping (never
-    wrong to try: only a name the taxonomy has is taken)."""
-    if verb.endswith("ing"):
-        return [verb]
-    forms = [verb + "ing"]
-    if verb.endswith("e") and not verb.endswith("ee"):
-        forms.insert(0, verb[:-1] + "ing")
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
-        forms.append(verb + verb[-1] + "ing")
-    return forms
-
-
-def _core(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
-    "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""
-    kept = tuple(w for w in words if w not in MINOR_WORDS)
-    return kept or words
-
-
-def _same_word(query: str, name: str) -> bool:
-    """QUERY is NAME, or a form of the same word: NAME is QUERY (less a final "e") and an English
-    suffix ("coach" for coaching, "negotiate" for negotiation, "mentor" for mentorship; "work" is not
-    Workday, "table" not Tableau, "product" not production)."""
-    if query == name:
-        return True
-    stem = query[:-1] if query.endswith("e") else query
-    suffix = name[len(stem) :]
-    if suffix == "ion" and not query.endswith("e"):
-        return False  # a verb in -ate is its -ation noun, but "product" is not production
-    return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
 def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
