@@ -295,3 +295,11 @@ def test_a_verb_and_its_object_name_the_skill_they_make(matcher: Matcher) -> Non
     )
     assert {"problem solving", "decision making", "business process modeling"} <= found
     assert not skills(read("Duties\n- Make coffee for the team\n", matcher))
+
+
+def test_evidence_of_a_long_sentence_keeps_the_words_that_named_the_skill(matcher: Matcher) -> None:
+    filler = "in a team that builds weekly reports for the stores in the north of the country " * 4
+    extraction = read(f"Requirements\n- {filler}and who have five years of SQL {filler}\n", matcher)
+    [ask] = extraction.asks
+    assert "five years of SQL" in ask.evidence.text and len(ask.evidence.text) <= 242
+    assert ask.evidence.text.startswith("\u2026") and ask.evidence.text.endswith("\u2026")

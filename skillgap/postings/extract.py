@@ -82,6 +82,7 @@ COMPANY_USE = phrases(
     r"clients|customers|partners|products?) (?:includes?|are|is|consists? of|spans?|covers?)",
     r"(?:tools?|stack|platforms?|software) we use",
     r"(?:is|are|we're|we are|currently) (?:hiring|recruiting|seeking|looking for)",
+    r"we (?:value|believe|offer|provide|celebrate|care|love|pride|support|invest)",
 )
 CHOICE_CUE = phrases(
     r"such as",
@@ -197,7 +198,7 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
         levels = [level for f in group if (level := level_at(cues, f.start)) is not None]
         phrase = ", ".join(sentence[f.start : f.end] for f in group)
         skills = tuple(dict.fromkeys(f.skill for f in group))
-        evidence = Evidence(_trim(sentence), line, phrase)
+        evidence = Evidence(_trim(sentence, group[0].start), line, phrase)
         reading.mentions.append(
             Mention(skills, importance, max(levels) if levels else None, evidence, stated)
         )
@@ -378,9 +379,14 @@ def _title(posting: Posting, placed: Sequence[Placed]) -> tuple[str, Line | None
     return stem.replace("-", " ").replace("_", " ").strip() or "Role from a job posting", None
 
 
-def _trim(text: str) -> str:
-    text = " ".join(text.split())
+def _trim(text: str, around: int = 0) -> str:
+    """TEXT, or as much of it as evidence keeps, around the character AROUND (where the skill is named)."""
     if len(text) <= MAX_EVIDENCE:
-        return text
-    cut = text[: MAX_EVIDENCE - 1].rsplit(" ", 1)[0]
-    return cut + "\u2026"
+        return " ".join(text.split())
+    start = max(0, min(around - MAX_EVIDENCE // 3, len(text) - MAX_EVIDENCE))
+    window = text[start : start + MAX_EVIDENCE]
+    if start > 0:
+        window = "\u2026" + window.split(" ", 1)[-1]
+    if start + MAX_EVIDENCE < len(text):
+        window = window.rsplit(" ", 1)[0] + "\u2026"
+    return " ".join(window.split())

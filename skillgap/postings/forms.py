@@ -46,6 +46,8 @@ def _same_word(query: str, name: str) -> bool:
     suffix = name[len(stem) :]
     if suffix == "ion" and not query.endswith("e"):
         return False  # a verb in -ate is its -ation noun, but "product" is not production
+    if suffix in ("ion", "ation") and len(stem) < 5:
+        return False  # "value" is not valuation
     return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
