@@ -604,7 +604,10 @@ def bundled_names() -> tuple[list[str], list[str], dict[str, list[str]]]:
     for path in sorted((ROOT / "catalogs" / "roles").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         reqs = data.get("requirements") or []
-        roles[path.stem] = list(reqs) if isinstance(reqs, dict) else [r["skill"] for r in reqs]
+        if isinstance(reqs, dict):
+            roles[path.stem] = list(reqs)
+        else:  # each requirement's skill, or each alternative of a choice (`any_of`)
+            roles[path.stem] = [name for r in reqs for name in r.get("any_of") or [r["skill"]]]
     return names, ids, roles
 
 

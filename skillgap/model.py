@@ -96,11 +96,31 @@ class Profile:
 
 @dataclass(frozen=True)
 class Requirement:
-    skill: str
+    skill: str  # the skill; for a choice, its alternatives joined ("Articulate Storyline or Adobe Captivate")
     level: int
     importance: Importance = Importance.IMPORTANT
     origin: Origin | None = None
     id: str | None = None  # the skill's id in the source it came from (an ESCO URI, an O*NET element id)
+    any_of: tuple[str, ...] = ()  # a choice: any one of these skills at LEVEL meets it
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The skill names that can meet it: its alternatives, or its one skill."""
+        return self.any_of or (self.skill,)
+
+
+def choice_label(names: Iterable[str]) -> str:
+    """How a choice of skills reads: "A or B", "A, B or C"."""
+    listed = list(names)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A phrase of a job posting that reads like a skill but that no known skill matches."""
+
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -113,6 +133,8 @@ class Role:
     required_credentials: tuple[str, ...] = ()
     file: str = ""
     source_id: str | None = None  # the occupation's id where it came from (ESCO URI, O*NET-SOC code)
+    posting: str | None = None  # the job posting it was read from (`--target ad.txt`), if it was
+    unrecognised: tuple[Unmatched, ...] = ()  # what that posting asks for that matched no known skill
 
 
 # --- catalog ---------------------------------------------------------------------------------

@@ -31,7 +31,14 @@ def load_person(path: Path, world: World) -> Person:
 
 
 def load_target(target: str, world: World) -> Role:
-    """A role file, or the id of a bundled role, with shared ids linked to the taxonomy."""
+    """A role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf) read into a role
+    through the world's matcher; shared ids linked to the taxonomy."""
+    from skillgap.postings import is_posting
+
+    if is_posting(target):
+        from skillgap.postings import extract, load_posting, posting_role
+
+        return posting_role(extract(load_posting(Path(target)), world.matcher))
     from skillgap.load import load_role
     from skillgap.load.paths import resolve_role_path
 
@@ -46,7 +53,7 @@ def names_to_resolve(people: Iterable[Person], roles: Sequence[Role]) -> list[st
         names.update((s.name, None) for s in person.profile.skills)
         names.update((s.name, None) for b in person.badges for s in b.credential.skills)
     for role in roles:
-        names.update((r.skill, None) for r in role.requirements)
+        names.update((name, None) for r in role.requirements for name in r.names)
     return list(names)
 
 

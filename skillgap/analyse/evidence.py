@@ -38,7 +38,7 @@ def evidence_suggestions(
         return ()
     held = {c.id for c in analysis.held}
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
-    wanted = {key_of(g.requested_as): g for g in claims}
+    wanted = {key_of(g.chosen or g.requested_as): g for g in claims}  # a choice: the alternative that counts
     if teaching is None:
         pool: Iterable[Credential] = sorted(catalog.credentials, key=Credential.price_key)
     else:

@@ -7,6 +7,10 @@ unknown names still meet.
 A level is *claimed* (the profile says so) or *evidenced* (a held credential, a credential of a held
 pathway, or an earned badge teaches it). A claim whose `last_used` is older than the staleness threshold
 counts a level lower.
+
+A requirement may be a choice (`any_of`): any one of its skills at the level meets it. It is judged here
+and nowhere else: the skill the person is closest on counts (the smallest gap), and a credential closes
+it through whichever alternative it teaches (`gap_names`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,16 @@ from skillgap.analyse.held import held_credentials, profile_warnings
 from skillgap.errors import Problem
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
-from skillgap.model import Badge, Catalog, Credential, Profile, Role, id_key
+from skillgap.model import (
+    Badge,
+    Catalog,
+    Credential,
+    Profile,
+    Requirement,
+    Role,
+    choice_label,
+    id_key,
+)
 
 STALE_AFTER_YEARS = 3.0
 
@@ -57,9 +70,11 @@ class Gap:
     required: int
     current: int
     importance: Importance
-    requested_as: str  # the role's wording
+    requested_as: str  # the role's wording (for a choice, its alternatives joined)
     resolved: bool  # False when the role's skill name matched no known skill
     person: PersonSkill | None = None
+    options: tuple[str, ...] = ()  # a choice's alternatives, as the role words them
+    chosen: str | None = None  # of those, the one whose level counts (the person's best)
 
     @property
     def gap(self) -> int:
@@ -86,6 +101,18 @@ class Gap:
     def claim_only(self) -> bool:
         """Met, but only on the person's word: no held credential or badge proves the required level."""
         return self.gap == 0 and self.evidenced < self.required
+
+
+def gap_names(gap: Gap) -> tuple[str, ...]:
+    """The role's names for what closes a gap: each alternative of a choice, else its one skill."""
+    return gap.options or (gap.requested_as,)
+
+
+def requirement_label(requirement: Requirement, resolutions: Mapping[str, Resolution]) -> str:
+    """A requirement as shown: its canonical skill, or a choice's canonical skills joined."""
+    if requirement.any_of:
+        return choice_label(display(n, resolutions) for n in requirement.any_of)
+    return display(requirement.skill, resolutions)
 
 
 @dataclass(frozen=True)
@@ -169,6 +196,28 @@ def person_skills(
     }
 
 
+def judge(
+    requirement: Requirement, has: Mapping[str, PersonSkill], resolutions: Mapping[str, Resolution]
+) -> Gap:
+    """How far the person is from one requirement; for a choice, from the alternative they are closest
+    to (the first listed, between equals)."""
+    keys = [skill_key(name, resolutions) for name in requirement.names]
+    levels = [has[k].level if k in has else 0 for k in keys]
+    best = max(range(len(keys)), key=lambda i: (levels[i], -i))
+    person = has.get(keys[best])
+    return Gap(
+        skill=requirement_label(requirement, resolutions),
+        required=requirement.level,
+        current=levels[best],
+        importance=requirement.importance,
+        requested_as=requirement.skill,
+        resolved=any(not k.startswith("?") for k in keys),
+        person=person,
+        options=requirement.any_of,
+        chosen=requirement.names[best] if requirement.any_of else None,
+    )
+
+
 def analyse(
     profile: Profile,
     role: Role,
@@ -186,21 +235,7 @@ def analyse(
     held = held_credentials(profile, catalog)
     has = person_skills(profile, held, resolutions, badges=badges, today=today, stale_after=stale_after)
     held = held + tuple(c for c in held_by_badges(badges, catalog, today) if c not in held)
-    rows: list[Gap] = []
-    for requirement in role.requirements:
-        key = skill_key(requirement.skill, resolutions)
-        person = has.get(key)
-        rows.append(
-            Gap(
-                skill=display(requirement.skill, resolutions),
-                required=requirement.level,
-                current=person.level if person else 0,
-                importance=requirement.importance,
-                requested_as=requirement.skill,
-                resolved=not key.startswith("?"),
-                person=person,
-            )
-        )
+    rows = [judge(requirement, has, resolutions) for requirement in role.requirements]
     total = sum(r.required * r.importance.weight for r in rows)
     met_weight = sum(min(r.current, r.required) * r.importance.weight for r in rows)
     readiness = met_weight / total if total else 1.0

@@ -17,6 +17,7 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     finish_console,
     format_option,
+    note_posting,
     number_option,
     refuse_force_without_output,
     stdout_console,
@@ -65,13 +66,14 @@ def analyze(
     world = open_world(catalog, taxonomy)
     person = load_person(profile, world)
     role = load_target(target, world)
+    note_posting(role)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     print_warnings(result.warnings)
     recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
     left_out = left_out_by_preferences(result, world.catalog, world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
-    own_names = [s.name for s in person.profile.skills] + [r.skill for r in role.requirements]
+    own_names = [s.name for s in person.profile.skills] + [n for r in role.requirements for n in r.names]
     fuzzy, unresolved = fuzzy_and_unresolved(resolutions, own_names)
 
     if fmt is Format.TABLE:

@@ -17,6 +17,8 @@ from skillgap.render.formats import Formats
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from skillgap.model import Role
+
 CatalogOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -40,7 +42,10 @@ TaxonomyOpt = Annotated[
 TargetOpt = Annotated[
     str,
     typer.Option(
-        "--target", "-r", metavar="ROLE", help="Target role: a role file, or the id of a bundled role."
+        "--target",
+        "-r",
+        metavar="ROLE",
+        help="Target role: a role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf).",
     ),
 ]
 
@@ -180,3 +185,20 @@ def click_exception_types() -> tuple[tuple[type[BaseException], ...], ...]:
     aborts = tuple(m.Abort for m in modules if hasattr(m, "Abort")) + (typer.Abort,)
     errors = tuple(m.ClickException for m in modules if hasattr(m, "ClickException"))
     return exits, aborts, errors
+
+
+def note_posting(role: Role) -> None:
+    """On stderr: a target role read from a job posting says so, and names what in it matched no skill."""
+    if role.posting is None:
+        return
+    from skillgap.render.safe import clean
+
+    source = clean(role.posting)
+    typer.echo(
+        f"note: the target role '{clean(role.title)}' was read from the job posting {source} "
+        f"({len(role.requirements)} requirement(s)); `skillgap import posting {source}` shows the evidence",
+        err=True,
+    )
+    if role.unrecognised:
+        listed = "; ".join(f"{clean(u.text)} (line {u.line})" for u in role.unrecognised)
+        typer.echo(f"note: not recognised in {source}: {listed}", err=True)

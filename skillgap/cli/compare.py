@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +16,14 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     finish_console,
     format_option,
+    note_posting,
     refuse_force_without_output,
     stdout_console,
 )
 from skillgap.render.formats import Format, TableOrJson
+
+if TYPE_CHECKING:
+    from skillgap.model import Role
 
 
 def compare(
@@ -56,19 +60,21 @@ def compare(
     from skillgap.cli.notes import print_warnings
     from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load import load_role
-    from skillgap.load.paths import bundled_roles_dir, expand_paths, resolve_role_path
-    from skillgap.person import analyse_person, load_person, names_to_resolve
+    from skillgap.load.paths import bundled_roles_dir, expand_paths
+    from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
-    paths = [resolve_role_path(t) for t in targets or []]
+    given = [load_target(t, world) for t in targets or []]  # role files, bundled ids or job postings
+    for role in given:
+        note_posting(role)
     if all_roles:
-        paths += expand_paths([bundled_roles_dir()])
-    files: dict[Path, Path] = {}  # each file once, however often it is named (an id and --all, say)
-    for path in paths:
-        files.setdefault(path.resolve(), path)
-    roles = with_distinct_ids([world.link_role(load_role(p)) for p in files.values()])
+        given += [world.link_role(load_role(p)) for p in expand_paths([bundled_roles_dir()])]
+    files: dict[object, Role] = {}  # each file once, however often it is named (an id and --all, say)
+    for role in given:
+        files.setdefault(Path(role.file).resolve() if role.file else id(role), role)
+    roles = with_distinct_ids(list(files.values()))
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     print_warnings(w for a in analyses for w in a.warnings)

@@ -1,4 +1,5 @@
-"""`skillgap import openbadges|esco|esco-role|onet`: standard formats in, skillgap files out."""
+"""`skillgap import openbadges|esco|esco-role|onet|posting`: standard formats and job ads in, skillgap files
+out."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from skillgap.cli.common import (
+    CatalogOpt,
     DebugOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
     TaxonomyOpt,
+    format_option,
     number_option,
     refuse_force_without_output,
 )
 from skillgap.cli.usage import Command
 from skillgap.limits import IMPORTANCE
-from skillgap.words import plural
+from skillgap.render.formats import Format, PostingFormat
+from skillgap.words import agree, plural
 
 if TYPE_CHECKING:
     from skillgap.importers.documents import Imported
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Turn standard formats into skillgap files: Open Badges into a catalog, ESCO into a taxonomy or "
-    "a role, O*NET into a role. Nothing is fetched over the network.",
+    "a role, O*NET or a job posting into a role. Nothing is fetched over the network.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -292,3 +296,67 @@ def refuse_unused_onet_options(
         raise UsageError(f"{' and '.join(given)} {verb} to a Technology Skills file, and none was given")
     if "ratings" not in kinds and min_importance:
         raise UsageError("--min-importance applies to a Skills or Knowledge file, and none was given")
+
+
+@app.command("posting", cls=Command)
+def posting(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="The job posting: a .txt, .md, .html or .pdf file, or - to read standard input.",
+            metavar="FILE|-",
+            show_default=False,
+        ),
+    ],
+    choice: Annotated[PostingFormat, format_option(PostingFormat)] = PostingFormat.YAML,
+    level: LevelOpt = 3,
+    catalog: CatalogOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Make a role from a job posting (plain text, Markdown, HTML, or PDF with `pip install
+    'skillgap[pdf]'`): the skills it asks for, through the same matcher every command uses, each with
+    a level, an importance and the posting's own words and line; choices ("X or Y") as any_of; the
+    degrees and certifications it asks for as required_credentials; and the skill-like phrases no
+    known skill matches. --format yaml (the default) writes a role file with the evidence as comments."""
+    fmt = choice.as_format
+    refuse_force_without_output(force, output)
+    from skillgap.postings import extract, load_posting, read_posting
+    from skillgap.render.output import write_output
+    from skillgap.world import open_world
+
+    if file == "-":
+        import sys
+
+        from skillgap.postings.read import MAX_BYTES
+
+        posting_read = read_posting(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
+    else:
+        posting_read = load_posting(Path(file))
+    world = open_world(catalog, taxonomy)
+    extraction = extract(posting_read, world.matcher, default_level=level)
+    if fmt is Format.JSON:
+        from skillgap.render.json_out import to_json
+        from skillgap.render.posting_out import posting_document
+
+        text = to_json(posting_document(extraction))
+    else:
+        from skillgap.render.posting_out import posting_yaml
+
+        text = posting_yaml(extraction)
+    write_output(text, output, force)
+    choices = sum(a.is_choice for a in extraction.asks)
+    summary = f"read {plural(len(extraction.asks), 'requirement')}"
+    if choices:
+        summary += f", {choices} of them {agree(choices, 'a choice', 'choices')}"
+    summary += f" and {plural(len(extraction.credentials), 'credential')} from {_clean(extraction.source)}"
+    if extraction.unrecognised:
+        summary += f"; {plural(len(extraction.unrecognised), 'skill-like phrase')} not recognised"
+    typer.echo(summary, err=True)
+    if not extraction.asks:
+        typer.echo("note: no skill the taxonomy knows was found; is this a job posting?", err=True)
+    if output is not None:
+        typer.echo(f"wrote the role to {_clean(str(output))}", err=True)

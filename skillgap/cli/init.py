@@ -34,7 +34,7 @@ def init(
             "--from-role",
             "-r",
             metavar="ROLE",
-            help="List this role's skills to rate: a role file, or the id of a bundled role.",
+            help="List this role's skills to rate: a role file, the id of a bundled role, or a job posting.",
             show_default=False,
         ),
     ] = None,
@@ -78,7 +78,7 @@ def init(
     text = profile_text(person, skills, preferences, role, path)
     check_loads(text, path)
     write_atomic(path, text, force)
-    target = f" --target {role.id}" if role else " --target ROLE"
+    target = f" --target {role.posting or role.id}" if role else " --target ROLE"
     sys.stderr.write(
         f"Wrote {clean(str(path))} ({len(skills)} skill{'s' * (len(skills) != 1)}). "
         f"Next: skillgap analyze {clean(str(path))}{clean(target)}\n"
@@ -167,6 +167,16 @@ def _clean_text(value: str) -> str:
 
 
 def _role(target: str) -> Role:
+    from skillgap.postings import is_posting
+
+    if is_posting(target):  # read through the bundled matcher, as `import posting` reads it
+        from skillgap.cli.common import note_posting
+        from skillgap.person import load_target
+        from skillgap.world import open_world
+
+        role = load_target(target, open_world())
+        note_posting(role)
+        return role
     from skillgap.load import load_role
     from skillgap.load.paths import resolve_role_path
 
@@ -178,12 +188,19 @@ def _rate(role: Role, answers: Answers) -> list[tuple[str, int]]:
     from skillgap.render.safe import clean
 
     if not answers.no_input:
-        typer.echo(f"Rate yourself on the {len(role.requirements)} skills {clean(role.title)} needs:")
+        count = len({n.casefold() for r in role.requirements for n in r.names})
+        typer.echo(f"Rate yourself on the {count} skills {clean(role.title)} needs:")
         typer.echo("0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert; Enter for 0.")
     rated = []
+    asked: set[str] = set()
     for requirement in role.requirements:
         needs = f"{requirement.level} {level_label(requirement.level)}"
-        rated.append((requirement.skill, answers.level(f"{clean(requirement.skill)} (needs {needs})")))
+        if requirement.any_of:
+            needs += f"; any one of {clean(requirement.skill)} will do"
+        for name in requirement.names:  # a choice: each alternative, as a skill of its own
+            if name.casefold() not in asked:
+                asked.add(name.casefold())
+                rated.append((name, answers.level(f"{clean(name)} (needs {needs})")))
     return rated
 
 
@@ -224,6 +241,8 @@ def profile_text(
         data["preferences"] = kept
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     source = f" from the role {role.title!r}" if role else ""
+    if role is not None and role.posting is not None:
+        source += f" (read from the job posting {role.posting})"
     header = [
         f"# A skillgap profile, started by `skillgap init`{source} on {date.today().isoformat()}.",
         "# Levels: 0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert",

@@ -93,6 +93,7 @@ def analyse_people(
     top: int | None = None,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
+    from skillgap.cli.common import note_posting
     from skillgap.cli.notes import print_warnings
     from skillgap.cohort import build_cohort
     from skillgap.errors import InputError
@@ -101,6 +102,7 @@ def analyse_people(
 
     world = open_world(catalogs, taxonomies)
     role = load_target(target, world)
+    note_posting(role)
     files = profile_paths(paths)
     with progress(len(files), "Reading profiles") as tick:
         people, failures = load_people(files, world, tick)

@@ -22,6 +22,7 @@ from skillgap.cli.common import (
     date_option,
     finish_console,
     format_option,
+    note_posting,
     number_option,
     refuse_force_without_output,
     stdout_console,
@@ -98,6 +99,7 @@ def plan(
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
     role = load_target(target, world)
+    note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
     result = analyse_person(world, subject, role, resolutions)
     print_warnings(result.warnings)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from skillgap.analyse import Analysis, Gap
-from skillgap.analyse.gaps import display
+from skillgap.analyse.gaps import requirement_label
 from skillgap.levels import Importance
 from skillgap.match import Resolution
 from skillgap.model import Role
@@ -20,6 +20,7 @@ class Column:
     requested_as: str
     required: int
     importance: Importance
+    options: tuple[str, ...] = ()  # a choice's alternatives, as the role words them
 
     @property
     def key(self) -> tuple[str, int, Importance]:
@@ -45,7 +46,10 @@ class Cell:
 
 def columns(role: Role, resolutions: Mapping[str, Resolution]) -> tuple[Column, ...]:
     """The role's requirements, essential first, otherwise in the order the role lists them."""
-    cols = [Column(display(r.skill, resolutions), r.skill, r.level, r.importance) for r in role.requirements]
+    cols = [
+        Column(requirement_label(r, resolutions), r.skill, r.level, r.importance, r.any_of)
+        for r in role.requirements
+    ]
     return tuple(sorted(cols, key=lambda c: c.importance.rank))
 
 

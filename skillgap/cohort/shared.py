@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from skillgap.analyse import Analysis
-from skillgap.analyse.gaps import skill_key
+from skillgap.analyse import Analysis, Gap
+from skillgap.analyse.gaps import gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.match import Resolution
 from skillgap.model import Credential
@@ -102,6 +102,20 @@ def teaching_index(
     return {key: list(found.values()) for key, found in index.items()}
 
 
+def _teaching(
+    index: Mapping[str, list[tuple[Credential, int]]], gap: Gap, analysis: Analysis
+) -> list[tuple[Credential, int]]:
+    """The credentials that teach a gap's skill (for a choice, any alternative) and the highest level each
+    teaches of it, in the order first met."""
+    best: dict[str, tuple[Credential, int]] = {}
+    for name in gap_names(gap):
+        for credential, level in index.get(skill_key(name, analysis.resolutions), ()):
+            known = best.get(credential.id)
+            if known is None or level > known[1]:
+                best[credential.id] = (credential, level)
+    return list(best.values())
+
+
 def excluded_ids(analysis: Analysis, credentials: Iterable[Credential]) -> frozenset[str]:
     """The credentials this person's format and provider preferences leave out."""
     leave_out = Exclusions(analysis.profile.preferences)
@@ -132,7 +146,7 @@ def shared_recommendations(
             by_preferences[key] = excluded_ids(analysis, credentials)
         skip = by_preferences[key] | {c.id for c in analysis.held}
         for gap in analysis.gaps:
-            for credential, level in index.get(skill_key(gap.requested_as, analysis.resolutions), ()):
+            for credential, level in _teaching(index, gap, analysis):
                 cid = credential.id
                 if level <= gap.current or cid in skip:
                     continue

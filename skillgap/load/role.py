@@ -8,10 +8,10 @@ from typing import Any
 from skillgap.levels import IMPORTANCE_VALUES, Importance
 from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_level, top_mapping, type_name
 from skillgap.load.source import PosMap, display_name, load_file
-from skillgap.model import Origin, Requirement, Role
+from skillgap.model import Origin, Requirement, Role, choice_label
 
 ROLE_KEYS = ("id", "title", "description", "source", "requirements", "required_credentials", "source_id")
-REQUIREMENT_KEYS = ("skill", "level", "importance", "id")
+REQUIREMENT_KEYS = ("skill", "any_of", "level", "importance", "id")
 
 
 def load_role(path: Path) -> Role:
@@ -64,8 +64,12 @@ def _requirements(top: Fields) -> tuple[Requirement, ...]:
         fields = top.sub(item, path, pos)
         if fields is None:
             continue
-        fields.check_keys(REQUIREMENT_KEYS, required=("skill", "level"))
-        skill = fields.text("skill", required=True)
+        choice = "any_of" in fields.data
+        fields.check_keys(REQUIREMENT_KEYS, required=("level",) if choice else ("skill", "level"))
+        options = _alternatives(fields) if choice else ()
+        if choice and "skill" in fields.data:
+            fields.problem("skill", "give either 'skill' or 'any_of', not both", "any_of lists the choice")
+        skill = choice_label(options) if options else None if choice else fields.text("skill", required=True)
         level = fields.level("level", required=False) if "level" in fields.data else None
         importance = fields.choice("importance", IMPORTANCE_VALUES, default="important")
         if skill is None or level is None or once.twice(skill, pos, path):
@@ -77,6 +81,20 @@ def _requirements(top: Fields) -> tuple[Requirement, ...]:
                 importance=Importance(importance),
                 origin=fields.origin(),
                 id=fields.text("id"),
+                any_of=options,
             )
         )
     return tuple(out)
+
+
+def _alternatives(fields: Fields) -> tuple[str, ...]:
+    """A requirement's `any_of`: two or more distinct skill names, any one of which meets it."""
+    before = len(fields.report.problems)
+    names = fields.text_list("any_of")
+    distinct = tuple(dict.fromkeys(names))
+    if len(fields.report.problems) > before:
+        return ()  # said already: not a list, or an item that is not text
+    if len({n.casefold() for n in distinct}) < 2:
+        fields.problem("any_of", "must list at least two different skills", "a single skill goes in 'skill'")
+        return ()
+    return distinct

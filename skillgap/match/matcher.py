@@ -11,7 +11,7 @@ Layers, cheapest and surest first, each reported in the resolution:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from skillgap.gc_pause import gc_paused
 from skillgap.match.align import Reach, Verdict, align
@@ -24,6 +24,14 @@ AMBIGUITY_MARGIN = 2.0
 NEAR_MISS_SCAN = 8
 
 Scored = tuple[int, Verdict]  # entry id, verdict
+
+
+class LookUp(NamedTuple):
+    """What the exact and alias layers found for a name (see :meth:`Matcher.look_up`)."""
+
+    resolution: Resolution  # its skill is None when several skills have this very name
+    text: str  # the canonical name or alias the name equals, as the taxonomy or catalog writes it
+    abbreviated: bool  # found only once abbreviations were expanded ("HR" for "human resources")
 
 
 class Matcher:
@@ -154,6 +162,26 @@ class Matcher:
                 cached = self._look_up(name, keys) or self._decide(name, self._index.form(eid))
             self._cache[name] = cached
         return cached
+
+    def look_up(self, name: str) -> LookUp | None:
+        """The exact and alias layers alone, never a fuzzy guess: what NAME equals (a resolution, and the
+        text of the name or alias it equals), or None when neither layer knows it. For scanning running
+        text, where every phrase is a candidate and only a name or alias written out should count."""
+        form = self._form(name)
+        if not form.content:
+            return None
+        index = self._index
+        slot, via = index.exact_slot(form), VIA_EXACT
+        if slot is None:
+            slot, via = index.alias_slot(form), VIA_ALIAS
+            if slot is None:
+                return None
+        resolution = self._from_slot(name, form, slot, via)
+        text = index.text(slot) if isinstance(slot, int) else name
+        expanded = via == VIA_ALIAS and form.abbreviated
+        if expanded:  # or was it found as written, before expanding?
+            expanded = index.alias_slot(Keys(form.key, form.compact, form.key, form.compact, False)) is None
+        return LookUp(resolution, text, expanded)
 
     def resolve_many(self, names: Iterable[str]) -> dict[str, Resolution]:
         return {name: self.resolve(name) for name in names}

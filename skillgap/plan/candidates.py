@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.gaps import Analysis, Gap, gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
 from skillgap.plan.instance import Instance, Item, gap_weights
@@ -94,12 +94,14 @@ def pathway_members(catalog: Catalog) -> Mapping[str, frozenset[str]]:
 
 
 def taught_levels(analysis: Analysis, credentials: tuple[Credential, ...]) -> dict[int, int]:
-    keys = {skill_key(g.requested_as, analysis.resolutions): i for i, g in enumerate(analysis.gaps)}
+    keys: dict[str, list[int]] = {}  # skill key -> the gaps it closes (a choice's alternatives: one gap)
+    for i, g in enumerate(analysis.gaps):
+        for name in gap_names(g):
+            keys.setdefault(skill_key(name, analysis.resolutions), []).append(i)
     taught = dict.fromkeys(range(len(analysis.gaps)), 0)
     for credential in credentials:
         for skill in credential.skills:
-            i = keys.get(skill_key(skill.name, analysis.resolutions))
-            if i is not None:
+            for i in keys.get(skill_key(skill.name, analysis.resolutions), ()):
                 taught[i] = max(taught[i], skill.level)
     return taught
 
@@ -114,9 +116,10 @@ def _relevant(
     ids = catalog.lookup.ids
     found: set[int] = set()
     for gap in analysis.gaps:
-        taught = teaching.get(skill_key(gap.requested_as, analysis.resolutions))
-        if taught is not None:
-            found.update(taught.indexes)
+        for name in gap_names(gap):
+            taught = teaching.get(skill_key(name, analysis.resolutions))
+            if taught is not None:
+                found.update(taught.indexes)
     stack = list(found)
     while stack:
         for ref in catalog.credentials[stack.pop()].prerequisites:

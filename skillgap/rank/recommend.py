@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from skillgap.analyse.gaps import Analysis, Gap, skill_key
+from skillgap.analyse.gaps import Analysis, Gap, gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
 
@@ -131,7 +131,7 @@ def closures(
         taught[key] = max(taught.get(key, 0), skill.level)
     out = []
     for gap in gaps:
-        level = taught.get(key_of(gap.requested_as), 0)
+        level = max(taught.get(key_of(name), 0) for name in gap_names(gap))  # a choice: its best alternative
         if level > gap.current:
             out.append(Closure(gap, level, min(level, gap.required)))
     return tuple(out)
@@ -198,7 +198,7 @@ def recommend(
     ref_cost = reference_cost or analysis.profile.preferences.budget or REFERENCE_COST
     by_id = catalog.by_id()
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
-    wanted = {key_of(g.requested_as) for g in analysis.gaps}
+    wanted = {key_of(name) for g in analysis.gaps for name in gap_names(g)}
 
     def scored(credential: Credential) -> Scored | None:
         if not any(key_of(s.name) in wanted for s in credential.skills):
@@ -297,11 +297,13 @@ def _bounds(
     subtract), worked out from the index the way `closures` works it out from the credential."""
     weighted: dict[int, int] = {}
     for gap in analysis.gaps:
-        taught = teaching.get(key_of(gap.requested_as))
-        if taught is None:
-            continue
+        best: dict[int, int] = {}  # credential -> the highest level it teaches of the gap's skill(s)
+        for name in gap_names(gap):
+            taught = teaching.get(key_of(name))
+            for index, level in taught.pairs() if taught is not None else ():
+                best[index] = max(best.get(index, 0), level)
         weight = gap.importance.weight
-        for index, level in taught.pairs():
+        for index, level in best.items():
             if level > gap.current:
                 weighted[index] = weighted.get(index, 0) + (min(level, gap.required) - gap.current) * weight
     return {index: round(100.0 * (w / total), 2) for index, w in weighted.items()}

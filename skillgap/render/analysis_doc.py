@@ -12,14 +12,17 @@ from skillgap.match import Resolution
 from skillgap.model import Badge, Credential
 from skillgap.rank import LeftOutByPreference, Recommendation
 from skillgap.render.left_out import left_out_data
+from skillgap.render.posting_out import target_posting
 
 SCHEMA_VERSION = 1
 
 
 def gap_data(gap: Gap) -> dict[str, Any]:
+    choice = {"any_of": list(gap.options), "counted": gap.chosen} if gap.options else {}
     return {
         "skill": gap.skill,
         "requested_as": gap.requested_as,
+        **choice,
         "required": gap.required,
         "current": gap.current,
         "gap": gap.gap,
@@ -144,6 +147,7 @@ def analysis_document(
         "target": analysis.role.title,
         "target_id": analysis.role.id,
         "target_file": analysis.role.file,
+        "target_posting": target_posting(analysis.role),
         "readiness": round(analysis.readiness, 4),
         "gaps": [gap_data(g) for g in analysis.gaps],
         "met": [gap_data(g) for g in analysis.met],

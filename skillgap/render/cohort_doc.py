@@ -6,12 +6,14 @@ from typing import Any
 
 from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
 from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data, warnings_data
+from skillgap.render.posting_out import target_posting
 
 
 def common_gap_data(cohort: Cohort, common: CommonGap) -> dict[str, Any]:
     return {
         "skill": common.column.skill,
         "requested_as": common.column.requested_as,
+        **({"any_of": list(common.column.options)} if common.column.options else {}),
         "importance": common.column.importance.value,
         "required": common.column.required,
         "people": common.count,
@@ -66,11 +68,13 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
         "target": cohort.role.title,
         "target_id": cohort.role.id,
         "target_file": cohort.role.file,
+        "target_posting": target_posting(cohort.role),
         "average_readiness": round(cohort.average_readiness, 4),
         "requirements": [
             {
                 "skill": c.skill,
                 "requested_as": c.requested_as,
+                **({"any_of": list(c.options)} if c.options else {}),
                 "required": c.required,
                 "importance": c.importance.value,
             }

@@ -9,6 +9,7 @@ from skillgap.compare import RoleFit
 from skillgap.model import Credential
 from skillgap.plan import Plan
 from skillgap.render.analysis_doc import gap_data
+from skillgap.render.posting_out import target_posting
 
 
 def plan_currency(plan: Plan) -> str | None:
@@ -23,6 +24,7 @@ def fit_data(fit: RoleFit) -> dict[str, Any]:
         "target": fit.role.title,
         "target_id": fit.role.id,
         "target_file": fit.role.file,
+        "target_posting": target_posting(fit.role),
         "readiness": round(fit.readiness, 4),
         "essential_gaps": [gap_data(g) for g in fit.essential_gaps],
         "gaps": len(fit.analysis.gaps),

@@ -14,6 +14,7 @@ class Format(str, Enum):
     HTML = "html"
     MEMO = "memo"
     TEXT = "text"
+    YAML = "yaml"
 
 
 class Formats(str, Enum):
@@ -63,4 +64,9 @@ class ShowcaseFormat(Formats):
 
 class ValidateFormat(Formats):
     TEXT = Format.TEXT.value
+    JSON = Format.JSON.value
+
+
+class PostingFormat(Formats):
+    YAML = Format.YAML.value
     JSON = Format.JSON.value

@@ -10,6 +10,7 @@ from skillgap.dates import beyond
 from skillgap.plan import Plan, Step
 from skillgap.render.analysis_doc import warnings_data
 from skillgap.render.plan_words import plan_currency
+from skillgap.render.posting_out import target_posting
 
 SCHEMA_VERSION = 1
 
@@ -68,6 +69,7 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
         "profile_file": analysis.profile.file,
         "target": analysis.role.title,
         "target_id": analysis.role.id,
+        "target_posting": target_posting(analysis.role),
         "objective": r.objective.value,
         "limits": {
             "budget": r.budget,
@@ -97,6 +99,7 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             {
                 "skill": g.gap.skill,
                 "requested_as": g.gap.requested_as,
+                **({"any_of": list(g.gap.options)} if g.gap.options else {}),
                 "importance": g.gap.importance.value,
                 "current": g.gap.current,
                 "after": g.after,

@@ -238,12 +238,17 @@ def _role() -> Schema:
         role.REQUIREMENT_KEYS,
         {
             "skill": (TEXT, "The skill the role needs."),
+            "any_of": (
+                {"type": "array", "minItems": 2, "uniqueItems": True, "items": NON_BLANK},
+                "Instead of skill: a choice of skills, any one of which at the level meets it.",
+            ),
             "level": (LEVEL, "The level it needs, 0-5 or a level name."),
             "importance": choice(IMPORTANCE_VALUES, "How much it matters (default important)"),
             "id": (OPT_TEXT, "The skill's id in a source taxonomy (ESCO, O*NET)."),
         },
-        required=("skill", "level"),
+        required=("level",),
     )
+    requirement["oneOf"] = [{"required": ["skill"]}, {"required": ["any_of"]}]
     shorthand = {**DEFS["skill_levels"], "minProperties": 1}
     return obj(
         "role",

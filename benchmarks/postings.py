@@ -1,0 +1,228 @@
+"""How well `skillgap import posting` reads job postings: its extractor scored against annotated ones.
+
+Run from the repository root:
+
+    python benchmarks/postings.py [--dir ../shared/eval/postings-dev] [--json] [--details]
+
+The folder holds `postings/NN-slug.txt` (a block of `# ` header lines ends at the first blank line; the
+posting follows) and `gold/NN-slug.yaml` (see that folder's README). For the skills the taxonomy knows
+(`in_taxonomy: true`) it prints, per posting and in total:
+
+- recall: gold skills the extractor found (alone or as one of a choice's alternatives);
+- precision: of the taxonomy skills the extractor found, those the gold lists;
+- importance: of the gold skills found, those given the gold importance (a skill found twice, alone and
+  in a choice, counts at its strongest);
+- level within one: of the gold skills found that state a level, those within one of it (and how many
+  of those the extractor also read from the posting's words rather than defaulting);
+- false positives: `not_skills` phrases the extractor took for a skill (its matched words fall inside
+  the phrase, on a line that holds it);
+- time: extracting each posting, the world (catalog, taxonomy, matcher) already loaded.
+
+Every figure comes from the extractor's own output; nothing here knows any posting's phrases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from skillgap.levels import Importance  # noqa: E402
+from skillgap.match import normalize  # noqa: E402
+from skillgap.postings import extract, read_posting  # noqa: E402
+from skillgap.postings.types import Extraction  # noqa: E402
+
+DEFAULT_DIRS = (ROOT.parent / "shared/eval/postings-dev", ROOT.parent.parent / "shared/eval/postings-dev")
+
+
+@dataclass
+class Score:
+    name: str
+    gold: int = 0  # taxonomy skills the gold lists
+    found: int = 0  # of those, found
+    extracted: int = 0  # taxonomy skills extracted
+    correct: int = 0  # of those, in the gold
+    importance_right: int = 0
+    with_level: int = 0  # found gold skills that state a level
+    level_within_one: int = 0
+    level_stated: int = 0  # of those within one, read from the posting (not the default)
+    false_positives: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    importance_wrong: list[str] = field(default_factory=list)
+    level_wrong: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    words: int = 0
+
+
+def posting_text(path: Path) -> str:
+    """The posting without the header block of `# ` lines the eval files start with."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith("# "):
+        k += 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return "\n".join(lines[k:])
+
+
+def score(name: str, extraction: Extraction, gold: dict[str, Any], taxonomy_names: set[str]) -> Score:
+    result = Score(name)
+    gold_skills = gold.get("skills") or []
+    wanted = {g["name"]: g for g in gold_skills if g.get("in_taxonomy")}
+    all_gold = {g["name"] for g in gold_skills}
+    best: dict[str, tuple[Importance, int, bool]] = {}  # skill -> strongest importance, level, stated
+    for ask in extraction.asks:
+        for skill in ask.skills:
+            old = best.get(skill)
+            stated = "level" not in ask.estimated
+            if old is None or ask.importance.rank < old[0].rank:
+                best[skill] = (ask.importance, ask.level if old is None else max(old[1], ask.level), stated)
+            else:
+                best[skill] = (old[0], max(old[1], ask.level), old[2] or stated)
+    extracted = {s for s in best if s in taxonomy_names}
+    result.gold, result.extracted = len(wanted), len(extracted)
+    for skill, entry in wanted.items():
+        if skill not in best:
+            result.missed.append(skill)
+            continue
+        result.found += 1
+        importance, level, stated = best[skill]
+        if importance.value == entry["importance"]:
+            result.importance_right += 1
+        else:
+            result.importance_wrong.append(f"{skill}: {importance.value} (gold {entry['importance']})")
+        if entry.get("level") is not None:
+            result.with_level += 1
+            if abs(level - int(entry["level"])) <= 1:
+                result.level_within_one += 1
+                result.level_stated += stated
+            else:
+                result.level_wrong.append(f"{skill}: {level} (gold {entry['level']})")
+    for skill in extracted:
+        if skill in all_gold:
+            result.correct += 1
+        else:
+            result.wrong.append(skill)
+    result.false_positives = false_positives(extraction, gold.get("not_skills") or [])
+    return result
+
+
+def false_positives(extraction: Extraction, not_skills: list[str]) -> list[str]:
+    """The not_skills phrases some requirement was read from: its matched words are words of the
+    phrase, and its evidence holds the phrase."""
+    out = []
+    for phrase in not_skills:
+        words = f" {normalize(phrase)} "
+        for ask in extraction.asks:
+            evidence = normalize(ask.evidence.text)
+            if normalize(phrase) not in evidence:
+                continue
+            for part in ask.evidence.phrase.split(", "):
+                if part and f" {normalize(part)} " in words:
+                    out.append(f"{phrase!r} -> {', '.join(ask.skills)}")
+                    break
+    return out
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def totals(scores: list[Score]) -> dict[str, Any]:
+    def total(name: str) -> int:
+        return sum(getattr(s, name) for s in scores)
+
+    times = [s.seconds for s in scores]
+    words = total("words")
+    return {
+        "postings": len(scores),
+        "recall": round(ratio(total("found"), total("gold")), 3),
+        "precision": round(ratio(total("correct"), total("extracted")), 3),
+        "importance": round(ratio(total("importance_right"), total("found")), 3),
+        "level_within_one": round(ratio(total("level_within_one"), total("with_level")), 3),
+        "level_stated": f"{total('level_stated')}/{total('level_within_one')}",
+        "false_positives_per_posting": round(
+            sum(len(s.false_positives) for s in scores) / max(1, len(scores)), 2
+        ),
+        "found": f"{total('found')}/{total('gold')}",
+        "correct": f"{total('correct')}/{total('extracted')}",
+        "ms_per_posting_median": round(1000 * statistics.median(times), 1) if times else 0.0,
+        "ms_per_1000_words": round(1000 * sum(times) / max(1, words) * 1000, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--dir", type=Path, help="the annotated postings (default: ../shared/eval/postings-dev)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--details", action="store_true", help="list what was missed, wrong or mistimed")
+    parser.add_argument("--repeat", type=int, default=5, help="extract each posting this many times (median)")
+    args = parser.parse_args(argv)
+    folder = args.dir or next((d for d in DEFAULT_DIRS if d.is_dir()), None)
+    if folder is None or not (folder / "gold").is_dir():
+        print("no annotated postings found (give --dir)", file=sys.stderr)
+        return 2
+    import yaml
+
+    from skillgap.world import open_world
+
+    world = open_world()
+    taxonomy_names = {s.name for s in world.taxonomy.skills}
+    scores = []
+    for gold_path in sorted((folder / "gold").glob("*.yaml")):
+        posting_path = folder / "postings" / (gold_path.stem + ".txt")
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        text = posting_text(posting_path)
+        runs = []
+        extraction = None
+        for _ in range(max(1, args.repeat)):
+            world.matcher._cache.clear()  # each run resolves afresh, as a new process would
+            started = time.perf_counter()
+            posting = read_posting(text.encode("utf-8"), posting_path.name)
+            extraction = extract(posting, world.matcher)
+            runs.append(time.perf_counter() - started)
+        assert extraction is not None
+        result = score(gold_path.stem, extraction, gold, taxonomy_names)
+        result.seconds = statistics.median(runs)
+        result.words = len(text.split())
+        scores.append(result)
+    summary = totals(scores)
+    if args.json:
+        print(json.dumps({"total": summary, "postings": [s.__dict__ for s in scores]}, indent=2))
+        return 0
+    print(f"{'posting':45} recall  prec  imp   lvl±1  fp  ms")
+    for s in scores:
+        print(
+            f"{s.name:45} {ratio(s.found, s.gold):5.2f} {ratio(s.correct, s.extracted):5.2f} "
+            f"{ratio(s.importance_right, s.found):5.2f} {ratio(s.level_within_one, s.with_level):5.2f} "
+            f"{len(s.false_positives):3d} {1000 * s.seconds:5.1f}"
+        )
+        if args.details:
+            for label, items in (
+                ("missed", s.missed),
+                ("not in gold", s.wrong),
+                ("importance", s.importance_wrong),
+                ("level", s.level_wrong),
+                ("false positive", s.false_positives),
+            ):
+                for entry in items:
+                    print(f"    {label}: {entry}")
+    print()
+    for key, value in summary.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

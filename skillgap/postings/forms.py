@@ -1,0 +1,92 @@
+"""Other forms of the words of a known skill's name: "troubleshoot" for troubleshooting, "negotiate" for
+negotiation, "communication" for communication skills; and the -ing forms of a verb.
+
+A form is the same word with an English suffix, never a word that merely starts the same: "work" is not
+Workday, "table" is not Tableau. What a form names is then resolved through the matcher's exact layers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from skillgap.match import Matcher
+from skillgap.match.text import tokens as name_words
+
+MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
+FORM_SUFFIXES = ("ing", "ion", "ation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
+
+
+def gerunds(verb: str) -> list[str]:
+    """The -ing forms a verb may have: solve solving, plan planning, map mapping, map maping (never
+    wrong to try: only a name the taxonomy has is taken)."""
+    if verb.endswith("ing"):
+        return [verb]
+    forms = [verb + "ing"]
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.insert(0, verb[:-1] + "ing")
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.append(verb + verb[-1] + "ing")
+    return forms
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
+    "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""
+    kept = tuple(w for w in words if w not in MINOR_WORDS)
+    return kept or words
+
+
+def _same_word(query: str, name: str) -> bool:
+    """QUERY is NAME, or a form of the same word: NAME is QUERY (less a final "e") and an English
+    suffix ("coach" for coaching, "negotiate" for negotiation, "mentor" for mentorship; "work" is not
+    Workday, "table" not Tableau, "product" not production)."""
+    if query == name:
+        return True
+    stem = query[:-1] if query.endswith("e") else query
+    suffix = name[len(stem) :]
+    if suffix == "ion" and not query.endswith("e"):
+        return False  # a verb in -ate is its -ation noun, but "product" is not production
+    if suffix in ("ion", "ation") and len(stem) < 5:
+        return False  # "value" is not valuation
+    return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
+
+
+class WordForms:
+    """The taxonomy's names and aliases by (number of words, first four letters), built when first asked."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self._names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] | None = None
+
+    def _index(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
+        """Each taxonomy name and alias (as written) with its core words."""
+        names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
+        for skill in self.matcher.skills:
+            info = self.matcher.canonical_info(skill)
+            if info is None:
+                continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
+            for name in (skill, *info.aliases):
+                words = _core(name_words(name))
+                if words:
+                    names.setdefault((len(words), words[0][:4]), []).append((name, words))
+        self._names = names
+        return names
+
+    def names(self, phrase: str, written: Sequence[str]) -> set[str]:
+        """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
+        same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects), none
+        of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
+        vendor words may be missing on either side ("communication" for communication skills)."""
+        names = self._names if self._names is not None else self._index()
+        if len(written) == 1:
+            raw = written[0].lower()
+            if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
+                return set()
+        query = _core(name_words(phrase))
+        if not query:
+            return set()
+        return {
+            name
+            for name, words in names.get((len(query), query[0][:4]), ())
+            if all(_same_word(a, b) for a, b in zip(query, words, strict=True))
+        }

@@ -1,0 +1,452 @@
+"""A sentence cut into words, and the phrases in it that name skills, found through the matcher.
+
+Every run of up to MAX_WORDS words not broken by punctuation is a candidate; the matcher's exact and
+alias layers decide which name a skill (longest first, left to right), so a look-alike never matches:
+"JavaScript" is one word and is not "Java". Guards then drop what only looks like a skill in running
+text: part of a longer product name ("Azure" in "Azure DevOps"), a job title or a department ("Learning &
+Development Manager", "Director of Supply Chain"), an adjective ("a highly agile environment"), an
+acronym written in lower case ("it", "id"), a one- or two-letter name that is not a list item of its own,
+and an acronym in brackets that only restates the words before it ("Program Managers (PMs)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from skillgap.match import Matcher
+from skillgap.match.lexicon import ABBREVIATIONS
+from skillgap.match.text import tokens as name_words
+from skillgap.postings.forms import WordForms, gerunds
+from skillgap.postings.lexicon import (
+    CLAUSE_WORDS,
+    DEALING,
+    DEALING_REACH,
+    GENERIC,
+    INTENSIFIERS,
+    NEGATORS,
+    ROLE_NOUNS,
+    SETTINGS,
+    STOP,
+)
+
+MAX_WORDS = 6
+
+_TOKEN = re.compile(r"\.[Nn][Ee][Tt]\b|[A-Za-z0-9][A-Za-z0-9+#]*(?:[.&'\u2019][A-Za-z0-9+#]+)*[+#]*")
+_HARD = re.compile(r"[,;:()\[\]{}!?|\"\u201c\u201d\u2022]|\.(?!\w)|\s[-\u2013\u2014]\s|\s\u2013|\u2014")
+
+SHORT = 2  # a name this short (letters) counts only as a list item of its own ("R", "ID")
+_ABBREVIATION_KEYS = frozenset(ABBREVIATIONS)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    hard_before: bool  # punctuation (not only a space, hyphen or slash) separates it from the word before
+    spaced_before: bool  # only white space (or a hyphen) separates it from the word before
+    paren: int  # which bracketed part of the sentence it is in (0: outside brackets)
+    lower: str
+
+
+class Found(NamedTuple):
+    """A phrase of a sentence that names a skill."""
+
+    first: int  # token indexes: [first, last)
+    last: int
+    skill: str
+    start: int  # character offsets in the sentence
+    end: int
+    via: str  # exact, alias, fuzzy
+
+
+def tokenize(sentence: str) -> list[Token]:
+    out: list[Token] = []
+    paren, depth, previous_end = 0, 0, 0
+    parts = 0
+    for m in _TOKEN.finditer(sentence):
+        between = sentence[previous_end : m.start()]
+        for ch in between:
+            if ch in "([":
+                depth += 1
+                if depth == 1:
+                    parts += 1
+                    paren = parts
+            elif ch in ")]" and depth:
+                depth -= 1
+                if depth == 0:
+                    paren = 0
+        hard = not out or bool(_HARD.search(between))
+        spaced = bool(out) and not hard and set(between) <= {" ", "-"}
+        out.append(Token(m.start(), m.end(), m.group(), hard, spaced, paren, m.group().lower()))
+        previous_end = m.end()
+    return out
+
+
+def _is_title_case(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence is written in title case ("Strong Project Management Skills"): then a
+    capital letter says nothing about a word being a name. Names themselves (DevOps, AWS) and the
+    first word do not count."""
+    words = [
+        t.text
+        for t in tokens[1:]
+        if t.text.isalpha()
+        and len(t.text) >= 4
+        and t.lower not in STOP
+        and not _inner_capital(t.text)
+        and not t.text.isupper()
+    ]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _inner_capital(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
+def _name_like(token: Token, initial: bool, title_case: bool) -> bool:
+    """Whether a word beside a skill makes the two one name: DevOps, vSphere, AWS, or a capitalised word
+    mid-sentence in a line not written in title case."""
+    text = token.text
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if _inner_capital(text):
+        return True
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return token.lower not in _ABBREVIATION_KEYS
+    if text[0].isupper() and not initial and not title_case:
+        return token.lower not in GENERIC and token.lower not in STOP
+    return False
+
+
+class Scanner:
+    """Finds the skills named in sentences, through one matcher."""
+
+    def __init__(self, matcher: Matcher, fuzzy: bool = True) -> None:
+        self.matcher = matcher
+        self.fuzzy = fuzzy
+        self.forms = WordForms(matcher)
+
+    def find(self, sentence: str, tokens: Sequence[Token]) -> list[Found]:
+        """The skills SENTENCE names, each phrase once, in order."""
+        title_case = _is_title_case(tokens)
+        covered = [False] * len(tokens)
+        found: list[Found] = []
+        for first, last in _chunks(tokens):
+            i = first
+            while i < last:
+                hit = self._longest(sentence, tokens, i, last, title_case)
+                if hit is None:
+                    i += 1
+                    continue
+                found.append(hit)
+                for k in range(hit.first, hit.last):
+                    covered[k] = True
+                i = hit.last
+        found.extend(self._elliptic(sentence, tokens, covered, title_case))
+        found.extend(self._managed(sentence, tokens, covered, title_case))
+        found.extend(self._reordered(sentence, tokens, covered, title_case))
+        if self.fuzzy:
+            found.extend(self._fuzzy(sentence, tokens, covered, title_case))
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _longest(
+        self, sentence: str, tokens: Sequence[Token], i: int, last: int, title_case: bool
+    ) -> Found | None:
+        if _stop(tokens[i]):
+            return None
+        for j in range(min(last, i + MAX_WORDS), i, -1):
+            if tokens[j - 1].lower in STOP:
+                continue
+            phrase = sentence[tokens[i].start : tokens[j - 1].end]
+            looked = self.matcher.look_up(phrase)
+            if looked is None or looked.resolution.skill is None:
+                continue
+            if not self._acceptable(tokens, i, j, looked.text, looked.abbreviated, title_case, sentence):
+                continue
+            return Found(
+                i, j, looked.resolution.skill, tokens[i].start, tokens[j - 1].end, looked.resolution.via
+            )
+        return None
+
+    def _elliptic(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "labor and employee laws" also names labor laws, "Learning Management and Learning Experience
+        Systems" learning management systems: words joined by "and"/"or" to a phrase share its last
+        words."""
+        out: list[Found] = []
+        for k in range(1, len(tokens) - 1):
+            conj = tokens[k]
+            if conj.lower not in ("and", "or") or conj.hard_before or tokens[k + 1].hard_before:
+                continue
+            after_end = k + 1
+            while (
+                after_end < len(tokens)
+                and not tokens[after_end].hard_before
+                and tokens[after_end].lower not in STOP
+            ):
+                after_end += 1
+            after = range(k + 1, after_end)
+            for size in (2, 1):
+                first = k - size
+                if first < 0 or any(covered[first:k]) or any(t.lower in STOP for t in tokens[first:k]):
+                    continue
+                if any(tokens[m].hard_before for m in range(first + 1, k)):
+                    continue
+                hit = self._shared_tail(sentence, tokens, first, k, after, title_case)
+                if hit is not None:
+                    for m in range(first, k):
+                        covered[m] = True
+                    out.append(hit)
+                    break
+        return out
+
+    def _shared_tail(
+        self, sentence: str, tokens: Sequence[Token], first: int, k: int, after: range, title_case: bool
+    ) -> Found | None:
+        """The skill named by the words before the conjunction and words of the phrase after it, less
+        its first word: its head ("laws" of "employee laws", "design" of "instructional design
+        principles"), longest first."""
+        head = sentence[tokens[first].start : tokens[k - 1].end]
+        room = MAX_WORDS - (k - first)
+        slices = [(a, b) for a in range(1, len(after)) for b in range(a + 1, len(after) + 1) if b - a <= room]
+        slices.sort(key=lambda ab: (ab[0] - ab[1], ab[0]))
+        for a, b in slices:
+            tail = sentence[tokens[after[a]].start : tokens[after[b - 1]].end]
+            looked = self.matcher.look_up(f"{head} {tail}")
+            if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                continue
+            if self._blocked_after(tokens, after[b - 1] + 1, title_case) and b == len(after):
+                continue
+            end = tokens[after[b - 1]].end
+            return Found(first, k, looked.resolution.skill, tokens[first].start, end, looked.resolution.via)
+        return None
+
+    def _managed(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "Work with stakeholders", "identify risks", "select vendors": the people or things a
+        "<noun> management" skill manages, in the plural after a word of dealing with them, name it."""
+        out: list[Found] = []
+        for k, token in enumerate(tokens):
+            word = token.lower
+            if (
+                covered[k]
+                or len(word) <= 4
+                or not word.endswith("s")
+                or word.endswith("ss")
+                or not word.isalpha()
+            ):
+                continue
+            if not _dealt_with(tokens, k):
+                continue
+            singular = name_words(token.text)
+            if len(singular) != 1 or singular[0] == word:
+                continue
+            looked = self.matcher.look_up(f"{singular[0]} management")
+            if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                continue
+            if name_words(looked.resolution.skill) != (singular[0], "management"):
+                continue  # only a skill named for managing this very thing (not an alias of another)
+            if self._blocked_after(tokens, k + 1, title_case):
+                continue
+            covered[k] = True
+            out.append(Found(k, k + 1, looked.resolution.skill, token.start, token.end, "alias"))
+        return out
+
+    def _reordered(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """ "solve problems" names problem solving, "make business decisions" decision making, "mapping
+        business processes" business process mapping: a verb and its object, read as the skill's name
+        (object first, the verb in -ing), with or without the words between."""
+        out: list[Found] = []
+        for k, verb in enumerate(tokens[:-1]):
+            if covered[k] or not verb.lower.isalpha() or len(verb.lower) < 3 or verb.lower in STOP:
+                continue
+            for size in range(min(OBJECT_WORDS, _run(tokens, k) - k - 1), 0, -1):
+                words = tokens[k + 1 : k + 1 + size]
+                if any(covered[k + 1 : k + 1 + size]) or any(t.lower in STOP for t in words):
+                    continue
+                hit = self._verb_object(sentence, tokens, k, words, title_case)
+                if hit is not None:
+                    for m in range(k, k + 1 + size):
+                        covered[m] = True
+                    out.append(hit)
+                    break
+        return out
+
+    def _verb_object(
+        self, sentence: str, tokens: Sequence[Token], k: int, words: Sequence[Token], title_case: bool
+    ) -> Found | None:
+        verb = tokens[k].lower
+        objects = [" ".join(t.text for t in words)]
+        if len(words) > 1:
+            objects.append(words[-1].text)  # "make business decisions": decision making
+        for gerund in gerunds(verb):
+            for thing in objects:
+                looked = self.matcher.look_up(f"{thing} {gerund}")
+                if looked is None or looked.resolution.skill is None or looked.abbreviated:
+                    continue
+                last = k + len(words)
+                if self._blocked_after(tokens, last + 1, title_case):
+                    continue
+                end = tokens[last].end
+                return Found(k, last + 1, looked.resolution.skill, tokens[k].start, end, "reordered")
+        return None
+
+    def _fuzzy(
+        self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
+    ) -> list[Found]:
+        """Word forms the exact layers miss ("troubleshoot", "negotiate"): a short phrase no exact name
+        covers that is a taxonomy name or alias in other forms of the same words is that name, resolved
+        through the matcher's exact layers (the posting's words are never guessed at: several skills
+        fitting, none is taken)."""
+        out: list[Found] = []
+        for first, last in _chunks(tokens):
+            i = first
+            while i < last:
+                if covered[i] or tokens[i].lower in STOP or not tokens[i].text[0].isalpha():
+                    i += 1
+                    continue
+                hit = None
+                for j in range(min(last, i + FUZZY_WORDS), i, -1):
+                    if any(covered[i:j]) or tokens[j - 1].lower in STOP or tokens[j - 1].lower in ROLE_NOUNS:
+                        continue
+                    phrase = sentence[tokens[i].start : tokens[j - 1].end]
+                    names = sorted(self.forms.names(phrase, [t.text for t in tokens[i:j]]))
+                    looked = [found for found in map(self.matcher.look_up, names) if found is not None]
+                    skills = {found.resolution.skill for found in looked}
+                    if len(skills) != 1 or None in skills:
+                        continue
+                    entry = looked[0]
+                    if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence):
+                        continue
+                    skill = entry.resolution.skill
+                    assert skill is not None
+                    hit = Found(i, j, skill, tokens[i].start, tokens[j - 1].end, "form")
+                    break
+                if hit is None:
+                    i += 1
+                    continue
+                out.append(hit)
+                for k in range(hit.first, hit.last):
+                    covered[k] = True
+                i = hit.last
+        return out
+
+    # --- guards ----------------------------------------------------------------------------
+
+    def _acceptable(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        j: int,
+        entry: str,
+        abbreviated: bool,
+        title_case: bool,
+        sentence: str,
+    ) -> bool:
+        words = tokens[i:j]
+        written = "".join(t.text for t in words)
+        letters = [c for c in entry if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not any(c.isupper() for c in written):
+            return False  # an acronym written in lower case is a word ("it", "id", "sap")
+        if abbreviated and any(t.text.islower() and len(t.text) <= 4 for t in words):
+            return False  # "it", "ms", "pr" as words, not abbreviations
+        if j - i == 1 and sum(c.isalpha() for c in words[0].text) <= SHORT and not _alone(tokens, i):
+            return False
+        if _restates(tokens, i, j, sentence):
+            return False
+        # part of a longer name, a job title, a department, or an adjective
+        if i > 0 and tokens[i].spaced_before:
+            left = tokens[i - 1]
+            initial = i - 1 == 0 or left.hard_before
+            if _name_like(left, initial, title_case) or (j - i == 1 and left.lower in INTENSIFIERS):
+                return False
+        if i > 0 and not tokens[i].hard_before and tokens[i - 1].lower in NEGATORS:
+            return False
+        if (
+            i > 1
+            and tokens[i - 1].lower == "of"
+            and not tokens[i].hard_before
+            and not tokens[i - 1].hard_before
+        ):
+            if tokens[i - 2].lower in ROLE_NOUNS:
+                return False  # "Director of Supply Chain"
+        return not self._blocked_after(tokens, j, title_case, single=j - i == 1)
+
+    @staticmethod
+    def _blocked_after(tokens: Sequence[Token], j: int, title_case: bool, single: bool = False) -> bool:
+        if j >= len(tokens) or not tokens[j].spaced_before:
+            return False
+        right = tokens[j]
+        if right.lower in ROLE_NOUNS:
+            return True
+        if single and right.lower in SETTINGS:
+            return True  # "agile environment": a manner, not the method
+        return _name_like(right, False, title_case)
+
+
+FUZZY_WORDS = 3
+OBJECT_WORDS = 3  # words of a verb's object read as a skill's name ("make business decisions")
+
+
+def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token K is the object of a word of dealing: one stands before it, close enough, with no
+    word between that starts another clause ("with a keen eye when creating materials")."""
+    for m in range(k - 1, max(-1, k - 1 - DEALING_REACH), -1):
+        word = tokens[m].lower
+        if word in DEALING:
+            return True
+        if word in CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _chunks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of words not broken by punctuation, as [first, last) token indexes."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(tokens) + 1):
+        if k == len(tokens) or tokens[k].hard_before:
+            out.append((start, k))
+            start = k
+    return out
+
+
+def _run(tokens: Sequence[Token], k: int) -> int:
+    """Where the run of words holding token K ends."""
+    end = k + 1
+    while end < len(tokens) and not tokens[end].hard_before:
+        end += 1
+    return end
+
+
+def _stop(token: Token) -> bool:
+    """A word no skill's name starts or ends with (a capital letter alone, as in "A/B", is not "a")."""
+    return token.lower in STOP and not (len(token.text) == 1 and token.text.isupper() and token.text != "I")
+
+
+def _alone(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token I is a list item by itself: punctuation, a conjunction or a preposition on both sides
+    ("Python or R for analysis", but not "Job ID 123")."""
+    left_ok = i == 0 or tokens[i].hard_before or tokens[i - 1].lower in STOP
+    right_ok = i + 1 >= len(tokens) or tokens[i + 1].hard_before or tokens[i + 1].lower in STOP
+    return left_ok and right_ok
+
+
+def _restates(tokens: Sequence[Token], i: int, j: int, sentence: str) -> bool:
+    """An acronym alone in brackets right after words: "Program Managers (PMs)" restates them."""
+    if j - i != 1 or tokens[i].paren == 0 or i == 0 or tokens[i - 1].paren == tokens[i].paren:
+        return False
+    if j < len(tokens) and tokens[j].paren == tokens[i].paren:
+        return False
+    letters = [c for c in tokens[i].text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and sentence[tokens[i - 1].end : tokens[i].start].strip() in ("(", "[")

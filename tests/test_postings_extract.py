@@ -1,0 +1,306 @@
+"""Extraction: each rule of reading a posting held by a posting written for it (the bundled taxonomy
+and catalog, through the same matcher every command uses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from skillgap.levels import Importance
+from skillgap.match import Matcher
+from skillgap.model import Taxonomy, TaxonomySkill
+from skillgap.postings import extract, load_posting, read_posting
+from skillgap.postings.types import Ask, Extraction
+from tests.conftest import ROOT
+
+POSTINGS = ROOT / "tests" / "data" / "postings"
+ESSENTIAL, IMPORTANT, NICE = Importance.ESSENTIAL, Importance.IMPORTANT, Importance.NICE_TO_HAVE
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    from skillgap.world import open_world
+
+    return open_world().matcher
+
+
+def read(text: str, matcher: Matcher, **kwargs: Any) -> Extraction:
+    return extract(read_posting(text.encode("utf-8"), "ad.txt"), matcher, **kwargs)
+
+
+def asks(extraction: Extraction) -> dict[tuple[str, ...], Ask]:
+    return {a.skills: a for a in extraction.asks}
+
+
+def skills(extraction: Extraction) -> set[str]:
+    return {s for a in extraction.asks for s in a.skills}
+
+
+# --- importance from headings and cue words ----------------------------------------------------
+
+
+def test_headings_and_cue_words_set_importance(matcher: Matcher) -> None:
+    found = asks(
+        read(
+            "Analyst\n\nResponsibilities\n- Build dashboards for finance\n\nRequirements\n- SQL\n"
+            "- Tableau is a plus\n\nPreferred\n- Python\n- Must know Excel\n",
+            matcher,
+        )
+    )
+    assert found[("data visualization",)].importance is IMPORTANT  # a duty
+    assert found[("SQL",)].importance is ESSENTIAL
+    assert found[("Tableau",)].importance is NICE  # a softer cue inside a required list wins for that item
+    assert found[("Python",)].importance is NICE
+    assert found[("Microsoft Excel",)].importance is ESSENTIAL  # "must" anywhere
+
+
+def test_an_unlabelled_list_is_important_and_marked_as_estimated(matcher: Matcher) -> None:
+    found = asks(read("Analyst\n\n- SQL\n", matcher))
+    ask = found[("SQL",)]
+    assert ask.importance is IMPORTANT and ask.estimated == ("level", "importance")
+
+
+def test_benefits_and_the_company_story_are_not_requirements(matcher: Matcher) -> None:
+    extraction = load_posting(POSTINGS / "data-analyst.md")
+    found = skills(extract(extraction, matcher))
+    assert "project management" not in found  # a training budget under Benefits
+    assert "Google Analytics" not in found  # "our data includes ...": what the company uses
+    assert "Salesforce" not in found  # "We use Snowflake, Salesforce and Fivetran"
+    assert "talent acquisition" not in found  # "Northwind Outfitters is hiring ..."
+    designer = skills(extract(load_posting(POSTINGS / "learning-designer.txt"), matcher))
+    assert "coaching" not in designer and "e-learning development" not in designer  # About us, How to apply
+
+
+# --- levels --------------------------------------------------------------------------------------
+
+
+def test_levels_come_from_wording_else_the_default_marked_as_estimated(matcher: Matcher) -> None:
+    found = asks(
+        read(
+            "Requirements\n- Expert knowledge of SQL\n- Working knowledge of Tableau\n- 6+ years of Python\n"
+            "- Familiarity with statistics\n- Microsoft Excel\n",
+            matcher,
+            default_level=2,
+        )
+    )
+    assert found[("SQL",)].level == 5
+    assert found[("Tableau",)].level == 3
+    assert found[("Python",)].level == 5
+    assert found[("statistics",)].level == 2
+    assert found[("Microsoft Excel",)].level == 2 and "level" in found[("Microsoft Excel",)].estimated
+    assert "level" not in found[("SQL",)].estimated
+
+
+def test_a_skill_named_twice_is_one_requirement_at_its_strongest(matcher: Matcher) -> None:
+    extraction = read(
+        "Duties\n- Write SQL reports\n\nRequirements\n- 3+ years of SQL\n\n"
+        "Nice to have\n- Expert SQL tuning\n",
+        matcher,
+    )
+    [sql] = [a for a in extraction.asks if a.skills == ("SQL",)]
+    assert sql.importance is ESSENTIAL and sql.level == 5  # the strongest importance, the highest level
+    assert sql.evidence.line == 5 and sql.lines == (5, 2, 8)
+
+
+# --- choices -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Experience with Python or R",
+        "Python and/or R",
+        "A scripting language such as Python or R",
+        "Analysis in a language (e.g. Python, R)",
+        "Tableau, Power BI or Looker",  # the list goes on with one no skill matches
+        "Excel, Tableau, SQL and/or similar",
+    ],
+)
+def test_alternatives_are_one_requirement_with_any_of(sentence: str, matcher: Matcher) -> None:
+    extraction = read(f"Requirements\n- {sentence}\n", matcher)
+    [choice] = [a for a in extraction.asks if a.is_choice]
+    assert len(choice.skills) >= 2 and choice.importance is ESSENTIAL
+    assert len(extraction.asks) == 1
+
+
+def test_a_plain_list_is_several_requirements_and_including_gives_no_choice(matcher: Matcher) -> None:
+    extraction = read(
+        "Requirements\n- Python, SQL and Excel\n- Enterprise systems, including Linux and networking\n",
+        matcher,
+    )
+    assert not any(a.is_choice for a in extraction.asks)
+    assert skills(extraction) >= {"Python", "SQL", "Microsoft Excel", "Linux", "networking"}
+
+
+def test_a_choice_is_left_out_when_one_of_its_skills_is_asked_outright(matcher: Matcher) -> None:
+    extraction = read("Requirements\n- Must know Python\n- Python or R\n", matcher)
+    assert [a.skills for a in extraction.asks] == [("Python",)]
+
+
+def test_a_single_known_example_is_the_skill_itself(matcher: Matcher) -> None:
+    extraction = read("Requirements\n- Scripting (e.g. PowerShell, Groovy)\n", matcher)
+    assert [a.skills for a in extraction.asks] == [("PowerShell",)]
+
+
+# --- what is not a skill -----------------------------------------------------------------------
+
+
+def test_look_alikes_never_match_azure_devops_is_neither_azure_nor_devops(matcher: Matcher) -> None:
+    extraction = read("Requirements\n- Experience with Azure DevOps and Git\n", matcher)
+    assert not {"Microsoft Azure", "DevOps"} & skills(extraction)
+    assert "Azure DevOps" in [u.text for u in extraction.unrecognised]
+
+
+def test_javascript_is_not_java() -> None:
+    taxonomy = Taxonomy((TaxonomySkill("Java"), TaxonomySkill("SQL")))
+    small = Matcher.build(taxonomy)
+    extraction = read("Requirements\n- JavaScript and SQL\n- Java Script is not Java either\n", small)
+    assert [a.skills for a in extraction.asks] == [("SQL",), ("Java",)]
+    assert asks(extraction)[("Java",)].evidence.line == 3
+
+
+def test_job_titles_departments_and_committees_are_not_skills(matcher: Matcher) -> None:
+    extraction = read(
+        "Duties\n- Report to the Learning & Development Manager\n- Work for the Director of Supply Chain\n"
+        "- Partner with the project management team\n",
+        matcher,
+    )
+    assert not skills(extraction)
+
+
+def test_an_adjective_and_what_a_job_needs_little_of_are_not_skills(matcher: Matcher) -> None:
+    extraction = read(
+        "Requirements\n- Comfort in a highly agile environment\n- Works with minimal supervision\n"
+        "- Thrives in an agile culture\n",
+        matcher,
+    )
+    assert not skills(extraction)
+    assert asks(read("Requirements\n- Agile and Scrum\n", matcher)).keys() >= {("agile project management",)}
+
+
+def test_acronyms_count_only_in_capitals_and_short_ones_only_as_list_items(matcher: Matcher) -> None:
+    lower = read("Requirements\n- Use it well and id the issues\n- Write sql by hand\n", matcher)
+    assert not skills(lower)
+    job_id = read("Requirements\n- Quote the Job ID 4471 when applying\n", matcher)
+    assert "instructional design" not in skills(job_id)
+    listed = read("Requirements\n- Python or R for analysis\n- LMS administration\n", matcher)
+    assert {"R", "learning management systems"} <= skills(listed)
+
+
+def test_an_acronym_in_brackets_restates_the_words_before_it() -> None:
+    taxonomy = Taxonomy((TaxonomySkill("project management", aliases=("PM",)),))
+    small = Matcher.build(taxonomy)
+    assert not read("Duties\n- Collaborate with Program Managers (PMs) and vendors\n", small).asks
+    assert read("Requirements\n- Tools: Jira, PM, Excel\n", small).asks  # a list item is not a restatement
+
+
+def test_degrees_and_certifications_are_credentials_and_their_subjects_are_not_skills(
+    matcher: Matcher,
+) -> None:
+    extraction = read(
+        "Requirements\n- Bachelor's degree in Human Resources or Organization Development\n"
+        "- PMP certification preferred\n- Negotiation\n",
+        matcher,
+    )
+    assert skills(extraction) == {"negotiation"}
+    assert [(c.text, c.importance) for c in extraction.credentials] == [
+        ("Bachelor's degree in Human Resources or Organization Development", ESSENTIAL),
+        ("PMP certification preferred", NICE),
+    ]
+
+
+# --- reading more than the exact words ---------------------------------------------------------
+
+
+def test_words_sharing_a_head_noun_are_each_read(matcher: Matcher) -> None:
+    extraction = read("Requirements\n- Extensive knowledge of labor and employee laws\n", matcher)
+    assert asks(extraction)[("employment law",)].level == 4
+
+
+def test_word_forms_of_a_known_name_count_but_a_plural_noun_is_not_the_activity(matcher: Matcher) -> None:
+    duties = read("Duties\n- Troubleshoot faults and negotiate contracts\n", matcher)
+    assert {"troubleshooting", "negotiation"} <= skills(duties)
+    values = read(
+        "Requirements\n- You share our values\n- Ability to thrive in a remote organization\n", matcher
+    )
+    assert not skills(values)
+
+
+def test_unrecognised_phrases_are_reported_with_their_line(matcher: Matcher) -> None:
+    extraction = read(
+        "Requirements\n- Experience with Python, Airflow and dbt\n- Excellent team player\n", matcher
+    )
+    assert [(u.text, u.line) for u in extraction.unrecognised] == [("Airflow", 2), ("dbt", 2)]
+
+
+def test_the_title_comes_from_the_posting(matcher: Matcher) -> None:
+    assert (
+        read("Job title: Payroll Officer\nDepartment: Finance\n\n- Excel\n", matcher).title
+        == "Payroll Officer"
+    )
+    assert read("# Buyer\n\nSome text.\n", matcher).title == "Buyer"
+    assert read("Purchasing Analyst\nAcme Ltd\n", matcher).title == "Purchasing Analyst"
+
+
+def test_the_test_postings_read_as_a_recruiter_would(matcher: Matcher) -> None:
+    cloud = asks(extract(load_posting(POSTINGS / "cloud-administrator.html"), matcher))
+    assert cloud[("Linux",)].level == 5 and cloud[("Linux",)].importance is ESSENTIAL
+    assert cloud[("PowerShell", "Bash")].importance is IMPORTANT
+    assert cloud[("Kubernetes",)].importance is NICE
+    designer = asks(extract(load_posting(POSTINGS / "learning-designer.txt"), matcher))
+    assert designer[("instructional design",)].level == 4
+    assert ("Articulate Storyline", "Adobe Captivate") in designer
+    assert designer[("digital accessibility",)].importance is NICE
+
+
+def test_the_people_or_things_a_management_skill_manages_name_it(matcher: Matcher) -> None:
+    found = skills(
+        read("Duties\n- Work with internal customers and stakeholders\n- Identify risks early\n", matcher)
+    )
+    assert {"stakeholder management", "risk management"} <= found
+    not_objects = read(
+        "Duties\n- A stakeholder in every release\n- With a keen eye when creating risks registers\n", matcher
+    )
+    assert not skills(not_objects)  # singular, or after a word that starts another clause
+
+
+def test_a_template_never_filled_in_says_nothing(matcher: Matcher) -> None:
+    assert not read("Duties\n- Support a team managing [X] suppliers and [$YYM] of inventory\n", matcher).asks
+
+
+def test_a_word_before_and_shares_the_head_of_the_phrase_after_it(matcher: Matcher) -> None:
+    found = skills(read("Duties\n- Apply visual and instructional design principles\n", matcher))
+    assert {"graphic design", "instructional design"} <= found  # visual design, instructional design
+
+
+def test_a_word_form_may_leave_out_a_qualifier_but_not_what_the_name_is_about(matcher: Matcher) -> None:
+    assert "business communication" in skills(read("Duties\n- Communicate clearly with clients\n", matcher))
+    assert "organizational development" not in skills(read("Duties\n- Grow the organization\n", matcher))
+
+
+def test_a_word_form_is_the_same_word_with_an_english_suffix_never_a_look_alike(matcher: Matcher) -> None:
+    forms = read("Duties\n- Coach new hires and facilitate workshops\n", matcher)
+    assert {"coaching", "facilitation"} <= skills(forms)
+    look_alikes = read(
+        "Duties\n- Work in a team\n- Join table data\n- Product management of our apps\n- Desk support\n"
+        "- Add value for clients\n",
+        matcher,
+    )
+    assert not {"HRIS", "Tableau", "operations management", "IT support", "valuation"} & skills(look_alikes)
+
+
+def test_a_verb_and_its_object_name_the_skill_they_make(matcher: Matcher) -> None:
+    found = skills(
+        read("Duties\n- Solve problems and make business decisions\n- Map business processes\n", matcher)
+    )
+    assert {"problem solving", "decision making", "business process modeling"} <= found
+    assert not skills(read("Duties\n- Make coffee for the team\n", matcher))
+
+
+def test_evidence_of_a_long_sentence_keeps_the_words_that_named_the_skill(matcher: Matcher) -> None:
+    filler = "in a team that builds weekly reports for the stores in the north of the country " * 4
+    extraction = read(f"Requirements\n- {filler}and who have five years of SQL {filler}\n", matcher)
+    [ask] = extraction.asks
+    assert "five years of SQL" in ask.evidence.text and len(ask.evidence.text) <= 242
+    assert ask.evidence.text.startswith("\u2026") and ask.evidence.text.endswith("\u2026")
