@@ -304,7 +304,7 @@ def posting(
         str,
         typer.Argument(
             help="The job posting: a .txt, .md, .html or .pdf file, or - to read standard input.",
-            metavar="FILE|-",
+            metavar="FILE",
             show_default=False,
         ),
     ],
