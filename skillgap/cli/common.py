@@ -192,11 +192,13 @@ def note_posting(role: Role) -> None:
     if role.posting is None:
         return
     from skillgap.render.safe import clean
+    from skillgap.words import plural
 
     source = clean(role.posting)
     typer.echo(
         f"note: the target role '{clean(role.title)}' was read from the job posting {source} "
-        f"({len(role.requirements)} requirement(s)); `skillgap import posting {source}` shows the evidence",
+        f"({plural(len(role.requirements), 'requirement')}); "
+        f"`skillgap import posting {source}` shows the evidence",
         err=True,
     )
     if role.unrecognised:
