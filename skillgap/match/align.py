@@ -224,7 +224,7 @@ def align(query: Form, name: Form, known: Container[str] = ()) -> Verdict:
     matched_query_words = sum(w.used_q)
     if not specific and (dropped_vendor or (dropped_narrowing and matched_query_words < 2)):
         common = ", ".join(f"'{m}'" for m in matched)
-        return Verdict(False, score, f"only the generic {agree(len(matched), 'word')} {common} in common")
+        return Verdict(False, score, f"only generic {agree(len(matched), 'word')} {common} in common")
     if score < ACCEPT_MIN:
         return Verdict(False, score, f"too many differences: {'; '.join(notes)}")
     if not notes:
