@@ -1,0 +1,229 @@
+"""The bundled taxonomy (catalogs/skills/, one file per field): its size, order, references and ids, and the
+aliases that let people's wording reach a skill without ever reaching the wrong one."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from skillgap.load import load_taxonomies
+from skillgap.load.paths import bundled_taxonomy_paths, expand_paths
+from skillgap.match import Matcher
+from skillgap.match.forms import Expander
+from skillgap.model import Taxonomy
+from tests.conftest import CATALOGS
+
+SKILLS = CATALOGS / "skills"
+
+# Canonical skills per field, at least: what the taxonomy holds today, so that losing a field's skills fails.
+FIELD_COUNTS = {
+    "education-training": 23,
+    "finance-accounting": 9,
+    "hr": 15,
+    "it-cloud": 19,
+    "management": 17,
+    "marketing-communication": 17,
+    "operations-supply-chain": 15,
+    "sales-customer-service": 2,
+    "software-data": 17,
+    "workplace": 11,
+}
+
+ESCO_SKILL_URI = re.compile(r"http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+# Never an alias or abbreviation of any skill: each is a common word or an acronym with another well-known
+# meaning, so resolving it to one skill would silently hide a gap. The first six are the catalog audit's.
+DENIED = {
+    "ID": "identity, ID cards, Idaho; not instructional design",
+    "ISD": "independent school district, international subscriber dialling",
+    "EDI": "electronic data interchange in supply chains; not diversity, equity and inclusion",
+    "sourcing": "candidate sourcing in recruiting as much as procurement",
+    "containers": "shipping containers, and containers other than Docker's",
+    "test design": "software test design; not assessment design",
+    "OD": "overdose, outside diameter, once daily; not organizational development",
+    "EI": "employment insurance, electrical installation",
+    "KM": "kilometre",
+    "EDA": "electronic design automation",
+    "CRO": "contract research organisation, chief risk officer",
+    "HPI": "history of present illness",
+    "induction": "labour induction, electrical induction",
+    "program design": "software program design; not curriculum development",
+    "shell": "any command shell, not Bash alone",
+    "cloud": "a word on its own",
+    "buying": "a word on its own",
+    "hiring": "a word on its own",
+    "supervision": "clinical supervision in health care and social work",
+    "accessibility": "physical accessibility of buildings and services",
+    "mediation": "legal and family mediation, a practice of its own",
+    # credentials and job titles are not skills: a posting that asks for one asks for the credential or the
+    # experience in the role, which no alias may stand in for (see README, "The bundled taxonomy")
+    "PMP": "a credential (PMI's Project Management Professional)",
+    "CPA": "a credential (Certified Public Accountant)",
+    "CISSP": "a credential",
+    "Scrum Master": "a job title",
+    "RN": "a licence and job title (registered nurse)",
+    "product owner": "a job title",
+}
+
+# One-word aliases written in lower case (a plain word, not a product name, acronym or symbol) are allowed
+# only as reviewed here: each is a term of art that means this one skill in postings.
+REVIEWED_WORDS = {
+    "agile", "andragogy", "branding", "chatbots", "compensation", "dashboards", "dotnet", "edtech",
+    "encryption", "firewalls", "headhunting", "infosec", "mainframe", "maths", "mentorship", "microlessons",
+    "middleware", "mockups", "multicloud", "multithreading", "negotiating", "observability", "palletizing",
+    "pentesting", "pnpm", "presentations", "presenting", "prioritization", "protobuf", "pseudonymization",
+    "purchasing", "pytest", "recruiting", "recruitment", "regex", "regexp", "requisitions", "serverless",
+    "sklearn", "stats", "stocktaking", "supercomputing", "sysadmin", "telecom", "telecoms", "telematics",
+    "tidyverse", "warehousing", "wireframes",
+}
+
+# Two-character acronyms clash easily; each here was checked against the other fields.
+REVIEWED_SHORT = {
+    "AI", "BI", "C&B", "D&I", "EQ", "JS", "k8s", "ML", "QC", "S3", "UX", "VR",
+}
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    return load_taxonomies(bundled_taxonomy_paths())
+
+
+def field_files() -> list[Path]:
+    return sorted(SKILLS.glob("*.yaml"))
+
+
+def raw(path: Path) -> dict[str, object]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def aliases() -> list[tuple[str, str]]:
+    """(alias, skill) for every alias of the bundled taxonomy."""
+    return [(alias, skill.name) for skill in taxonomy().skills for alias in skill.aliases]
+
+
+def test_the_bundled_taxonomy_is_the_skills_folder_of_field_files() -> None:
+    found = [p.resolve() for p in expand_paths(bundled_taxonomy_paths())]
+    assert found == [p.resolve() for p in field_files()]
+    assert not (CATALOGS / "skills.yaml").exists()
+
+
+def test_each_field_has_its_file_and_its_skills() -> None:
+    counts = {path.stem: len(raw(path)["skills"]) for path in field_files()}  # type: ignore[arg-type]
+    assert set(counts) >= set(FIELD_COUNTS)
+    short = {field: (counts[field], least) for field, least in FIELD_COUNTS.items() if counts[field] < least}
+    assert not short, short
+    assert len(taxonomy().skills) == sum(counts.values())
+
+
+def test_each_file_names_its_field_and_is_sorted_by_name() -> None:
+    for path in field_files():
+        data = raw(path)
+        assert data.get("name") and data.get("description") and data.get("source"), path.name
+        names = [entry["name"] for entry in data["skills"]]  # type: ignore[attr-defined]
+        assert names == sorted(names, key=lambda n: (n.casefold(), n)), path.name
+
+
+def test_a_file_with_esco_ids_credits_esco() -> None:
+    for path in field_files():
+        text = path.read_text(encoding="utf-8")
+        if "http://data.europa.eu/esco/" in text:
+            header = text.split("\nname:", 1)[0]
+            assert "ESCO classification of the European Commission" in header, path.name
+            # the Commission authorises reuse provided the source is acknowledged
+            assert "Decision 2011/833/EU" in header, path.name
+
+
+def test_no_skill_name_is_in_two_files() -> None:
+    seen: dict[str, str] = {}
+    for path in field_files():
+        for entry in raw(path)["skills"]:  # type: ignore[attr-defined]
+            name = entry["name"]
+            assert name not in seen, f"{name!r} in {seen.get(name)} and {path.name}"
+            seen[name] = path.name
+
+
+def test_no_name_alias_or_abbreviation_means_two_skills_after_normalisation() -> None:
+    tax = taxonomy()
+    expander = Expander(tax.abbreviations)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for skill in tax.skills:
+        for text in (skill.name, *skill.aliases):
+            form = expander.form(text)
+            assert form.content, (skill.name, text)
+            for key in {form.key, form.compact, form.expanded_key, form.expanded_compact}:
+                owners[key].add(skill.name)
+    shared = {key: sorted(names) for key, names in owners.items() if len(names) > 1}
+    assert not shared, shared
+    for short, long in tax.abbreviations:
+        form = expander.form(long)
+        assert len(owners.get(form.key, set())) <= 1, (short, long)
+
+
+def test_every_name_and_alias_resolves_to_its_own_skill() -> None:
+    matcher = Matcher.build(taxonomy())
+    wrong = []
+    for skill in taxonomy().skills:
+        for text in (skill.name, *skill.aliases):
+            got = matcher.resolve(text)
+            if got.skill != skill.name or got.via == "fuzzy":
+                wrong.append((text, skill.name, got.skill, got.detail))
+    assert not wrong, wrong
+
+
+def _keys(text: str) -> set[str]:
+    form = Expander().form(text)
+    return {form.key, form.compact}
+
+
+def test_no_alias_or_abbreviation_is_on_the_deny_list() -> None:
+    denied = {key: word for word in DENIED for key in _keys(word)}
+    found = [(alias, skill) for alias, skill in aliases() if _keys(alias) & denied.keys()]
+    found += [(short, long) for short, long in taxonomy().abbreviations if _keys(short) & denied.keys()]
+    assert not found, found
+
+
+def test_the_audits_wrong_aliases_no_longer_resolve_to_the_wrong_skill() -> None:
+    matcher = Matcher.build(taxonomy())
+    for typed, wrong in [
+        ("ID", "instructional design"),
+        ("ISD", "instructional design"),
+        ("sourcing", "procurement"),
+        ("containers", "Docker"),
+        ("EDI", "diversity, equity and inclusion"),
+        ("test design", "assessment design"),
+    ]:
+        assert matcher.resolve(typed).skill != wrong, typed
+
+
+def test_one_word_aliases_are_reviewed_terms_not_common_words() -> None:
+    plain = {alias for alias, _ in aliases() if re.fullmatch(r"[a-z]+", alias)}
+    assert plain <= REVIEWED_WORDS, sorted(plain - REVIEWED_WORDS)
+    assert REVIEWED_WORDS <= plain, f"no longer used, drop from the list: {sorted(REVIEWED_WORDS - plain)}"
+
+
+def test_two_character_aliases_are_reviewed() -> None:
+    short = {alias for alias, _ in aliases() if len(alias.replace("&", "")) <= 2 or alias == "k8s"}
+    short |= {s for s, _ in taxonomy().abbreviations if len(s.replace("&", "")) <= 2}
+    assert short <= REVIEWED_SHORT, sorted(short - REVIEWED_SHORT)
+    assert REVIEWED_SHORT <= short, f"no longer used, drop from the list: {sorted(REVIEWED_SHORT - short)}"
+
+
+def test_related_names_exist_and_are_other_skills() -> None:
+    names = {skill.name for skill in taxonomy().skills}
+    for skill in taxonomy().skills:
+        assert set(skill.related) <= names, (skill.name, sorted(set(skill.related) - names))
+        assert skill.name not in skill.related, skill.name
+        assert len(set(skill.related)) == len(skill.related), skill.name
+
+
+def test_ids_are_well_formed_esco_skill_uris_each_on_one_skill() -> None:
+    ids = [skill.id for skill in taxonomy().skills if skill.id]
+    bad = [i for i in ids if not ESCO_SKILL_URI.fullmatch(i)]
+    assert not bad, bad
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
