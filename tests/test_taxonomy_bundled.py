@@ -21,13 +21,13 @@ SKILLS = CATALOGS / "skills"
 
 # Canonical skills per field, at least: what the taxonomy holds today, so that losing a field's skills fails.
 FIELD_COUNTS = {
-    "education-training": 23,
+    "education-training": 94,
     "finance-accounting": 96,
     "health-care": 114,
-    "hr": 19,
+    "hr": 74,
     "it-cloud": 131,
     "management": 20,
-    "marketing-communication": 21,
+    "marketing-communication": 118,
     "operations-supply-chain": 105,
     "sales-customer-service": 81,
     "software-data": 274,
@@ -73,27 +73,32 @@ DENIED = {
 # One-word aliases written in lower case (a plain word, not a product name, acronym or symbol) are allowed
 # only as reviewed here: each is a term of art that means this one skill in postings.
 REVIEWED_WORDS = {
-    "accruals", "agile", "anaesthesia", "andragogy", "autonomy", "bartending", "bilingual", "branding",
-    "buyouts", "casework", "cashiering", "chatbots", "compassion", "compensation", "composure", "copyediting",
-    "costing", "crypto", "dashboards", "decontamination", "dependability", "depreciation", "dietetics",
-    "discretion", "dotnet", "ecommerce", "economics", "edtech", "electrocardiography", "encryption",
-    "enthusiasm", "equities", "firewalls", "haemodialysis", "headhunting", "hemodialysis", "ideation",
-    "influencing", "infosec", "inquisitiveness", "keyboarding", "lettings", "loans", "macroeconomics",
-    "mainframe", "maths", "mentorship", "meticulousness", "microeconomics", "microlessons", "middleware",
-    "mockups", "multicloud", "multilingual", "multithreading", "negotiating", "observability", "optimism",
-    "palletizing", "pentesting", "pharmacotherapy", "physiotherapy", "planograms", "pnpm", "precepting",
-    "prepayments", "presales", "presentations", "presenting", "pricing", "prioritization", "proactivity",
-    "professionalism", "prospecting", "protobuf", "pseudonymization", "punctuality", "purchasing", "pytest",
-    "radiography", "radiology", "receivables", "reconciliations", "recruiting", "recruitment", "regex",
-    "regexp", "rehab", "requisitions", "salesmanship", "selling", "serverless", "sklearn", "sonography",
-    "stats", "stocktaking", "suctioning", "supercomputing", "sysadmin", "telecom", "telecoms",
-    "telemarketing", "telematics", "telemedicine", "telesales", "telework", "thoroughness", "tidyverse",
-    "treasury", "underwriting", "upsell", "venipuncture", "warehousing", "wireframes",
+    "accruals", "agile", "anaesthesia", "andragogy", "animating", "autonomy", "bartending", "bilingual",
+    "blogging", "branding", "buyouts", "casework", "cashiering", "cataloging", "chatbots", "childcare",
+    "compassion", "compensation", "composure", "copyediting", "costing", "crypto", "dashboards",
+    "decontamination", "dependability", "depreciation", "dietetics", "discretion", "dotnet", "ecommerce",
+    "economics", "edtech", "electrocardiography", "encryption", "enthusiasm", "equities", "firewalls",
+    "haemodialysis", "headhunting", "hemodialysis", "ideation", "illustrating", "influencing", "infosec",
+    "inquisitiveness", "keyboarding", "layoffs", "lecturing", "lettering", "lettings", "librarianship",
+    "loans", "localisation", "localization", "macroeconomics", "mainframe", "marcomms", "martech", "maths",
+    "mentorship", "meticulousness", "microcopy", "microeconomics", "microlessons", "middleware", "mockups",
+    "multicloud", "multilingual", "multithreading", "narration", "negotiating", "observability",
+    "offboarding", "optimism", "palletizing", "pentesting", "pharmacotherapy", "physiotherapy", "planograms",
+    "pnpm", "precepting", "prepayments", "presales", "presentations", "presenting", "pricing",
+    "prioritization", "proactivity", "professionalism", "programmatic", "prospecting", "protobuf",
+    "pseudonymization", "psychometrics", "publicity", "punctuality", "purchasing", "pytest", "radiography",
+    "radiology", "receivables", "reconciliations", "recruiting", "recruitment", "regex", "regexp", "rehab",
+    "relocation", "requisitions", "retouching", "rostering", "salesmanship", "screencasts", "screenwriting",
+    "selling", "serverless", "sklearn", "sonography", "sponsorships", "stats", "stocktaking", "suctioning",
+    "supercomputing", "sysadmin", "telecom", "telecoms", "telemarketing", "telematics", "telemedicine",
+    "telesales", "telework", "thoroughness", "tidyverse", "timekeeping", "translating", "treasury",
+    "typesetting", "underwriting", "upsell", "venipuncture", "vetting", "voiceover", "warehousing",
+    "wireframes",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
 REVIEWED_SHORT = {
-    "AI", "BI", "C&B", "CX", "D&I", "EQ", "GL", "JS", "k8s", "M&A", "ML", "QC", "S3", "UX", "VR",
+    "AI", "BI", "C&B", "CX", "D&I", "EQ", "GL", "JS", "k8s", "L&D", "M&A", "ML", "QC", "S3", "UX", "VR",
 }
 
 
