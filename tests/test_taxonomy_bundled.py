@@ -26,11 +26,12 @@ FIELD_COUNTS = {
     "health-care": 114,
     "hr": 74,
     "it-cloud": 131,
-    "management": 20,
+    "management": 90,
     "marketing-communication": 118,
     "operations-supply-chain": 105,
     "sales-customer-service": 81,
     "software-data": 274,
+    "trades-engineering": 125,
     "workplace": 145,
 }
 
@@ -73,32 +74,37 @@ DENIED = {
 # One-word aliases written in lower case (a plain word, not a product name, acronym or symbol) are allowed
 # only as reviewed here: each is a term of art that means this one skill in postings.
 REVIEWED_WORDS = {
-    "accruals", "agile", "anaesthesia", "andragogy", "animating", "autonomy", "bartending", "bilingual",
-    "blogging", "branding", "buyouts", "casework", "cashiering", "cataloging", "chatbots", "childcare",
-    "compassion", "compensation", "composure", "copyediting", "costing", "crypto", "dashboards",
-    "decontamination", "dependability", "depreciation", "dietetics", "discretion", "dotnet", "ecommerce",
-    "economics", "edtech", "electrocardiography", "encryption", "enthusiasm", "equities", "firewalls",
-    "haemodialysis", "headhunting", "hemodialysis", "ideation", "illustrating", "influencing", "infosec",
-    "inquisitiveness", "keyboarding", "layoffs", "lecturing", "lettering", "lettings", "librarianship",
-    "loans", "localisation", "localization", "macroeconomics", "mainframe", "marcomms", "martech", "maths",
-    "mentorship", "meticulousness", "microcopy", "microeconomics", "microlessons", "middleware", "mockups",
-    "multicloud", "multilingual", "multithreading", "narration", "negotiating", "observability",
-    "offboarding", "optimism", "palletizing", "pentesting", "pharmacotherapy", "physiotherapy", "planograms",
-    "pnpm", "precepting", "prepayments", "presales", "presentations", "presenting", "pricing",
+    "accruals", "agile", "anaesthesia", "andragogy", "animating", "autonomy", "avionics", "bartending",
+    "bilingual", "bioengineering", "blockwork", "blogging", "blueprints", "boilers", "branding",
+    "bricklaying", "buyouts", "cartography", "casework", "cashiering", "cataloging", "chatbots", "childcare",
+    "compassion", "compensation", "composure", "consulting", "copyediting", "costing", "crypto", "dashboards",
+    "decontamination", "delegating", "dependability", "depreciation", "dietetics", "discretion", "dotnet",
+    "ecommerce", "economics", "edtech", "electrocardiography", "encryption", "enthusiasm", "equities",
+    "extermination", "firewalls", "firmware", "formwork", "franchising", "gardening", "gravitas",
+    "groundskeeping", "haemodialysis", "headhunting", "hemodialysis", "horticulture", "ideation",
+    "illustrating", "influencing", "infosec", "inquisitiveness", "ironwork", "joinery", "keyboarding",
+    "layoffs", "lecturing", "lettering", "lettings", "librarianship", "loans", "localisation", "localization",
+    "macroeconomics", "mainframe", "marcomms", "martech", "maths", "mentorship", "metallurgy",
+    "meticulousness", "microcopy", "microeconomics", "microlessons", "middleware", "mockups", "multicloud",
+    "multilingual", "multithreading", "narration", "negotiating", "observability", "offboarding",
+    "offshoring", "optimism", "outsourcing", "palletizing", "paralegal", "patents", "pentesting",
+    "permitting", "pharmacotherapy", "physiotherapy", "pipefitting", "planograms", "plastering", "pnpm",
+    "polymers", "precepting", "prepayments", "presales", "presentations", "presenting", "pricing",
     "prioritization", "proactivity", "professionalism", "programmatic", "prospecting", "protobuf",
     "pseudonymization", "psychometrics", "publicity", "punctuality", "purchasing", "pytest", "radiography",
     "radiology", "receivables", "reconciliations", "recruiting", "recruitment", "regex", "regexp", "rehab",
-    "relocation", "requisitions", "retouching", "rostering", "salesmanship", "screencasts", "screenwriting",
-    "selling", "serverless", "sklearn", "sonography", "sponsorships", "stats", "stocktaking", "suctioning",
-    "supercomputing", "sysadmin", "telecom", "telecoms", "telemarketing", "telematics", "telemedicine",
-    "telesales", "telework", "thoroughness", "tidyverse", "timekeeping", "translating", "treasury",
-    "typesetting", "underwriting", "upsell", "venipuncture", "vetting", "voiceover", "warehousing",
-    "wireframes",
+    "relocation", "requisitions", "retouching", "rostering", "salesmanship", "schematics", "screencasts",
+    "screenwriting", "selling", "serverless", "sklearn", "sonography", "sponsorships", "stats", "stocktaking",
+    "stonework", "suctioning", "supercomputing", "sysadmin", "takeoffs", "telecom", "telecoms",
+    "telemarketing", "telematics", "telemedicine", "telesales", "telework", "thoroughness", "tidyverse",
+    "timekeeping", "trademarks", "translating", "treasury", "typesetting", "underwriting", "upsell",
+    "venipuncture", "vetting", "voiceover", "warehousing", "waterfall", "wireframes", "wiring", "woodworking",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
 REVIEWED_SHORT = {
-    "AI", "BI", "C&B", "CX", "D&I", "EQ", "GL", "JS", "k8s", "L&D", "M&A", "ML", "QC", "S3", "UX", "VR",
+    "AI", "BI", "C&B", "CX", "D&I", "EQ", "GL", "I&C", "JS", "k8s", "L&D", "M&A", "ML", "QC", "S3", "UX",
+    "V&V", "VR",
 }
 
 
