@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -127,8 +127,10 @@ def field_files() -> list[Path]:
     return sorted(SKILLS.glob("*.yaml"))
 
 
+@cache
 def raw(path: Path) -> dict[str, object]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     assert isinstance(data, dict)
     return data
 
@@ -207,8 +209,13 @@ def test_every_name_and_alias_resolves_to_its_own_skill() -> None:
     assert not wrong, wrong
 
 
+@lru_cache(maxsize=1)
+def plain_expander() -> Expander:
+    return Expander()
+
+
 def _keys(text: str) -> set[str]:
-    form = Expander().form(text)
+    form = plain_expander().form(text)
     return {form.key, form.compact}
 
 
