@@ -8,6 +8,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 
+import pytest
 import yaml
 
 from skillgap.load import load_taxonomies
@@ -303,3 +304,17 @@ def test_the_labelled_sets_reach_the_same_bundled_skill_as_the_name_they_mean() 
                 wrong.append((path.name, typed, got, target.skill))
     assert checked >= 100
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    "typed", ["management", "manager", "driving", "testing", "model", "practical", "professional", "digital"]
+)
+def test_a_bare_general_word_reaches_no_specific_skill(typed: str) -> None:
+    # an alias such as "certificate management" or "Google Drive" once let these through the matcher's
+    # qualifier and vendor rules ("management" was public key infrastructure, "driving" Google Workspace)
+    assert Matcher.build(taxonomy()).resolve(typed).skill is None
+
+
+def test_hr_and_its_long_form_reach_human_resource_management() -> None:
+    matcher = Matcher.build(taxonomy())
+    assert {matcher.resolve(t).skill for t in ("HR", "human resources")} == {"human resource management"}
