@@ -592,10 +592,11 @@ def bundled_names() -> tuple[list[str], list[str], dict[str, list[str]]]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     names: list[str] = []
-    taxonomy = yaml.load((ROOT / "catalogs" / "skills.yaml").read_text(encoding="utf-8"), Loader=loader)
-    for skill in taxonomy["skills"]:
-        names.append(skill["name"])
-        names.extend(skill.get("aliases") or ())
+    for path in sorted((ROOT / "catalogs" / "skills").glob("*.yaml")):
+        taxonomy = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        for skill in taxonomy["skills"]:
+            names.append(skill["name"])
+            names.extend(skill.get("aliases") or ())
     ids: list[str] = []
     for path in sorted((ROOT / "catalogs" / "credentials").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)

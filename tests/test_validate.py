@@ -31,7 +31,7 @@ def test_bundled_files_are_valid_with_one_ok_line_each_on_stdout() -> None:
         *sorted((EXAMPLES / "profiles").glob("*.yaml")),
         *sorted((CATALOGS / "roles").glob("*.yaml")),
         *sorted((CATALOGS / "credentials").glob("*.yaml")),
-        CATALOGS / "skills.yaml",
+        *sorted((CATALOGS / "skills").glob("*.yaml")),
     ]
     result = invoke("validate", *files)
     assert result.code == 0, result.err

@@ -52,7 +52,8 @@ def bundled_catalog_paths() -> list[Path]:
 
 
 def bundled_taxonomy_paths() -> list[Path]:
-    return [bundled_dir() / "skills.yaml"]
+    """The bundled taxonomy: a folder of one file per field (software and data, health care, ...)."""
+    return [bundled_dir() / "skills"]
 
 
 def bundled_roles_dir() -> Path:
