@@ -179,6 +179,26 @@ _IZE_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+PREFIX = 3  # letters at the start of a word that normalising leaves alone, but for respellings
+
+
+def written_starts(word: str) -> frozenset[str]:
+    """What a written word that normalises to one starting like WORD (a normalised word, or its stem)
+    may start with: its first letters, or a British spelling's ("aer" for "air", from "aeroplane";
+    "pae" for "ped", from "paediatric"; "ana" for "ane", from "anaemia"). A text that holds none of
+    these cannot hold the word, which is a cheap test before tokenising it (skillgap.catalog_search)."""
+    start = word[:PREFIX]
+    found = {start}
+    for written, normal in _BRITISH_WORDS.items():
+        if normal[:PREFIX] == start:
+            found.add(written[:PREFIX])
+    for old, new in _DIGRAPHS:  # a respelt digraph may begin at any of the first letters
+        for at in range(PREFIX):
+            if start[at:] == new[: PREFIX - at]:
+                found.add(start[:at] + old[: PREFIX - at])
+    return frozenset(found)
+
+
 def is_symbol(token: str) -> bool:
     """Tokens such as "c++", "c#", ".net", "l&d": compared only for equality, never fuzzily. So are
     words whose letters carry marks (Devanagari, Arabic with harakat): no rewrite here is about them."""
