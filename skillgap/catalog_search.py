@@ -256,8 +256,6 @@ def search_catalog(world: World, query: str, limit: int = 10) -> list[Hit]:
     return hits
 
 
-
-
 def _titles_and_providers(credentials: Sequence[Credential]) -> list[tuple[str, str]]:
     """Every credential's title and provider; a cached catalog's without building its credentials."""
     if isinstance(credentials, PackedCredentials):

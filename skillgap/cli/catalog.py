@@ -45,13 +45,14 @@ def list_(
 
 @app.command("search")
 def search(
-    query: Annotated[str, typer.Argument(help="Words to look for in titles, providers and skills.")],
+    query: Annotated[str, typer.Argument(help="Words, an acronym or a skill to look for.")],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")] = 10,
     fmt: FormatOpt = Format.TABLE,
 ) -> None:
-    """Fuzzy search on title, provider and skill; credentials teaching the skill QUERY names come first."""
+    """Search credentials and pathways by title, acronym, skill taught and provider, saying why each matched;
+    title matches come first, then credentials teaching the skill QUERY names."""
     check_format(fmt, (Format.TABLE, Format.JSON))
     from skillgap.catalog_search import search_catalog
     from skillgap.render.catalog_out import show_hits
