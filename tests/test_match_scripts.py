@@ -283,3 +283,25 @@ def test_a_letter_more_or_less_in_another_script_is_another_word() -> None:
     assert welding.resolve("свара").skill is None
     assert welding.resolve("СВАРКА").skill == "сварка"
     assert welding.resolve("weldnig").skill == "welding"  # a Latin word's typo is still read as one
+
+
+def test_a_warning_stays_when_the_careful_reading_refuses_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate never stops at one file: if reading it again with positions fails, the warning has none."""
+    from skillgap.errors import InputError
+    from skillgap.load import check
+
+    fast = check.parse
+
+    def parse(text: str, name: str, located: bool = False, **kw: bool) -> object:
+        if located:
+            raise InputError.at(name, "refused by the careful reading")
+        return fast(text, name, located=located, **kw)
+
+    monkeypatch.setattr(check, "parse", parse)
+    path = tmp_path / "t.yaml"
+    path.write_text("skills: ['🍳', SQL]\n", encoding="utf-8")
+    (result,) = check.check_files([path], has_words=has_words)
+    assert result.ok and [w.path for w in result.warnings] == ["skills[0]"]
+    assert result.warnings[0].line is None

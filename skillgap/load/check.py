@@ -102,7 +102,11 @@ def _wordless(
 
     found = wordless_names(kind, data, has_words, name)
     if found and not _located(data):
-        found = wordless_names(kind, parse(text, name, located=True), has_words, name)
+        try:
+            located = parse(text, name, located=True)
+        except InputError:  # the careful reading refuses what the fast one took: warn without positions
+            return tuple(found)
+        found = wordless_names(kind, located, has_words, name)
     return tuple(found)
 
 
