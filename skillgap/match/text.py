@@ -277,6 +277,9 @@ def _is_version(token: str) -> bool:
 _LATIN_LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
 )
+# Signs whose compatibility form is letters, which would join the word they follow ("PowerPoint™" would
+# read "powerpointtm"): a mark of a name, not part of it.
+_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u2121", " "))  # trade mark, service mark, telephone
 _APOSTROPHES = frozenset("\u2019\u02bc")  # "customer’s" is "customers", as "customer's" is
 
 
@@ -317,7 +320,7 @@ def _unicode_fold(text: str) -> str:
     in_word = False  # the last character kept belongs to a word (a letter, a digit, or a mark on one)
     # folded before and after the compatibility decomposition: either may make a capital (the one-character
     # "MHz" sign decomposes to "MHz") or a letter of a mark (the Greek iota subscript becomes an iota)
-    text = unicodedata.normalize("NFKD", text).casefold().translate(_LATIN_LETTERS)
+    text = unicodedata.normalize("NFKD", text.translate(_SIGNS)).casefold().translate(_LATIN_LETTERS)
     for ch in unicodedata.normalize("NFKD", text):
         if ch < "\x80":
             if ch == "'":  # an apostrophe goes (see raw_tokens) and parts nothing
