@@ -246,8 +246,9 @@ class CatalogLookup:
             pair = (credential.provider, credential.format)
             offered.append(offers.setdefault(pair, pair))
             titles[credential.title.casefold()] = index
-            if credential.source_id:
-                sources.setdefault(id_key(credential.source_id), []).append(index)
+            source = id_key(credential.source_id) if credential.source_id else ""
+            if source:  # an id that is only a scheme or slashes is none
+                sources.setdefault(source, []).append(index)
             for pathway in credential.stacks_into:
                 stacks.setdefault(pathway, []).append(index)
             cost, hour, _ = credential.price_key()

@@ -231,3 +231,15 @@ def test_schema_command_needs_a_known_kind() -> None:
     for args in (("schema",), ("schema", "--kind", "resume")):
         result = invoke(*args)
         assert result.code == 2 and "--kind" in result.err and "Traceback" not in result.err
+
+
+def test_schema_and_loader_agree_on_every_level_word() -> None:
+    """The one table of level words (skillgap.levels) is what both accept, in any case and hyphenated."""
+    from skillgap.levels import LEVEL_NAMES
+
+    for word in LEVEL_NAMES:
+        for written in (word, word.upper(), word.title().replace(" ", "-")):
+            data = parse(PROFILE + f"skills: {{SQL: '{written}'}}", "x.yaml")
+            assert loader_accepts(Kind.PROFILE, data) and schema_accepts(Kind.PROFILE, data), written
+    data = parse(PROFILE + "skills: {SQL: advanced beginners}", "x.yaml")
+    assert not loader_accepts(Kind.PROFILE, data) and not schema_accepts(Kind.PROFILE, data)

@@ -2,7 +2,8 @@
 
 Every skill name (profile, role, catalog) is compared by the canonical skill it resolves to; a name that
 resolves to nothing is compared with other unresolved names by its normalised form, so two identical
-unknown names still meet.
+unknown names still meet. A name that normalises to nothing (symbols or emoji only) is compared as written
+(case aside), never by its empty key: "🍳" meets "🍳", not "★".
 
 A level is *claimed* (the profile says so) or *evidenced* (a held credential, a credential of a held
 pathway, or an earned badge teaches it). A claim whose `last_used` is older than the staleness threshold
@@ -23,6 +24,7 @@ from skillgap.analyse.held import held_credentials, profile_warnings
 from skillgap.errors import Problem
 from skillgap.levels import Importance
 from skillgap.match import Resolution, normalize
+from skillgap.match.text import literal_key
 from skillgap.model import (
     Badge,
     Catalog,
@@ -42,7 +44,8 @@ def skill_key(name: str, resolutions: Mapping[str, Resolution]) -> str:
     resolution = resolutions.get(name)
     if resolution is not None and resolution.skill is not None:
         return resolution.skill
-    return "?" + normalize(name)
+    key = normalize(name)
+    return "?" + key if key else "?!" + literal_key(name)  # a key never starts with "!"
 
 
 def display(name: str, resolutions: Mapping[str, Resolution]) -> str:
@@ -144,6 +147,7 @@ def is_stale(last_used: date | None, today: date, years: float | None) -> bool:
 def held_by_badges(badges: Sequence[Badge], catalog: Catalog, today: date) -> tuple[Credential, ...]:
     """Catalog credentials an earned badge is (the badge's achievement id is the credential's source_id)."""
     earned = {id_key(b.credential.source_id) for b in badges if b.credential.source_id and b.counts_on(today)}
+    earned.discard("")  # an id that is only a scheme or slashes names no credential
     return catalog.from_sources(earned)
 
 

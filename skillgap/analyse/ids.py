@@ -15,13 +15,20 @@ from skillgap.model import Catalog, Credential, CredentialSkill, Requirement, Ro
 
 
 def names_by_id(taxonomy: Taxonomy) -> dict[str, str]:
-    """Each taxonomy skill's name by its id (skills without an id are left out)."""
-    return {id_key(s.id): s.name for s in taxonomy.skills if s.id}
+    """Each taxonomy skill's name by its id (skills without an id, or with one that is only a scheme or
+    slashes such as "https://", are left out: an empty id is no id, and links nothing)."""
+    names: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        key = id_key(skill.id) if skill.id else ""
+        if key:
+            names[key] = skill.name
+    return names
 
 
 def linked(name: str, ident: str | None, names: Mapping[str, str]) -> str:
     """The taxonomy's name for a skill with this id, else the name as written."""
-    return names.get(id_key(ident), name) if ident else name
+    key = id_key(ident) if ident else ""
+    return names.get(key, name) if key else name
 
 
 def link_credential(credential: Credential, names: Mapping[str, str]) -> Credential:

@@ -82,7 +82,7 @@ def one_of(option: str, value: str, known: Iterable[str], what: str, list_all: b
 @app.command("search", cls=Command)
 def search(
     query: Annotated[
-        str, typer.Argument(metavar="QUERY", help="Words to look for in titles, providers and skills.")
+        str, typer.Argument(metavar="QUERY", help="Words, an acronym or a skill to look for.")
     ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
@@ -93,7 +93,8 @@ def search(
     debug: DebugOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Fuzzy search on title, provider and skill; credentials teaching the skill QUERY names come first."""
+    """Search credentials and pathways by title, acronym, skill taught and provider, saying why each matched;
+    title matches come first, then credentials teaching the skill QUERY names."""
     fmt = choice.as_format
     from skillgap.catalog_search import search_catalog
     from skillgap.render.catalog_out import show_hits

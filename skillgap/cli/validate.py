@@ -8,13 +8,15 @@ The exit status is 2 when any file is invalid.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from skillgap.cli.common import DebugOpt, NoCacheOpt, choices_metavar, format_option
-from skillgap.errors import ExitCode
+from skillgap.errors import ExitCode, Problem
 from skillgap.render.formats import Format, ValidateFormat
 from skillgap.schema.kinds import Kind
 
@@ -45,8 +47,9 @@ def validate(
     """Check each FILE (a profile, role, catalog or taxonomy) and report every problem; exit 2 if any."""
     fmt = choice.as_format
     from skillgap.load.check import check_files
+    from skillgap.match.text import has_words
 
-    results = check_files(files, kind)
+    results = check_files(files, kind, has_words)
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json
         from skillgap.render.output import write_output
@@ -62,6 +65,8 @@ def write_text(results: list[Checked]) -> None:
     from skillgap.render.safe import clean
 
     for result in results:
+        for warning in in_file_order(result, result.warnings):
+            sys.stderr.write(clean(warning_text(warning)) + "\n")
         if result.ok:
             what = f"{result.kind.value}, {result.summary}" if result.kind else result.summary
             sys.stdout.write(f"{clean(result.file)}: ok ({what})\n")
@@ -80,8 +85,26 @@ def write_text(results: list[Checked]) -> None:
         sys.stderr.flush()
 
 
-def in_file_order(result: Checked) -> list[Any]:
-    return sorted(result.problems, key=lambda p: (p.file != result.file, p.line or 0, p.col or 0))
+def in_file_order(result: Checked, problems: Sequence[Problem] | None = None) -> list[Any]:
+    found = result.problems if problems is None else problems
+    return sorted(found, key=lambda p: (p.file != result.file, p.line or 0, p.col or 0))
+
+
+def warning_text(warning: Problem) -> str:
+    """``FILE:LINE:COL: warning: field: message (hint)``."""
+    where = f"{warning.path}: " if warning.path else ""
+    return str(replace(warning, message=f"warning: {where}{warning.message}", path=""))
+
+
+def _problem_data(p: Problem) -> dict[str, Any]:
+    return {
+        "file": p.file,
+        "line": p.line,
+        "col": p.col,
+        "path": p.path or None,
+        "message": p.message,
+        "hint": p.hint or None,
+    }
 
 
 def report_data(results: list[Checked]) -> dict[str, Any]:
@@ -93,17 +116,8 @@ def report_data(results: list[Checked]) -> dict[str, Any]:
                 "kind": r.kind.value if r.kind else None,
                 "valid": r.ok,
                 "summary": r.summary or None,
-                "problems": [
-                    {
-                        "file": p.file,
-                        "line": p.line,
-                        "col": p.col,
-                        "path": p.path or None,
-                        "message": p.message,
-                        "hint": p.hint or None,
-                    }
-                    for p in in_file_order(r)
-                ],
+                "problems": [_problem_data(p) for p in in_file_order(r)],
+                "warnings": [_problem_data(p) for p in in_file_order(r, r.warnings)],
             }
             for r in results
         ],

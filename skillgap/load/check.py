@@ -8,7 +8,7 @@ and pathways that name existing credentials, no prerequisite cycles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,14 +32,18 @@ class Checked:
     kind: Kind | None
     problems: tuple[Problem, ...]
     summary: str = ""
+    warnings: tuple[Problem, ...] = ()  # what loads but will not work as meant (the file stays valid)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked]:
-    """Check each file (the same file named twice is checked once), then the catalogs together."""
+def check_files(
+    paths: Sequence[Path], kind: Kind | None = None, has_words: Callable[[str], bool] | None = None
+) -> list[Checked]:
+    """Check each file (the same file named twice is checked once), then the catalogs together. With
+    HAS_WORDS (the matcher's test), a skill name that normalises to nothing gets a warning."""
     seen: set[str] = set()
     results: list[Checked] = []
     catalogs: dict[Path, Catalog] = {}
@@ -48,7 +52,7 @@ def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked
         if key in seen:
             continue
         seen.add(key)
-        checked, model = check_file(path, kind)
+        checked, model = check_file(path, kind, has_words=has_words)
         results.append(checked)
         if isinstance(model, Catalog):
             catalogs[path] = model
@@ -61,7 +65,12 @@ def check_files(paths: Sequence[Path], kind: Kind | None = None) -> list[Checked
     return _attach(results, across)
 
 
-def check_file(path: Path, kind: Kind | None = None, located: bool = False) -> tuple[Checked, Any]:
+def check_file(
+    path: Path,
+    kind: Kind | None = None,
+    located: bool = False,
+    has_words: Callable[[str], bool] | None = None,
+) -> tuple[Checked, Any]:
     """One file's verdict, and what it was read as (for cross-checks); never raises InputError.
 
     Read as the loader reads it: YAML by the fast path where it can be, JSON by the json module, and read
@@ -92,7 +101,8 @@ def check_file(path: Path, kind: Kind | None = None, located: bool = False) -> t
         return Checked(name, found, tuple(exc.problems)), None
     if isinstance(model, Catalog):
         model = _with_unreadable_ids(model, data, name)
-    return Checked(name, found, tuple(problems), _summary(model)), model
+    warnings = _wordless(found, data, text, name, has_words) if has_words is not None else ()
+    return Checked(name, found, tuple(problems), _summary(model), warnings), model
 
 
 def _badge_files(model: Any) -> list[Problem]:
@@ -107,6 +117,22 @@ def _badge_files(model: Any) -> list[Problem]:
     except InputError as exc:
         return list(exc.problems)
     return []
+
+
+def _wordless(
+    kind: Kind, data: Any, text: str, name: str, has_words: Callable[[str], bool]
+) -> tuple[Problem, ...]:
+    """Warnings for skill names with nothing to match by, located (read again with positions if need be)."""
+    from skillgap.load.names import wordless_names
+
+    found = wordless_names(kind, data, has_words, name)
+    if found and not _located(data):
+        try:
+            located = parse(text, name, located=True)
+        except InputError:  # the careful reading refuses what the fast one took: warn without positions
+            return tuple(found)
+        found = wordless_names(kind, located, has_words, name)
+    return tuple(found)
 
 
 def _located(data: Any) -> bool:
@@ -172,7 +198,9 @@ def _attach(results: list[Checked], problems: list[Problem]) -> list[Checked]:
         more = by_file.get(result.file, [])
         if strays and result.kind is Kind.CATALOG:
             more, strays = more + strays, []
-        out.append(Checked(result.file, result.kind, result.problems + tuple(more), result.summary))
+        out.append(
+            Checked(result.file, result.kind, result.problems + tuple(more), result.summary, result.warnings)
+        )
     return out
 
 

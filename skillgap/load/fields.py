@@ -14,12 +14,12 @@ from datetime import date
 from typing import Any
 
 from skillgap.errors import InputError, Problem
-from skillgap.levels import LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
+from skillgap.levels import LEVEL_WORDS_TEXT, MAX_LEVEL, MIN_LEVEL, level_named, suggest_level
 from skillgap.limits import Range
 from skillgap.load.source import PosList, PosMap
 from skillgap.model import Origin
 
-LEVEL_HINT = "use 0-5 or one of: none, novice, beginner, competent, proficient, expert"
+LEVEL_HINT = f"use 0-5 or a level name: {LEVEL_WORDS_TEXT}"
 
 
 def number_text(value: float) -> str:
@@ -268,7 +268,8 @@ class Fields:
 
 
 def parse_level(value: Any) -> tuple[int | None, str]:
-    """A level 0-5 from a number or a Dreyfus stage name; (None, message) when it is neither."""
+    """A level 0-5 from a number or a level word (skillgap.levels.LEVEL_NAMES); (None, message) when it is
+    neither."""
     if isinstance(value, bool):
         return None, f"expected a level, got {type_name(value)}"
     if isinstance(value, float) and value.is_integer():
@@ -280,11 +281,11 @@ def parse_level(value: Any) -> tuple[int | None, str]:
     if isinstance(value, str):
         if _INTEGER.fullmatch(value.strip()):  # "3", and "-3" is out of range, not 3
             return parse_level(int(value.strip()))
-        name = " ".join(value.strip().lower().replace("-", " ").split())
-        if name in LEVEL_NAMES:
-            return LEVEL_NAMES[name], ""
-        close = difflib.get_close_matches(name, LEVEL_NAMES, n=1, cutoff=0.6)
-        suggestion = f" (did you mean {close[0]!r}?)" if close else ""
+        level = level_named(value)
+        if level is not None:
+            return level, ""
+        close = suggest_level(value)
+        suggestion = f" (did you mean {close!r}, level {level_named(close)}?)" if close else ""
         return None, f"unknown level {value!r}{suggestion}"
     return None, f"expected a level, got {type_name(value)}"
 

@@ -13,7 +13,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from skillgap.match.forms import LEVELS, QUALIFIERS, VENDORS, Form, is_generic, joined_stem
-from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
+from skillgap.match.typo import may_be_typo, typo_score
 from skillgap.words import agree
 
 ACCEPT_MIN = 70.0
@@ -148,7 +148,7 @@ class Reach:
         self._typo_lengths = frozenset(
             len(word) + change
             for word in words
-            if word.isalpha() and len(word) >= MIN_TYPO_LENGTH and word not in known
+            if may_be_typo(word) and word not in known
             for change in (-1, 0, 1)
         )
 
@@ -161,7 +161,7 @@ class Reach:
                 continue
             if word in VENDORS or word in QUALIFIERS:
                 continue
-            if len(word) in self._typo_lengths and len(word) >= MIN_TYPO_LENGTH and word.isalpha():
+            if len(word) in self._typo_lengths and may_be_typo(word):
                 continue
             if j < last and joined_stem(word, words[j + 1]) in self._stems:
                 continue

@@ -17,7 +17,7 @@ from skillgap.gc_pause import gc_paused
 from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
 from skillgap.match.stem import stem
 from skillgap.match.text import join_pair
-from skillgap.match.typo import MIN_TYPO_LENGTH, typo_score
+from skillgap.match.typo import may_be_typo, typo_score
 
 KIND_NAME = "name"
 KIND_ALIAS = "alias"
@@ -323,7 +323,7 @@ class Index:
 
     def _typo_variants(self, word: str) -> list[str]:
         """Known words that ``word`` may be a typo of (an unknown word only)."""
-        if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or word in self.words:
+        if not may_be_typo(word) or word in self.words:
             return []
         cached = self._typos.get(word)
         if cached is None:

@@ -4,6 +4,14 @@ Because every name goes through the same function, a rewrite is safe as long as 
 two distinct concepts equal: "c++", "c#", "f#" and ".net" stay distinct symbol tokens, and
 version numbers are dropped only where they read as versions ("Python 3", "Storyline 360") and
 not where they name the thing ("ISO 9001", "Section 508").
+
+Names in every script keep their letters (Unicode NFKC forms, case folded). Accents are dropped
+from Latin letters only ("Café" is "cafe"): a mark on a letter of another script may be what tells
+two words apart (Devanagari vowel signs, Arabic harakat, the Cyrillic "й"), so it stays. Chinese
+and Japanese write no spaces, so a run of their characters is one word (a name still equals
+itself and its aliases exactly; it never shares a word with a different name by accident). A
+name of symbols or emoji only has no words at all: its key is empty, and an empty key matches
+nothing (see :func:`has_words`).
 """
 
 from __future__ import annotations
@@ -17,7 +25,13 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SHORT_AMP = re.compile(r"(?<![a-z0-9])([a-z0-9]{1,2})\s*&\s*([a-z0-9]{1,2})(?![a-z0-9])")
 _DOTNET = re.compile(r"(?<![a-z0-9])\.net(?![a-z0-9])|(?<=[a-z0-9])\.net(?![a-z0-9])")
 _TOKEN = re.compile(r"\.net\b|v?[0-9]+(?:\.(?:[0-9]+|x))+\b|[a-z0-9]+(?:&[a-z0-9]+)?[+#]*")
+# The same for text with letters beyond ASCII: by then every character past ASCII is a letter, a digit
+# or a mark (see _unicode_fold), so each belongs to a word.
+_TOKEN_ANY = re.compile(
+    r"\.net\b|v?[0-9]+(?:\.(?:[0-9]+|x))+\b|[a-z0-9\u0080-\U0010ffff]+(?:&[a-z0-9]+)?[+#]*"
+)
 _VERSION = re.compile(r"v?[0-9]+(?:\.(?:[0-9]+|x))*")
+_WORDY = re.compile(r"[A-Za-z0-9&]")
 _TRAILING_DIGITS = re.compile(r"([a-z]{4,})([0-9]{1,2})")
 
 # A number after one of these is part of the name, not a version ("Section 508", "Level 3").
@@ -165,8 +179,29 @@ _IZE_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+PREFIX = 3  # letters at the start of a word that normalising leaves alone, but for respellings
+
+
+def written_starts(word: str) -> frozenset[str]:
+    """What a written word that normalises to one starting like WORD (a normalised word, or its stem)
+    may start with: its first letters, or a British spelling's ("aer" for "air", from "aeroplane";
+    "pae" for "ped", from "paediatric"; "ana" for "ane", from "anaemia"). A text that holds none of
+    these cannot hold the word, which is a cheap test before tokenising it (skillgap.catalog_search)."""
+    start = word[:PREFIX]
+    found = {start}
+    for written, normal in _BRITISH_WORDS.items():
+        if normal[:PREFIX] == start:
+            found.add(written[:PREFIX])
+    for old, new in _DIGRAPHS:  # a respelt digraph may begin at any of the first letters
+        for at in range(PREFIX):
+            if start[at:] == new[: PREFIX - at]:
+                found.add(start[:at] + old[: PREFIX - at])
+    return frozenset(found)
+
+
 def is_symbol(token: str) -> bool:
-    """Tokens such as "c++", "c#", ".net", "l&d": compared only for equality, never fuzzily."""
+    """Tokens such as "c++", "c#", ".net", "l&d": compared only for equality, never fuzzily. So are
+    words whose letters carry marks (Devanagari, Arabic with harakat): no rewrite here is about them."""
     return not token.isalnum()
 
 
@@ -236,30 +271,123 @@ def _is_version(token: str) -> bool:
     return len(token) <= 3 or 1990 <= int(token) <= 2039
 
 
-def _ascii_fold(text: str) -> str:
+# Latin letters that carry their mark inside (no decomposition takes it off), and what they are
+# without it; "ß" needs no entry (case folding writes it "ss").
+# (applied to case-folded text)
+_LATIN_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+# Signs whose compatibility form is letters, which would join the word they follow ("PowerPoint™" would
+# read "powerpointtm"): a mark of a name, not part of it.
+_SIGNS = str.maketrans(dict.fromkeys("\u2122\u2120\u2121", " "))  # trade mark, service mark, telephone
+_APOSTROPHES = frozenset("\u2019\u02bc")  # "customer’s" is "customers", as "customer's" is
+
+
+def _is_latin(ch: str) -> bool:
+    """A character of the Latin script's blocks (after NFKD, accented letters are their base letter)."""
+    code = ord(ch)
+    return (
+        code < 0x250
+        or 0x1E00 <= code < 0x1F00
+        or 0x2C60 <= code < 0x2C80
+        or 0xA720 <= code < 0xA800
+        or 0xAB30 <= code < 0xAB70
+    )
+
+
+def _is_cjk(ch: str) -> bool:
+    """Han, kana, Hangul and their punctuation blocks: scripts written without spaces between words
+    (a run of them is one word, apart from any Latin letters or digits written next to it)."""
+    code = ord(ch)
+    return (
+        0x2E80 <= code < 0xA000
+        or 0xAC00 <= code < 0xD7B0
+        or 0x1100 <= code < 0x1200
+        or 0xF900 <= code < 0xFB00
+        or 0xFF00 <= code < 0xFFF0
+        or 0x20000 <= code < 0x40000
+    )
+
+
+def _unicode_fold(text: str) -> str:
+    """NFKC and case folding for text beyond ASCII, with accents dropped from Latin letters only;
+    whatever is neither a letter, a digit nor a mark (punctuation, symbols, emoji, spaces of any
+    kind) becomes a space, and invisible format characters (zero-width joiners, soft hyphens, bidi
+    marks) go, so that each character left past ASCII belongs to a word."""
+    out: list[str] = []
+    strip_marks = True  # marks on the last base character are accents to drop (Latin, or no letter)
+    cjk = False  # the last character kept was Chinese, Japanese or Korean
+    in_word = False  # the last character kept belongs to a word (a letter, a digit, or a mark on one)
+    # folded before and after the compatibility decomposition: either may make a capital (the one-character
+    # "MHz" sign decomposes to "MHz") or a letter of a mark (the Greek iota subscript becomes an iota)
+    text = unicodedata.normalize("NFKD", text.translate(_SIGNS)).casefold().translate(_LATIN_LETTERS)
+    for ch in unicodedata.normalize("NFKD", text):
+        if ch < "\x80":
+            if ch == "'":  # an apostrophe goes (see raw_tokens) and parts nothing
+                continue
+            alnum = ch.isalnum()
+            if cjk and alnum:
+                out.append(" ")
+            out.append(ch)
+            strip_marks, cjk, in_word = True, False, alnum
+            continue
+        kind = unicodedata.category(ch)
+        if kind[0] == "M":
+            if not strip_marks:
+                out.append(ch)
+        elif kind[0] in "LN":
+            here = _is_cjk(ch)
+            if here != cjk and in_word:
+                out.append(" ")
+            out.append(ch)
+            strip_marks, cjk, in_word = _is_latin(ch), here, True
+        elif ch in _APOSTROPHES or (kind == "Cf" and ch != "\u200b"):  # a zero-width space parts words
+            pass
+        else:
+            out.append(" ")
+            strip_marks, cjk, in_word = True, False, False
+    return unicodedata.normalize("NFC", "".join(out).casefold())
+
+
+def fold(text: str) -> str:
+    """Case folded, in NFKC forms, accents off Latin letters: what tokens are read from."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return _unicode_fold(text)
 
 
 def raw_tokens(name: str) -> tuple[str, ...]:
     """Split a name into lower-case tokens, keeping symbol tokens and dropping qualifiers in ()."""
-    text = _ascii_fold(name)
+    text = fold(name)
+    token = _TOKEN if text.isascii() else _TOKEN_ANY
     if not text.isprintable():
         text = _CONTROL.sub(" ", text)
-    if "'" in text or "\u2019" in text:
-        text = text.replace("'", "").replace("\u2019", "")
+    if "'" in text:
+        text = text.replace("'", "")
     if "(" in text or "[" in text:
         stripped = _PARENS.sub(" ", text)
-        if _TOKEN.search(stripped):
+        if token.search(stripped):
             text = stripped
     if "&" in text:
         text = _SHORT_AMP.sub("\\1\0\\2", text)
         text = text.replace("&", " and ").replace("\0", "&")
     if ".net" in text:
         text = _DOTNET.sub(" .net", text)
-    return tuple(_TOKEN.findall(text))
+    return tuple(token.findall(text))
+
+
+def literal_key(name: str) -> str:
+    """A name as written, in NFKC forms and case folded, spacing collapsed: how a name with no words
+    (see :func:`has_words`) is told apart from another, since its normalised key is empty."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def has_words(name: str) -> bool:
+    """Whether a name keeps any word once normalised. One that does not (symbols or emoji only) has
+    the empty key, which must never match anything: not even another such name."""
+    if name.isascii():  # the same answer without tokenising: a letter, a digit, or "&" (read "and")
+        return _WORDY.search(name) is not None
+    return bool(tokens(name))
 
 
 @lru_cache(maxsize=65536)

@@ -7,6 +7,10 @@ must leave the first three letters alone, because real-word look-alikes mostly d
 later ("learnig"). A letter added or lost at the very end is not a typo either: that usually
 makes another word ("German"/"Germany"). A substituted letter must be a neighbouring key or a
 vowel for a vowel ("managemant"), not any letter ("planting" is not "planning").
+
+Only words in Latin letters are read as typos (after normalisation they are ASCII): the rules above
+are about them, and in other scripts one letter more or less is as often another word ("烹饪" and
+"烹饪学" are different things), so a word there matches only as written.
 """
 
 from __future__ import annotations
@@ -72,11 +76,16 @@ def _measures() -> tuple[Callable[..., float], Callable[..., int]]:
     return fuzz.ratio, OSA.distance
 
 
+def may_be_typo(word: str) -> bool:
+    """Whether a normalised word is one that typo tolerance applies to: Latin letters, five or more."""
+    return len(word) >= MIN_TYPO_LENGTH and word.isascii() and word.isalpha()
+
+
 def typo_score(typed: str, word: str) -> float | None:
     """rapidfuzz's ratio for ``typed`` vs ``word`` when one looks like a typo of the other."""
-    if typed == word or not (typed.isalpha() and word.isalpha()):
+    if typed == word or not (may_be_typo(typed) and may_be_typo(word)):
         return None
-    if min(len(typed), len(word)) < MIN_TYPO_LENGTH or abs(len(typed) - len(word)) > 1:
+    if abs(len(typed) - len(word)) > 1:
         return None
     ratio, distance = _measures()
     if distance(typed, word, score_cutoff=1) > 1:

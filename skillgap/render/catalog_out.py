@@ -18,6 +18,8 @@ from skillgap.words import plural
 if TYPE_CHECKING:
     from skillgap.catalog_search import Hit
 
+REASONS_SHOWN = 3  # reasons a table row lists (the JSON has them all)
+
 
 def full_data(credential: Credential, pathways: Sequence[Pathway] = ()) -> dict[str, Any]:
     data = credential_data(credential)
@@ -64,17 +66,62 @@ def show_list(items: Sequence[Credential], fmt: Format, pathways: Sequence[Pathw
     _table([(c, "") for c in items], plural(len(items), "credential"))
 
 
+def hit_data(hit: Hit) -> dict[str, Any]:
+    """One search hit: the credential (as `catalog list` gives it) or the pathway, and why it matched."""
+    if hit.credential is not None:
+        data = {"kind": hit.kind, **full_data(hit.credential)}
+    else:
+        assert hit.pathway is not None
+        data = {
+            "kind": hit.kind,
+            "id": hit.pathway.id,
+            "title": hit.pathway.title,
+            "award": hit.pathway.award,
+            "credentials": list(hit.members),
+        }
+    data["score"] = hit.score
+    data["matched"] = hit.why
+    data["reasons"] = [{"on": r.on, "text": r.text, "score": r.score, "why": r.why} for r in hit.reasons]
+    return data
+
+
 def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
     if fmt is Format.JSON:
-        rows = []
-        for hit in hits:
-            data = full_data(hit.credential)
-            data.update({"score": hit.score, "matched": hit.why})
-            rows.append(data)
-        write_output(to_json(rows), None)
+        write_output(to_json([hit_data(hit) for hit in hits]), None)
         return
-    found = [(h.credential, f"{h.score:.0f} {h.why}") for h in hits]
-    _table(found, plural(len(hits), "match", "matches"), "Why")
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=plural(len(hits), "match", "matches"), title_justify="left", expand=True)
+    table.add_column("Credential or pathway (id, provider), and why", overflow="fold", ratio=3)
+    table.add_column("Skills (level), or credentials", overflow="fold", ratio=2)
+    table.add_column("Cost,\nhours", justify="right", no_wrap=True)
+    for hit in hits:
+        why = "\n".join(f"{r.on} {r.score:.0f}: {clean(r.why)}" for r in hit.reasons[:REASONS_SHOWN])
+        if len(hit.reasons) > REASONS_SHOWN:
+            why += f"\n(and {len(hit.reasons) - REASONS_SHOWN} more)"
+        if hit.credential is not None:
+            c = hit.credential
+            where = Text(f"{clean(c.id)} \u00b7 {clean(c.provider)}", style="dim")
+            cell = Text.assemble(Text(clean(c.title), style="bold"), "\n", where)
+            skills = Text(", ".join(f"{clean(s.name)} {s.level}" for s in c.skills))
+            figures = f"{cost_text(c)}\n{hours_text(c)}"
+        else:
+            assert hit.pathway is not None
+            p = hit.pathway
+            award = f" \u00b7 {clean(p.award)}" if p.award else ""
+            cell = Text.assemble(
+                Text(clean(p.title), style="bold"), "\n", Text(f"pathway {clean(p.id)}{award}", style="dim")
+            )
+            skills = Text("credentials: " + (", ".join(clean(m) for m in hit.members) or "none"))
+            figures = ""
+        cell.append("\n" + why, style="italic")
+        table.add_row(cell, skills, figures)
+    console = Console(highlight=False, width=text_width())
+    console.print(fit_table(console, table))
+    if any(h.credential is not None and h.credential.estimated for h in hits):
+        console.print(Text("~ marks an estimate, not a figure the provider publishes.", style="dim"))
 
 
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
