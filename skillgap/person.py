@@ -23,11 +23,12 @@ class Person:
 
 def load_person(path: Path, world: World) -> Person:
     """The profile and the badge files it lists (every problem in either is reported, located)."""
+    from skillgap.importers.openbadges import awarded_badges
     from skillgap.load import load_profile
     from skillgap.load.profile import load_badges
 
     profile = load_profile(path)
-    return Person(profile, world.link_badges(load_badges(profile)))
+    return Person(profile, world.link_badges(load_badges(profile, awarded_badges)))
 
 
 def load_target(target: str, world: World) -> Role:

@@ -86,9 +86,9 @@ def test_references_point_at_something_that_exists(world: World) -> None:
 
 
 def test_ranking_and_claims_from_the_skill_index_equal_walking_the_whole_catalog(world: World) -> None:
-    from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import recommend
+    from skillgap.rank.evidence import evidence_suggestions
 
     for path in sorted((EXAMPLES / "profiles").glob("*.yaml")):
         person = load_person(path, world)

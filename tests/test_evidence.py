@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from skillgap.analyse import analyse
-from skillgap.analyse.evidence import evidence_suggestions
 from skillgap.analyse.gaps import Analysis, is_stale
 from skillgap.importers.openbadges import read_file
 from skillgap.levels import Importance
 from skillgap.load import load_role
 from skillgap.model import Badge, HeldCredential, Profile, ProfileSkill, Requirement, Role
 from skillgap.person import Person, names_to_resolve
+from skillgap.rank.evidence import evidence_suggestions
 from skillgap.world import World, open_world
 
 CORE = Path(__file__).parent / "data" / "core"

@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from skillgap.errors import InputError
+from skillgap.kinds import KINDS, Kind
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.load.detect import detect_kind, read_as
 from skillgap.load.fields import Report
 from skillgap.load.source import decode, parse
 from skillgap.model import Catalog, Profile, Role, Taxonomy
-from skillgap.schema import KINDS, Kind
 from tests.conftest import CATALOGS, EXAMPLES, ROOT, invoke
 from tests.hypothesis_profiles import examples
 

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgap.analyse import analyse
-from skillgap.analyse.evidence import evidence_suggestions
 from skillgap.levels import Importance
 from skillgap.model import (
     Catalog,
@@ -28,6 +27,7 @@ from skillgap.model import (
 from skillgap.packed import PackedCredentials
 from skillgap.person import Person, names_to_resolve
 from skillgap.rank import left_out_by_preferences, recommend
+from skillgap.rank.evidence import evidence_suggestions
 from skillgap.world import build_world
 from tests.hypothesis_profiles import examples
 

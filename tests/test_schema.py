@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator, Draft202012Validator
 
+from skillgap.kinds import KINDS, Kind
 from skillgap.load.detect import detect_kind, read_as
 from skillgap.load.fields import Report
 from skillgap.load.source import load_file, parse
-from skillgap.schema import KINDS, Kind
 from skillgap.schema.build import UNDESCRIBED, schema_for, schema_text, shipped_path
 from tests.conftest import CATALOGS, EXAMPLES, invoke
 

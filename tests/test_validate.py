@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from skillgap.kinds import Kind
 from skillgap.load.detect import detect_kind
 from skillgap.load.source import parse
-from skillgap.schema import Kind
 from tests.conftest import CATALOGS, EXAMPLES, invoke
 
 LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")

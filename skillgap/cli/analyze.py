@@ -57,10 +57,10 @@ def analyze(
     """Show the gaps between PROFILE and a target role, and rank the credentials that close them."""
     fmt = choice.as_format
     refuse_force_without_output(force, output)
-    from skillgap.analyse.evidence import evidence_suggestions
     from skillgap.cli.notes import print_warnings
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import left_out_by_preferences, recommend
+    from skillgap.rank.evidence import evidence_suggestions
     from skillgap.world import fuzzy_and_unresolved, open_world
 
     world = open_world(catalog, taxonomy)

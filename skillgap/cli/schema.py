@@ -14,7 +14,7 @@ from skillgap.cli.common import (
     choices_metavar,
     refuse_force_without_output,
 )
-from skillgap.schema.kinds import Kind
+from skillgap.kinds import Kind
 
 
 def schema(

@@ -38,6 +38,7 @@ def showcase(
     from datetime import date
 
     from skillgap.analyse.held import holdings, mistyped_ids
+    from skillgap.importers.openbadges import awarded_badges
     from skillgap.load import load_catalogs, load_profile
     from skillgap.load.paths import bundled_catalog_paths
     from skillgap.load.profile import load_badges
@@ -46,7 +47,7 @@ def showcase(
     from skillgap.render.safe import clean
 
     person = load_profile(profile)
-    badges = load_badges(person)
+    badges = load_badges(person, awarded_badges)
     loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
     found = holdings(person, loaded)
     entries = [entry for entry in map(view.from_holding, found) if entry is not None]

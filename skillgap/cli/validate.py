@@ -17,8 +17,8 @@ import typer
 
 from skillgap.cli.common import DebugOpt, NoCacheOpt, choices_metavar, format_option
 from skillgap.errors import ExitCode, Problem
+from skillgap.kinds import Kind
 from skillgap.render.formats import Format, ValidateFormat
-from skillgap.schema.kinds import Kind
 
 if TYPE_CHECKING:
     from skillgap.load.check import Checked
@@ -46,10 +46,11 @@ def validate(
 ) -> None:
     """Check each FILE (a profile, role, catalog or taxonomy) and report every problem; exit 2 if any."""
     fmt = choice.as_format
+    from skillgap.importers.openbadges import awarded_badges
     from skillgap.load.check import check_files
     from skillgap.match.text import has_words
 
-    results = check_files(files, kind, has_words)
+    results = check_files(files, kind, has_words, awarded_badges)
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json
         from skillgap.render.output import write_output

@@ -292,6 +292,12 @@ def read_document(data: Any, file: str) -> Found:
     return found
 
 
+def awarded_badges(path: Path) -> tuple[Badge, ...]:
+    """The badges one badge file awards (none for a BadgeClass or an Achievement, which only describe one):
+    the reader a profile's `{badge: FILE}` entries are read with (`skillgap.load.profile.load_badges`)."""
+    return tuple(read_file(path).awards)
+
+
 def read_file(path: Path) -> Found:
     """Read one badge JSON file safely (size limits, positions in every error); never fetch anything."""
     from skillgap.load.source import display_name, parse, read_text

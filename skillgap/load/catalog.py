@@ -86,8 +86,8 @@ def _every_problem(files: Sequence[Path]) -> list[Problem]:
     """Every problem of FILES, each at its line, as `validate` finds them: a file that cannot be read
     keeps the ids it gives, so references to them are not reported as dangling too, and references read
     on the fast path are read again with positions (an error path only)."""
+    from skillgap.kinds import Kind
     from skillgap.load.check import check_files
-    from skillgap.schema.kinds import Kind
 
     return [problem for checked in check_files(files, Kind.CATALOG) for problem in checked.problems]
 

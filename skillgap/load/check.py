@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
+from skillgap.kinds import Kind
 from skillgap.load.catalog import cross_check, merge
 from skillgap.load.detect import badge_problem, detect_kind, read_as
 from skillgap.load.fields import Report, add_kind_hint, number_text
+from skillgap.load.profile import BadgeReader, load_badges
 from skillgap.load.source import PosList, PosMap, decode, display_name, is_json, parse, read_bytes
 from skillgap.model import Catalog, Credential, Origin, Profile, Role, Taxonomy
-from skillgap.schema.kinds import Kind
 
 KINDS_TEXT = "a profile, role, catalog or taxonomy"
 
@@ -40,10 +41,15 @@ class Checked:
 
 
 def check_files(
-    paths: Sequence[Path], kind: Kind | None = None, has_words: Callable[[str], bool] | None = None
+    paths: Sequence[Path],
+    kind: Kind | None = None,
+    has_words: Callable[[str], bool] | None = None,
+    read_awards: BadgeReader | None = None,
 ) -> list[Checked]:
     """Check each file (the same file named twice is checked once), then the catalogs together. With
-    HAS_WORDS (the matcher's test), a skill name that normalises to nothing gets a warning."""
+    HAS_WORDS (the matcher's test), a skill name that normalises to nothing gets a warning; with
+    READ_AWARDS (the Open Badges reader), a profile's badge files are read as the other commands read them.
+    Both come from the layers above, which the loader does not import."""
     seen: set[str] = set()
     results: list[Checked] = []
     catalogs: dict[Path, Catalog] = {}
@@ -52,7 +58,7 @@ def check_files(
         if key in seen:
             continue
         seen.add(key)
-        checked, model = check_file(path, kind, has_words=has_words)
+        checked, model = check_file(path, kind, has_words=has_words, read_awards=read_awards)
         results.append(checked)
         if isinstance(model, Catalog):
             catalogs[path] = model
@@ -70,6 +76,7 @@ def check_file(
     kind: Kind | None = None,
     located: bool = False,
     has_words: Callable[[str], bool] | None = None,
+    read_awards: BadgeReader | None = None,
 ) -> tuple[Checked, Any]:
     """One file's verdict, and what it was read as (for cross-checks); never raises InputError.
 
@@ -88,12 +95,12 @@ def check_file(
             return Checked(name, None, (_unknown_kind(data, name),)), None
         report = Report(name)
         model = read_as(found, data, report, name)
-        badges = _badge_files(model)
+        badges = _badge_files(model, read_awards)
         if (report.problems or badges) and (is_json(name) or not _located(data)):  # again, for lines
             data = parse(text, name, located=True)  # (the careful reading, which may refuse the text)
             report = Report(name)
             model = read_as(found, data, report, name)
-            badges = _badge_files(model)
+            badges = _badge_files(model, read_awards)
         if kind is not None:  # a kind the caller named: say first when the file is plainly another
             add_kind_hint(report, data, kind.value)
         problems = report.problems + badges
@@ -105,15 +112,15 @@ def check_file(
     return Checked(name, found, tuple(problems), _summary(model), warnings), model
 
 
-def _badge_files(model: Any) -> list[Problem]:
+def _badge_files(model: Any, read_awards: BadgeReader | None) -> list[Problem]:
     """The problems of the badge files a profile lists (`{badge: FILE}`), read as the other commands
     read them: a missing file, one that is not an awarded Open Badge, or one that cannot be read."""
-    if not isinstance(model, Profile) or not any(held.badge for held in model.credentials):
+    if read_awards is None or not isinstance(model, Profile):
         return []
-    from skillgap.load.profile import load_badges
-
+    if not any(held.badge for held in model.credentials):
+        return []
     try:
-        load_badges(model)
+        load_badges(model, read_awards)
     except InputError as exc:
         return list(exc.problems)
     return []

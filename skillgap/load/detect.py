@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import Problem
+from skillgap.kinds import KINDS, Kind
 from skillgap.load.catalog import CATALOG_KEYS, read_catalog
 from skillgap.load.fields import Report
 from skillgap.load.profile import PROFILE_KEYS, read_profile
 from skillgap.load.role import ROLE_KEYS, read_role
 from skillgap.load.source import PosMap
 from skillgap.load.taxonomy import TAXONOMY_KEYS, read_taxonomy
-from skillgap.schema.kinds import KINDS, Kind
 
 TOP_KEYS: dict[Kind, tuple[str, ...]] = {
     Kind.PROFILE: PROFILE_KEYS,

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from skillgap.errors import Problem
+from skillgap.kinds import Kind
 from skillgap.load.fields import join
 from skillgap.load.source import PosList, PosMap
-from skillgap.schema.kinds import Kind
 
 Pos = tuple[int | None, int | None]
 Named = tuple[str, str, str, Pos]  # what it is, the name, its path in the document, where it is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,17 +31,21 @@ def load_profile(path: Path) -> Profile:
     return profile
 
 
-def load_badges(profile: Profile) -> tuple[Badge, ...]:
+BadgeReader = Callable[[Path], Sequence[Badge]]
+"""Reads one badge file into the badges it awards (the Open Badges reader, which sits above this layer and
+is handed in by whoever loads a person: `skillgap.importers.openbadges.awarded_badges`)."""
+
+
+def load_badges(profile: Profile, read_awards: BadgeReader) -> tuple[Badge, ...]:
     """The earned badges a profile lists under `credentials` (`badge: FILE`, relative to the profile file),
-    each read from its JSON file; every problem is reported, located, before any badge is used."""
+    each read from its JSON file by READ_AWARDS; every problem is reported, located, before any badge is
+    used."""
     base = Path(profile.file).parent
     badges: list[Badge] = []
     problems: list[Problem] = []
     for index, held in enumerate(profile.credentials):
         if not held.badge:
             continue
-        from skillgap.importers.openbadges import read_file
-
         path = Path(os.path.normpath(base / held.badge))
         origin = held.origin or Origin(profile.file)
 
@@ -51,17 +56,17 @@ def load_badges(profile: Profile) -> tuple[Badge, ...]:
             problem(f"badge file {path} not found", "a badge path is relative to the profile file")
             continue
         try:
-            found = read_file(path)
+            awards = read_awards(path)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        if not found.awards:
+        if not awards:
             problem(
                 f"{path} holds no awarded badge (an Open Badges Assertion or OpenBadgeCredential)",
                 "a BadgeClass or Achievement describes a badge; list the one you were awarded",
             )
             continue
-        badges.extend(replace(b, origin=origin, issued=b.issued or held.earned) for b in found.awards)
+        badges.extend(replace(b, origin=origin, issued=b.issued or held.earned) for b in awards)
     if problems:
         raise InputError(problems)
     return tuple(badges)

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from skillgap.analyse import Analysis, Gap
-from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.model import Badge, Credential
 from skillgap.rank import LeftOutByPreference, Recommendation
+from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.left_out import left_out_data
 from skillgap.render.posting_out import target_posting
 

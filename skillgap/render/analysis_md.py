@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from skillgap.analyse import Analysis
-from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.rank import LeftOutByPreference, Recommendation
+from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,

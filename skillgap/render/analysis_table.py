@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.analyse import Analysis
-from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.match import Resolution
 from skillgap.rank import LeftOutByPreference, Recommendation
+from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.bars import level_bar, share_bar
 from skillgap.render.evidence import (
     BADGE_NOTE,

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from skillgap.analyse.evidence import EvidenceSuggestion
 from skillgap.analyse.gaps import Analysis, Gap
 from skillgap.dates import YEAR, WrittenDate
 from skillgap.model import Badge, Credential
+from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 
 BADGE_NOTE = (

@@ -4,6 +4,6 @@
 editor's ``# yaml-language-server: $schema=...`` line can point at a path. Kept import-light.
 """
 
-from skillgap.schema.kinds import KINDS, Kind
+from skillgap.kinds import KINDS, Kind
 
 __all__ = ["KINDS", "Kind"]

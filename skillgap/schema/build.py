@@ -17,12 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from skillgap.kinds import KINDS, Kind
 from skillgap.levels import IMPORTANCE_VALUES, LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
 from skillgap.limits import CREDENTIAL_HOURS, CREDITS, HOURS_PER_WEEK, MONEY, Range
 from skillgap.load import catalog, profile, role, taxonomy
 from skillgap.load.fields import YEARS
 from skillgap.model import ESTIMABLE_FIELDS, PROVIDER_TYPES
-from skillgap.schema.kinds import KINDS, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HERE = Path(__file__).resolve().parent
