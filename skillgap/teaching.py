@@ -2,15 +2,20 @@
 
 The parent builds it from the credentials it read (world.py), or from what the child that builds the
 matcher ahead noted by skill name while it walked the parsed files (ahead.py), joining the names of one
-skill once the child has keyed them. Both give the same index.
+skill once the child has keyed them. Both give the same index. As plain data (`to_data`, `from_data`) it
+is three blocks whatever its size: the cache keeps it so, and the child sends what it noted so.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Mapping
+from itertools import islice
+from operator import lt
 
+from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.model import Taught
+from skillgap.parts import Part, Parts, below, ends, expect, strings
 
 Entries = tuple["array[int]", bytearray]  # credential indexes, ascending, and the level each teaches
 
@@ -40,7 +45,7 @@ def index_teaching(rows: Iterable[Iterable[tuple[str, int]]]) -> dict[str, Taugh
     return {key: Taught(indexes, bytes(levels)) for key, (indexes, levels) in found.items()}
 
 
-def join_names(by_name: Mapping[str, Entries], key_of: Mapping[str, str]) -> dict[str, Taught]:
+def join_names(by_name: Mapping[str, Taught], key_of: Mapping[str, str]) -> dict[str, Taught]:
     """The index by skill key from one by skill name (names in the order first met)."""
     names_of: dict[str, list[str]] = {}
     for name in by_name:
@@ -48,14 +53,43 @@ def join_names(by_name: Mapping[str, Entries], key_of: Mapping[str, str]) -> dic
     index: dict[str, Taught] = {}
     for key, names in names_of.items():
         if len(names) == 1:
-            indexes, levels = by_name[names[0]]
-            index[key] = Taught(indexes, bytes(levels))
+            index[key] = by_name[names[0]]
             continue
         best: dict[int, int] = {}
         for name in names:
-            for i, level in zip(*by_name[name], strict=True):
+            for i, level in by_name[name].pairs():
                 if best.get(i, -1) < level:
                     best[i] = level
         ordered = sorted(best)
         index[key] = Taught(array("I", ordered), bytes(best[i] for i in ordered))
+    return index
+
+
+def to_data(keys: list[str], taught: Iterable[tuple[array[int], bytes | bytearray]]) -> dict[str, Part]:
+    """An index (each key's credential indexes and levels, in the keys' order) as plain data."""
+    indexes, levels, found = array("I"), bytearray(), array("Q")
+    for taught_indexes, taught_levels in taught:
+        indexes.extend(taught_indexes)
+        levels += taught_levels
+        found.append(len(indexes))
+    return {"keys": keys, "indexes": indexes, "levels": bytes(levels), "ends": found}
+
+
+def from_data(parts: Parts, credentials: int) -> dict[str, Taught]:
+    """The index in PARTS (from `to_data`), checked: every key teaches something, each credential once,
+    in ascending order, an index into CREDENTIALS credentials, to a level in range."""
+    keys = strings(parts.json("keys"), "keys")
+    indexes, levels = parts.array("indexes", "I"), parts.bytes("levels")
+    found = parts.array("ends", "Q")
+    expect(len(levels) == len(indexes), "levels: not one per index")
+    below(indexes, credentials, "indexes")
+    expect(not levels or (MIN_LEVEL <= min(levels) and max(levels) <= MAX_LEVEL), "levels: out of range")
+    ends(found, len(indexes), len(keys), "ends", strict=True)
+    ascending = list(map(lt, indexes, islice(indexes, 1, None)))
+    for end in islice(found, len(found) - 1):
+        ascending[end - 1] = True  # (the next key's list starts again)
+    expect(all(ascending), "indexes: not in ascending order")
+    starts = [0, *found][:-1]
+    index = {key: Taught(indexes[a:b], levels[a:b]) for key, a, b in zip(keys, starts, found, strict=True)}
+    expect(len(index) == len(keys), "keys: a key twice")
     return index

@@ -11,13 +11,14 @@ from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.gc_pause import gc_paused
-from skillgap.load import cache
-from skillgap.load.catalog import load_catalogs
+from skillgap.load import cache, stored
+from skillgap.load.catalog import CODEC, load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
-from skillgap.teaching import index_teaching
+from skillgap.parts import Part, Parts, expect, nest
+from skillgap.teaching import from_data, index_teaching, to_data
 
 
 class Resolutions(dict[str, Resolution]):
@@ -79,14 +80,13 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
                 if ahead is not None:
                     ahead.cancel()
                 raise
-            if ahead is not None and cache.enabled():
-                catalog.lookup, catalog.packed  # noqa: B018  (the cache entry's, made while the child builds)
+            if ahead is not None:
+                catalog.lookup  # noqa: B018  (ranking's, made while the child builds)
             return build_world(catalog, taxonomy, ahead)
 
     if not cache.enabled():
         return build()
-    name, key = cache.fingerprint([*catalog_paths, *taxonomy_paths])
-    world = cache.cached("world", name, key, build)
+    world = cache.cached("world", cache.files([*catalog_paths, *taxonomy_paths]), build, WORLD)
     assert world is not None
     return world
 
@@ -131,3 +131,27 @@ def fuzzy_and_unresolved(
         elif resolution.via == "fuzzy":
             fuzzy.append(resolution)
     return fuzzy, unresolved
+
+
+def _pack(world: World) -> dict[str, Part]:
+    teaching = world.teaching
+    return {
+        **nest("catalog", CODEC.pack(world.catalog)),
+        **nest("taxonomy", stored.TAXONOMY.pack(world.taxonomy)),
+        **nest("matcher", world.matcher.to_data()),
+        "shared_ids": dict(world.shared_ids),
+        **nest("teaching", to_data(list(teaching), ((t.indexes, t.levels) for t in teaching.values()))),
+    }
+
+
+def _unpack(parts: Parts) -> World:
+    catalog = CODEC.unpack(parts.sub("catalog"))
+    taxonomy = stored.TAXONOMY.unpack(parts.sub("taxonomy"))
+    shared_ids = parts.json("shared_ids")
+    expect(type(shared_ids) is dict and set(map(type, shared_ids.values())) <= {str}, "shared_ids: malformed")
+    matcher = Matcher.from_data(parts.sub("matcher"), taxonomy)
+    teaching = from_data(parts.sub("teaching"), len(catalog.credentials))
+    return World(catalog, taxonomy, matcher, shared_ids, teaching)
+
+
+WORLD = cache.Codec(_pack, _unpack)  # how the cache keeps a world: its parts, each packed as its own
