@@ -3,20 +3,21 @@
 
 A warm run over a 100,000-credential catalog ranks the few hundred credentials that teach a gap skill; it
 should not build the other 99,000 first. So the columns are plain data (`skillgap.parts`): text joined into
-one string with where each piece ends, numbers in arrays, repeated values (providers, skill names, formats)
-as a table and an index into it per credential. Packing walks each field once, as a column, rather than
-each credential; unpacking checks every column whole (types, lengths, ranges, every index inside its
-table, every choice one the readers accept) before anything is built, so a credential built later from
-checked columns is always a credential the readers could have made, and building it cannot fail.
+one string with where each piece ends, numbers in arrays, repeated values (providers, skill names, formats,
+origins) as a table and an index into it per credential. Packing walks each field once, as a column, with
+the loops in C where it can; unpacking checks every column whole (types, lengths, ranges, every index
+inside its table, every choice one the readers accept) before anything is built, so a credential built
+later from checked columns is always one the readers could have made, and building it cannot fail.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import is_
+from operator import attrgetter, is_, le, not_
 from typing import Any, overload
 
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
@@ -33,11 +34,29 @@ from skillgap.parts import Part, Parts, below, ends, expect, strings
 
 _NONE = type(None)
 _NO_NUMBER = inf  # a number column's None: no figure a reader accepts is infinite
-_NO_POSITION = -1
+_NO_POSITION = -1  # an origin's line or column that is not known
 
 
 class Unpackable(ValueError):
     """Credentials holding something the columns have no place for (the cache then keeps no entry)."""
+
+
+def _expect_types(values: Iterable[Any], kinds: set[type], name: str) -> None:
+    if not set(map(type, values)) <= kinds:
+        raise Unpackable(f"{name}: a value of a type the cache does not keep")
+
+
+def _by_identity(values: list[Any]) -> tuple[list[Any], array[int]]:
+    """Each distinct object among VALUES once (the reading shares one object per distinct skill entry
+    and one origin per file), and the place of each value's object among them."""
+    ids = list(map(id, values))
+    objects = dict(zip(ids, values, strict=True))
+    place = dict(zip(objects, range(len(objects)), strict=True))
+    return list(objects.values()), array("I", map(place.__getitem__, ids))
+
+
+def _starts(found: Sequence[int]) -> list[int]:
+    return [0, *found][:-1]
 
 
 # --- columns ---------------------------------------------------------------------------------------------
@@ -56,61 +75,65 @@ class _Texts:
             return None
         return self._text[self._ends[i - 1] if i else 0 : self._ends[i]]
 
-    def all(self) -> list[str | None]:
-        text, none = self._text, self._none
-        starts = [0, *self._ends][:-1]
-        found: list[str | None] = [text[a:b] for a, b in zip(starts, self._ends, strict=True)]
-        if none is not None:
-            found = [None if n else t for t, n in zip(found, none, strict=True)]
-        return found
+    def all(self) -> list[str]:
+        """Every text, for a column that holds no None."""
+        assert self._none is None
+        return list(map(self._text.__getitem__, map(slice, _starts(self._ends), self._ends)))
+
+    def present(self) -> Iterator[int]:
+        """The credentials that have a text in this column."""
+        everyone = range(len(self._ends))
+        return iter(everyone) if self._none is None else compress(everyone, map(not_, self._none))
 
     @staticmethod
     def pack(name: str, values: list[Any], out: dict[str, Part], optional: bool) -> None:
-        _expect_types(values, {str, _NONE} if optional else {str}, name)
-        if optional and None in values:
-            out[f"{name}.none"] = bytes(map(is_, values, repeat(None)))
-            values = ["" if v is None else v for v in values]
-        out[name] = "".join(values)
+        if optional:
+            none = bytes(map(is_, values, repeat(None)))
+            if any(none):
+                out[f"{name}.none"] = none
+                values = ["" if v is None else v for v in values]
+        try:
+            out[name] = "".join(values)
+        except TypeError:
+            raise Unpackable(f"{name}: a value that is not text") from None
         out[f"{name}.ends"] = array("Q", accumulate(map(len, values)))
 
     @classmethod
-    def unpack(cls, name: str, parts: Parts, count: int, optional: bool, blank: bool = False) -> _Texts:
-        """BLANK: whether a text may be empty (the readers never keep an empty one in a required field)."""
+    def unpack(cls, name: str, parts: Parts, count: int, optional: bool) -> _Texts:
+        """(The readers never keep an empty text: a required one is at least one character long.)"""
         text, found = parts.text(name), parts.array(f"{name}.ends", "Q")
-        ends(found, len(text), count, name, strict=not (optional or blank))
+        ends(found, len(text), count, name, strict=not optional)
         none = parts.bytes(f"{name}.none") if optional and f"{name}.none" in parts else None
         if none is not None:
-            expect(len(none) == count and (not count or max(none) <= 1), f"{name}: a malformed list of None")
+            expect(len(none) == count and max(none, default=0) <= 1, f"{name}: a malformed list of None")
         return cls(text, found, none)
 
 
 class _Choices:
     """One of a few values per credential: a table of the values and an index into it per credential."""
 
-    __slots__ = ("_table", "_codes")
+    __slots__ = ("table", "_codes")
 
     def __init__(self, table: list[Any], codes: array[int]) -> None:
-        self._table, self._codes = table, codes
+        self.table, self._codes = table, codes
 
     def __getitem__(self, i: int) -> Any:
-        return self._table[self._codes[i]]
-
-    def all(self) -> list[Any]:
-        return list(map(self._table.__getitem__, self._codes))
+        return self.table[self._codes[i]]
 
     @staticmethod
-    def pack(name: str, values: list[Any], out: dict[str, Part], kinds: set[type]) -> None:
-        _expect_types(values, kinds, name)
+    def pack(name: str, values: list[Any], out: dict[str, Part], optional: bool) -> None:
         table = list(dict.fromkeys(values))
-        index = {value: i for i, value in enumerate(table)}
+        _expect_types(table, {str, _NONE} if optional else {str}, name)
+        place = dict(zip(table, range(len(table)), strict=True))
         out[name] = table
-        out[f"{name}.codes"] = array("I", map(index.__getitem__, values))
+        out[f"{name}.codes"] = array("I", map(place.__getitem__, values))
 
     @classmethod
     def unpack(
         cls, name: str, parts: Parts, count: int, optional: bool, allowed: Collection[str] | None = None
     ) -> _Choices:
         table = strings(parts.json(name), name, optional=optional)
+        expect("" not in table, f"{name}: an empty text")
         if allowed is not None:
             expect(set(table) - {None} <= set(allowed), f"{name}: a value the readers do not accept")
         codes = parts.array(f"{name}.codes", "I")
@@ -120,36 +143,145 @@ class _Choices:
 
 
 class _Lists:
-    """A list of text per credential (prerequisites, pathways): the texts as a column of choices."""
+    """A list of text per credential (prerequisites, pathways): every item as a column of choices, and the
+    credential each item belongs to, in order."""
 
-    __slots__ = ("_items", "_ends")
+    __slots__ = ("_items", "_owners")
 
-    def __init__(self, items: _Choices, found: array[int]) -> None:
-        self._items, self._ends = items, found
+    def __init__(self, items: _Choices, owners: array[int]) -> None:
+        self._items, self._owners = items, owners
 
     def __getitem__(self, i: int) -> tuple[str, ...]:
-        start, end = self._ends[i - 1] if i else 0, self._ends[i]
-        if start == end:
-            return ()
+        start = bisect_left(self._owners, i)
+        end = bisect_right(self._owners, i, start)
         return tuple(self._items[j] for j in range(start, end))
+
+    def pairs(self) -> Iterator[tuple[int, str]]:
+        """(credential, item) for every item."""
+        return zip(self._owners, map(self._items.__getitem__, range(len(self._owners))), strict=True)
 
     @staticmethod
     def pack(name: str, values: list[Any], out: dict[str, Part]) -> None:
         _expect_types(values, {tuple}, name)
-        _Choices.pack(name, [item for items in values for item in items], out, {str})
-        out[f"{name}.ends"] = array("Q", accumulate(map(len, values)))
+        _Choices.pack(name, list(chain.from_iterable(values)), out, optional=False)
+        out[f"{name}.owners"] = array(
+            "I", chain.from_iterable(map(repeat, range(len(values)), map(len, values)))
+        )
 
     @classmethod
     def unpack(cls, name: str, parts: Parts, count: int) -> _Lists:
+        owners = parts.array(f"{name}.owners", "I")
+        below(owners, count, name)
+        expect(all(map(le, owners, owners[1:])), f"{name}: out of order")
+        return cls(_Choices.unpack(name, parts, len(owners), optional=False), owners)
+
+
+class _Origins:
+    """Where each credential was read: a table of the distinct origins (one per file, from the fast
+    reading), and an index into it per credential."""
+
+    __slots__ = ("_table", "_codes")
+
+    def __init__(self, table: list[Origin | None], codes: array[int]) -> None:
+        self._table, self._codes = table, codes
+
+    def __getitem__(self, i: int) -> Origin | None:
+        return self._table[self._codes[i]]
+
+    @staticmethod
+    def pack(name: str, origins: list[Any], out: dict[str, Part]) -> None:
+        distinct, codes = _by_identity(origins)
+        _expect_types(distinct, {Origin, _NONE}, name)
+        out.update(pack_origins(name, distinct))
+        out[f"{name}.codes"] = codes
+
+    @classmethod
+    def unpack(cls, name: str, parts: Parts, count: int) -> _Origins:
+        table = unpack_origins(name, parts)
+        codes = parts.array(f"{name}.codes", "I")
+        expect(len(codes) == count, f"{name}: not one per credential")
+        below(codes, len(table), name)
+        return cls(table, codes)
+
+
+def pack_origins(name: str, origins: list[Origin | None]) -> dict[str, Part]:
+    """These origins (or None) as columns: files, lines and columns."""
+    files = [o.file if o is not None else None for o in origins]
+    positions = {}
+    for field in ("line", "col"):
+        found = [getattr(o, field) if o is not None else None for o in origins]
+        _expect_types(found, {int, _NONE}, f"{name}.{field}")
+        try:
+            positions[f"{name}.{field}"] = array("q", [_NO_POSITION if v is None else v for v in found])
+        except OverflowError:
+            raise Unpackable(f"{name}.{field}: a position too large") from None
+    return {f"{name}.file": files, **positions}
+
+
+def unpack_origins(name: str, parts: Parts) -> list[Origin | None]:
+    files = strings(parts.json(f"{name}.file"), f"{name}.file", optional=True)
+    lines, cols = parts.array(f"{name}.line", "q"), parts.array(f"{name}.col", "q")
+    for found in (lines, cols):
+        expect(len(found) == len(files) and min(found, default=0) >= _NO_POSITION, f"{name}: malformed")
+    return [
+        None if file is None else Origin(file, None if line < 0 else line, None if col < 0 else col)
+        for file, line, col in zip(files, lines, cols, strict=True)
+    ]
+
+
+class _Skills:
+    """The skills each credential teaches: each distinct skill entry once (name, level and id as columns),
+    and each credential's as indexes into them."""
+
+    __slots__ = ("_names", "_levels", "_ids", "_listed", "_ends", "_made")
+
+    def __init__(
+        self, names: _Choices, levels: bytes, ids: _Choices, listed: array[int], found: array[int]
+    ) -> None:
+        self._names, self._levels, self._ids = names, levels, ids
+        self._listed, self._ends = listed, found
+        self._made: list[CredentialSkill | None] = [None] * len(levels)  # each built once, then shared
+
+    def __getitem__(self, i: int) -> tuple[CredentialSkill, ...]:
+        start, end = self._ends[i - 1] if i else 0, self._ends[i]
+        return tuple(map(self._skill, self._listed[start:end]))
+
+    def _skill(self, j: int) -> CredentialSkill:
+        made = self._made[j]
+        if made is None:
+            made = self._made[j] = CredentialSkill(self._names[j], self._levels[j], self._ids[j])
+        return made
+
+    @staticmethod
+    def pack(name: str, skills: list[Any], out: dict[str, Part]) -> None:
+        _expect_types(skills, {tuple}, name)
+        distinct, listed = _by_identity(list(chain.from_iterable(skills)))
+        _expect_types(distinct, {CredentialSkill}, name)
+        _Choices.pack(f"{name}.name", list(map(attrgetter("name"), distinct)), out, optional=False)
+        levels = list(map(attrgetter("level"), distinct))
+        _expect_types(levels, {int}, f"{name}.level")
+        if not MIN_LEVEL <= min(levels, default=MIN_LEVEL) <= max(levels, default=MIN_LEVEL) <= MAX_LEVEL:
+            raise Unpackable(f"{name}.level: out of range")
+        out[f"{name}.level"] = bytes(levels)
+        _Choices.pack(f"{name}.id", list(map(attrgetter("id"), distinct)), out, optional=True)
+        out[name] = listed
+        out[f"{name}.ends"] = array("Q", accumulate(map(len, skills)))
+
+    @classmethod
+    def unpack(cls, name: str, parts: Parts, count: int) -> _Skills:
+        levels = parts.bytes(f"{name}.level")
+        expect(MIN_LEVEL <= min(levels, default=MIN_LEVEL) and max(levels, default=0) <= MAX_LEVEL, "levels")
+        names = _Choices.unpack(f"{name}.name", parts, len(levels), optional=False)
+        ids = _Choices.unpack(f"{name}.id", parts, len(levels), optional=True)
+        listed = parts.array(name, "I")
+        below(listed, len(levels), name)
         found = parts.array(f"{name}.ends", "Q")
-        total = found[-1] if found else 0
-        items = _Choices.unpack(name, parts, total, optional=False)
-        ends(found, total, count, name)
-        return cls(items, found)
+        ends(found, len(listed), count, f"{name}.ends", strict=True)  # every credential teaches a skill
+        return cls(names, levels, ids, listed, found)
 
 
 def _numbers(values: list[Any], name: str) -> array[float]:
-    _expect_types(values, {float, int, _NONE}, name)
+    _expect_types(dict.fromkeys(values), {float, int, _NONE}, name)
     try:
         return array("d", [_NO_NUMBER if v is None else v for v in values])
     except OverflowError:
@@ -158,17 +290,12 @@ def _numbers(values: list[Any], name: str) -> array[float]:
 
 def _unpack_numbers(name: str, parts: Parts, count: int) -> array[float]:
     found = parts.array(name, "d")  # (NaN refused there)
-    expect(len(found) == count and (not count or min(found) >= 0), f"{name}: a malformed column of numbers")
+    expect(len(found) == count and min(found, default=0) >= 0, f"{name}: a malformed column of numbers")
     return found
 
 
 def _number(value: float) -> float | None:
     return None if value == _NO_NUMBER else value
-
-
-def _expect_types(values: Iterable[Any], kinds: set[type], name: str) -> None:
-    if not set(map(type, values)) <= kinds:
-        raise Unpackable(f"{name}: a value of a type the cache does not keep")
 
 
 # --- the credentials -------------------------------------------------------------------------------------
@@ -187,7 +314,7 @@ class PackedCredentials(Sequence[Credential]):
     """An immutable sequence of credentials kept as columns; each is built on first access, then kept."""
 
     __slots__ = ("_count", "_texts", "_choices", "_numbers", "_lists", "_estimated", "_origins", "_skills",
-                 "_skill_ends", "_made", "_built")  # fmt: skip
+                 "_built")  # fmt: skip
 
     def __init__(self, count: int, columns: Mapping[str, Any]) -> None:
         self._count = count
@@ -196,31 +323,27 @@ class PackedCredentials(Sequence[Credential]):
         self._numbers: dict[str, array[float]] = columns["numbers"]
         self._lists: dict[str, _Lists] = columns["lists"]
         self._estimated: bytes = columns["estimated"]
-        self._origins: tuple[_Choices, array[int], array[int]] = columns["origins"]
-        self._skills: tuple[_Choices, bytes, _Choices, array[int]] = columns["skills"]
-        self._skill_ends: array[int] = columns["skill_ends"]
-        self._made: list[CredentialSkill | None] = [None] * len(self._skills[1])  # each distinct skill, once
+        self._origins: _Origins = columns["origins"]
+        self._skills: _Skills = columns["skills"]
         self._built: dict[int, Credential] = {}
-
-    # --- packing ---------------------------------------------------------------------------------------
 
     @staticmethod
     def pack(credentials: Sequence[Credential]) -> dict[str, Part]:
         """The columns of these credentials (Unpackable if a field holds what the readers never make)."""
         out: dict[str, Part] = {"count": len(credentials)}
         for name, optional in _TEXTS.items():
-            _Texts.pack(name, [getattr(c, name) for c in credentials], out, optional)
+            _Texts.pack(name, list(map(attrgetter(name), credentials)), out, optional)
         for name, optional in _CHOICES.items():
-            _Choices.pack(
-                name, [getattr(c, name) for c in credentials], out, {str, _NONE} if optional else {str}
-            )
+            _Choices.pack(name, list(map(attrgetter(name), credentials)), out, optional)
         for name in _NUMBERS:
-            out[name] = _numbers([getattr(c, name) for c in credentials], name)
+            out[name] = _numbers(list(map(attrgetter(name), credentials)), name)
         for name in _LISTS:
-            _Lists.pack(name, [getattr(c, name) for c in credentials], out)
-        out["estimated"] = bytes(_estimated(c.estimated) for c in credentials)
-        _pack_origins([c.origin for c in credentials], out)
-        _pack_skills([c.skills for c in credentials], out)
+            _Lists.pack(name, list(map(attrgetter(name), credentials)), out)
+        estimated = list(map(attrgetter("estimated"), credentials))
+        masks = {fields: _mask(fields) for fields in dict.fromkeys(estimated)}
+        out["estimated"] = bytes(map(masks.__getitem__, estimated))
+        _Origins.pack("origin", list(map(attrgetter("origin"), credentials)), out)
+        _Skills.pack("skills", list(map(attrgetter("skills"), credentials)), out)
         return out
 
     @classmethod
@@ -232,18 +355,18 @@ class PackedCredentials(Sequence[Credential]):
         allowed = {"provider_type": PROVIDER_TYPES, **choices}
         estimated = parts.bytes("estimated")
         expect(len(estimated) == count, "estimated: not one per credential")
-        expect(not count or max(estimated) < 1 << len(ESTIMABLE_FIELDS), "estimated: an unknown field")
+        expect(max(estimated, default=0) < 1 << len(ESTIMABLE_FIELDS), "estimated: an unknown field")
         columns = {
-            "texts": {name: _Texts.unpack(name, parts, count, opt) for name, opt in _TEXTS.items()},
+            "texts": {name: _Texts.unpack(name, parts, count, optional) for name, optional in _TEXTS.items()},
             "choices": {
-                name: _Choices.unpack(name, parts, count, opt, allowed.get(name))
-                for name, opt in _CHOICES.items()
+                name: _Choices.unpack(name, parts, count, optional, allowed.get(name))
+                for name, optional in _CHOICES.items()
             },
             "numbers": {name: _unpack_numbers(name, parts, count) for name in _NUMBERS},
             "lists": {name: _Lists.unpack(name, parts, count) for name in _LISTS},
             "estimated": estimated,
-            "origins": _unpack_origins(parts, count),
-            **_unpack_skills(parts, count),
+            "origins": _Origins.unpack("origin", parts, count),
+            "skills": _Skills.unpack("skills", parts, count),
         }
         return cls(count, columns)
 
@@ -277,21 +400,9 @@ class PackedCredentials(Sequence[Credential]):
         values.update((name, column[i]) for name, column in self._lists.items())
         mask = self._estimated[i]
         values["estimated"] = frozenset(name for name, bit in _ESTIMABLE.items() if mask & bit)
-        files, lines, cols = self._origins
-        file = files[i]
-        if file is not None:
-            line, col = lines[i], cols[i]
-            values["origin"] = Origin(file, None if line < 0 else line, None if col < 0 else col)
-        start, end = self._skill_ends[i - 1] if i else 0, self._skill_ends[i]
-        values["skills"] = tuple(self._skill(self._skills[3][j]) for j in range(start, end))
+        values["origin"] = self._origins[i]
+        values["skills"] = self._skills[i]
         return Credential.of(values)
-
-    def _skill(self, j: int) -> CredentialSkill:
-        made = self._made[j]
-        if made is None:
-            names, levels, idents, _ = self._skills
-            made = self._made[j] = CredentialSkill(names[j], levels[j], idents[j])
-        return made
 
     def __iter__(self) -> Iterator[Credential]:
         return (self[i] for i in range(self._count))
@@ -308,84 +419,28 @@ class PackedCredentials(Sequence[Credential]):
 
     def lookup(self) -> CatalogLookup:
         """`CatalogLookup.of(self)`, from the columns: no credential is built."""
-        ids: list[str] = self._texts["id"].all()  # type: ignore[assignment]
-        titles: list[str] = self._texts["title"].all()  # type: ignore[assignment]
+        count = self._count
+        ids, titles = self._texts["id"].all(), self._texts["title"].all()
         sources: dict[str, list[int]] = {}
-        for index, source in enumerate(self._texts["source_id"].all()):
+        source_ids = self._texts["source_id"]
+        for index in source_ids.present():
+            source = source_ids[index]
             if source:
                 sources.setdefault(id_key(source), []).append(index)
         stacks: dict[str, list[int]] = {}
-        stacking = self._lists["stacks_into"]
-        for index in range(self._count):
-            for pathway in stacking[index]:
-                stacks.setdefault(pathway, []).append(index)
+        for index, pathway in self._lists["stacks_into"].pairs():
+            stacks.setdefault(pathway, []).append(index)
         price = (array("d", self._numbers["cost"]), array("d", self._numbers["hours"]), tuple(ids))
         return CatalogLookup(
-            dict(zip(ids, range(self._count), strict=True)),
-            dict(zip(map(str.casefold, titles), range(self._count), strict=True)),
+            dict(zip(ids, range(count), strict=True)),
+            dict(zip(map(str.casefold, titles), range(count), strict=True)),
             {key: tuple(found) for key, found in sources.items()},
             price,
             {key: tuple(found) for key, found in stacks.items()},
         )
 
 
-def _estimated(fields: frozenset[str]) -> int:
-    if not fields:
-        return 0
+def _mask(fields: Any) -> int:
     if type(fields) is not frozenset or not fields <= _ESTIMABLE.keys():
-        raise Unpackable("estimated: a field that cannot be estimated")
+        raise Unpackable("estimated: not a set of fields that may be estimated")
     return sum(_ESTIMABLE[name] for name in fields)
-
-
-def _pack_origins(origins: list[Origin | None], out: dict[str, Part]) -> None:
-    _expect_types(origins, {Origin, _NONE}, "origin")
-    _Choices.pack("origin.file", [o.file if o else None for o in origins], out, {str, _NONE})
-    for name in ("line", "col"):
-        found = [getattr(o, name) if o else None for o in origins]
-        _expect_types(found, {int, _NONE}, f"origin.{name}")
-        try:
-            out[f"origin.{name}"] = array("q", [_NO_POSITION if v is None else v for v in found])
-        except OverflowError:
-            raise Unpackable(f"origin.{name}: a position too large") from None
-
-
-def _unpack_origins(parts: Parts, count: int) -> tuple[_Choices, array[int], array[int]]:
-    files = _Choices.unpack("origin.file", parts, count, optional=True)
-    lines, cols = parts.array("origin.line", "q"), parts.array("origin.col", "q")
-    for name, found in (("line", lines), ("col", cols)):
-        expect(len(found) == count and (not count or min(found) >= _NO_POSITION), f"origin.{name}: malformed")
-    return files, lines, cols
-
-
-def _pack_skills(skills: list[tuple[CredentialSkill, ...]], out: dict[str, Part]) -> None:
-    """Each distinct skill entry once (the reading shares one object per distinct entry across a file),
-    and each credential's skills as indexes into them."""
-    _expect_types(skills, {tuple}, "skills")
-    flat = [skill for entries in skills for skill in entries]
-    _expect_types(flat, {CredentialSkill}, "skills")
-    distinct = list({id(skill): skill for skill in flat}.values())
-    index = {id(skill): i for i, skill in enumerate(distinct)}
-    _Choices.pack("skill.name", [s.name for s in distinct], out, {str})
-    levels = [s.level for s in distinct]
-    _expect_types(levels, {int}, "skill.level")
-    if levels and not (MIN_LEVEL <= min(levels) and max(levels) <= MAX_LEVEL):
-        raise Unpackable("skill.level: out of range")
-    out["skill.level"] = bytes(levels)
-    _Choices.pack("skill.id", [s.id for s in distinct], out, {str, _NONE})
-    out["skills"] = array("I", map(index.__getitem__, map(id, flat)))
-    out["skills.ends"] = array("Q", accumulate(map(len, skills)))
-
-
-def _unpack_skills(parts: Parts, count: int) -> dict[str, Any]:
-    levels = parts.bytes("skill.level")
-    distinct = len(levels)
-    if distinct:
-        expect(MIN_LEVEL <= min(levels) and max(levels) <= MAX_LEVEL, "skill.level: out of range")
-    names = _Choices.unpack("skill.name", parts, distinct, optional=False)
-    expect(all(names._table), "skill.name: an empty name")
-    idents = _Choices.unpack("skill.id", parts, distinct, optional=True)
-    listed = parts.array("skills", "I")
-    below(listed, distinct, "skills")
-    found = parts.array("skills.ends", "Q")
-    ends(found, len(listed), count, "skills.ends", strict=True)  # every credential teaches a skill
-    return {"skills": (names, levels, idents, listed), "skill_ends": found}

@@ -9,22 +9,24 @@ what comes out is always something the loaders could have made.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Collection, Mapping
-from typing import Any
+from itertools import accumulate, chain
 
 from skillgap.load.cache import Codec
-from skillgap.model import Catalog, Origin, Pathway, Taxonomy, TaxonomySkill
-from skillgap.packed import PackedCredentials
-from skillgap.parts import Part, Parts, expect, nest, strings
+from skillgap.model import Catalog, Pathway, Taxonomy, TaxonomySkill
+from skillgap.packed import PackedCredentials, pack_origins, unpack_origins
+from skillgap.parts import Part, Parts, ends, expect, nest, strings
 
 
 def pack_catalog(catalog: Catalog) -> dict[str, Part]:
-    pathways = [
-        [p.id, p.title, list(p.credentials), p.award, _origin_data(p.origin)] for p in catalog.pathways
-    ]
+    pathways = catalog.pathways
+    members = [p.credentials for p in pathways]
     return {
         **nest("credentials", PackedCredentials.pack(catalog.credentials)),
-        "pathways": pathways,
+        "pathways": [[p.id, p.title, p.award] for p in pathways],
+        **_pack_lists("pathways.members", members),
+        **pack_origins("pathways.origin", [p.origin for p in pathways]),
         "about": [catalog.name, catalog.currency, list(catalog.files)],
     }
 
@@ -36,26 +38,22 @@ def unpack_catalog(parts: Parts, choices: Mapping[str, Collection[str]]) -> Cata
     expect(type(about) is list and len(about) == 3, "about: malformed")
     name, currency, files = about
     strings([name, currency], "about", optional=True)
-    catalog = Catalog(
-        credentials, _pathways(parts.json("pathways")), name, currency, tuple(strings(files, "files"))
-    )
+    catalog = Catalog(credentials, _pathways(parts), name, currency, tuple(strings(files, "files")))
     catalog.__dict__["lookup"] = credentials.lookup()  # (the cached property's place)
     return catalog
 
 
-def _pathways(found: Any) -> tuple[Pathway, ...]:
-    expect(type(found) is list, "pathways: not a list")
-    pathways = []
-    for entry in found:
-        expect(type(entry) is list and len(entry) == 5, "pathways: a malformed pathway")
-        ident, title, members, award, origin = entry
-        strings([ident, title], "pathway")
-        expect(bool(ident and title), "pathway: no id or title")
-        strings([award], "pathway award", optional=True)
-        pathways.append(
-            Pathway(ident, title, tuple(strings(members, "pathway members")), award, _origin(origin))
-        )
-    return tuple(pathways)
+def _pathways(parts: Parts) -> tuple[Pathway, ...]:
+    found = parts.json("pathways")
+    expect(type(found) is list and all(type(p) is list and len(p) == 3 for p in found), "pathways")
+    idents, titles, awards = zip(*found, strict=True) if found else ((), (), ())
+    named = all(strings(list(idents), "pathway ids")) and all(strings(list(titles), "pathway titles"))
+    expect(named, "pathways: one without an id or title")
+    strings(list(awards), "pathway awards", optional=True)
+    members = _lists("pathways.members", parts, len(found))
+    origins = unpack_origins("pathways.origin", parts)
+    expect(len(origins) == len(found), "pathways: not an origin each")
+    return tuple(map(Pathway, idents, titles, members, awards, origins))
 
 
 def catalog_codec(choices: Mapping[str, Collection[str]]) -> Codec[Catalog]:
@@ -64,11 +62,12 @@ def catalog_codec(choices: Mapping[str, Collection[str]]) -> Codec[Catalog]:
 
 
 def pack_taxonomy(taxonomy: Taxonomy) -> dict[str, Part]:
-    skills = [
-        [s.name, list(s.aliases), list(s.related), s.id, _origin_data(s.origin)] for s in taxonomy.skills
-    ]
+    skills = taxonomy.skills
     return {
-        "skills": skills,
+        "skills": [[s.name, s.id] for s in skills],
+        **_pack_lists("aliases", [s.aliases for s in skills]),
+        **_pack_lists("related", [s.related for s in skills]),
+        **pack_origins("origin", [s.origin for s in skills]),
         "abbreviations": [list(pair) for pair in taxonomy.abbreviations],
         "files": list(taxonomy.files),
     }
@@ -76,41 +75,30 @@ def pack_taxonomy(taxonomy: Taxonomy) -> dict[str, Part]:
 
 def unpack_taxonomy(parts: Parts) -> Taxonomy:
     found = parts.json("skills")
-    expect(type(found) is list, "skills: not a list")
-    skills = []
-    for entry in found:
-        expect(type(entry) is list and len(entry) == 5, "skills: a malformed skill")
-        name, aliases, related, ident, origin = entry
-        expect(type(name) is str and bool(name), "skill: no name")
-        strings([ident], "skill id", optional=True)
-        skills.append(
-            TaxonomySkill(
-                name,
-                tuple(strings(aliases, "aliases")),
-                tuple(strings(related, "related")),
-                ident,
-                _origin(origin),
-            )
-        )
+    expect(type(found) is list and all(type(s) is list and len(s) == 2 for s in found), "skills")
+    names, idents = zip(*found, strict=True) if found else ((), ())
+    expect(all(strings(list(names), "skill names")), "skill: no name")
+    strings(list(idents), "skill ids", optional=True)
+    aliases, related = _lists("aliases", parts, len(found)), _lists("related", parts, len(found))
+    origins = unpack_origins("origin", parts)
+    expect(len(origins) == len(found), "skills: not an origin each")
+    skills = tuple(map(TaxonomySkill, names, aliases, related, idents, origins))
     pairs = parts.json("abbreviations")
     expect(type(pairs) is list and all(type(p) is list and len(p) == 2 for p in pairs), "abbreviations")
     abbreviations = tuple((short, long) for short, long in (strings(p, "abbreviation") for p in pairs))
-    return Taxonomy(tuple(skills), abbreviations, tuple(strings(parts.json("files"), "files")))
+    return Taxonomy(skills, abbreviations, tuple(strings(parts.json("files"), "files")))
+
+
+def _pack_lists(name: str, lists: list[tuple[str, ...]]) -> dict[str, Part]:
+    """Lists of text, as all their items and where each list ends."""
+    return {name: list(chain.from_iterable(lists)), f"{name}.ends": array("Q", accumulate(map(len, lists)))}
+
+
+def _lists(name: str, parts: Parts, count: int) -> list[tuple[str, ...]]:
+    items = strings(parts.json(name), name)
+    found = parts.array(f"{name}.ends", "Q")
+    ends(found, len(items), count, name)
+    return [tuple(items[start:end]) for start, end in zip([0, *found][:-1], found, strict=True)]
 
 
 TAXONOMY: Codec[Taxonomy] = Codec(pack_taxonomy, unpack_taxonomy)
-
-
-def _origin_data(origin: Origin | None) -> list[Any] | None:
-    return None if origin is None else [origin.file, origin.line, origin.col]
-
-
-def _origin(found: Any) -> Origin | None:
-    if found is None:
-        return None
-    expect(type(found) is list and len(found) == 3, "origin: malformed")
-    file, line, col = found
-    expect(type(file) is str, "origin: no file")
-    for position in (line, col):
-        expect(position is None or (type(position) is int and position >= 0), "origin: a malformed position")
-    return Origin(file, line, col)

@@ -221,10 +221,17 @@ class Index:
             for eid, form in enumerate(forms, stored)
             if form.expanded != form.words
         )
-        rows = [self._row(eid) for eid in range(stored)] + [form[1:5] for form in forms]
-        fields = list(chain.from_iterable(rows))
-        tokens = list(dict.fromkeys(chain.from_iterable(fields)))
-        token = {word: i for i, word in enumerate(tokens)}
+        # the rows of entries from data as they are, then those of the forms added since
+        fields = list(chain.from_iterable(form[1:5] for form in forms))
+        tokens = list(self._tokens)
+        token = dict(zip(tokens, range(len(tokens)), strict=True))
+        for word in dict.fromkeys(chain.from_iterable(fields)):
+            if word not in token:
+                token[word] = len(tokens)
+                tokens.append(word)
+        codes = self._codes + array("I", map(token.__getitem__, chain.from_iterable(fields)))
+        last = self._row_ends[-1] if self._row_ends else 0
+        row_ends = self._row_ends + array("Q", accumulate(map(len, fields), initial=last))[1:]
         return {
             "text": self._text,
             "skill": array("I", self._skill),
@@ -233,8 +240,8 @@ class Index:
             "compact": self._compact + [form.compact for form in forms],
             "expanded": [[eid, *keys] for eid, keys in sorted(abbreviated.items())],
             "tokens": tokens,
-            "rows": array("I", map(token.__getitem__, chain.from_iterable(fields))),
-            "rows.ends": array("Q", accumulate(map(len, fields))),
+            "rows": codes,
+            "rows.ends": row_ends,
             **_slots_data("exact", self._exact),
             **_slots_data("alias", self._alias),
             **_postings_data("postings", self._postings),
