@@ -30,8 +30,9 @@ from skillgap.model import (
     Origin,
     id_key,
 )
-from skillgap.parts import Part, Parts, below, ends, expect, strings
+from skillgap.parts import Part, Parts, below, codes, ends, expect, strings
 
+assert MIN_LEVEL == 0  # (levels are checked as indexes into the levels there are)
 _NONE = type(None)
 _NO_NUMBER = inf  # a number column's None: no figure a reader accepts is infinite
 _NO_POSITION = -1  # an origin's line or column that is not known
@@ -52,7 +53,7 @@ def _by_identity(values: list[Any]) -> tuple[list[Any], array[int]]:
     ids = list(map(id, values))
     objects = dict(zip(ids, values, strict=True))
     place = dict(zip(objects, range(len(objects)), strict=True))
-    return list(objects.values()), array("I", map(place.__getitem__, ids))
+    return list(objects.values()), codes(map(place.__getitem__, ids), len(place))
 
 
 def _starts(found: Sequence[int]) -> list[int]:
@@ -100,9 +101,10 @@ class _Texts:
 
     @classmethod
     def unpack(cls, name: str, parts: Parts, count: int, optional: bool) -> _Texts:
-        """(The readers never keep an empty text: a required one is at least one character long.)"""
+        """(Where each text ends needs no more checking than its length: a slice of a string, wherever it
+        starts and ends, is a string.)"""
         text, found = parts.text(name), parts.array(f"{name}.ends", "Q")
-        ends(found, len(text), count, name, strict=not optional)
+        expect(len(found) == count and (found[-1] if found else 0) == len(text), f"{name}: malformed")
         none = parts.bytes(f"{name}.none") if optional and f"{name}.none" in parts else None
         if none is not None:
             expect(len(none) == count and max(none, default=0) <= 1, f"{name}: a malformed list of None")
@@ -114,8 +116,8 @@ class _Choices:
 
     __slots__ = ("table", "_codes")
 
-    def __init__(self, table: list[Any], codes: array[int]) -> None:
-        self.table, self._codes = table, codes
+    def __init__(self, table: list[Any], found: array[int]) -> None:
+        self.table, self._codes = table, found
 
     def __getitem__(self, i: int) -> Any:
         return self.table[self._codes[i]]
@@ -126,7 +128,7 @@ class _Choices:
         _expect_types(table, {str, _NONE} if optional else {str}, name)
         place = dict(zip(table, range(len(table)), strict=True))
         out[name] = table
-        out[f"{name}.codes"] = array("I", map(place.__getitem__, values))
+        out[f"{name}.codes"] = codes(map(place.__getitem__, values), len(table))
 
     @classmethod
     def unpack(
@@ -136,10 +138,10 @@ class _Choices:
         expect("" not in table, f"{name}: an empty text")
         if allowed is not None:
             expect(set(table) - {None} <= set(allowed), f"{name}: a value the readers do not accept")
-        codes = parts.array(f"{name}.codes", "I")
-        expect(len(codes) == count, f"{name}: {len(codes)} values, not {count}")
-        below(codes, len(table), name)
-        return cls(table, codes)
+        found = parts.codes(f"{name}.codes")
+        expect(len(found) == count, f"{name}: {len(found)} values, not {count}")
+        below(found, len(table), name)
+        return cls(table, found)
 
 
 class _Lists:
@@ -182,26 +184,26 @@ class _Origins:
 
     __slots__ = ("_table", "_codes")
 
-    def __init__(self, table: list[Origin | None], codes: array[int]) -> None:
-        self._table, self._codes = table, codes
+    def __init__(self, table: list[Origin | None], found: array[int]) -> None:
+        self._table, self._codes = table, found
 
     def __getitem__(self, i: int) -> Origin | None:
         return self._table[self._codes[i]]
 
     @staticmethod
     def pack(name: str, origins: list[Any], out: dict[str, Part]) -> None:
-        distinct, codes = _by_identity(origins)
+        distinct, found = _by_identity(origins)
         _expect_types(distinct, {Origin, _NONE}, name)
         out.update(pack_origins(name, distinct))
-        out[f"{name}.codes"] = codes
+        out[f"{name}.codes"] = found
 
     @classmethod
     def unpack(cls, name: str, parts: Parts, count: int) -> _Origins:
         table = unpack_origins(name, parts)
-        codes = parts.array(f"{name}.codes", "I")
-        expect(len(codes) == count, f"{name}: not one per credential")
-        below(codes, len(table), name)
-        return cls(table, codes)
+        found = parts.codes(f"{name}.codes")
+        expect(len(found) == count, f"{name}: not one per credential")
+        below(found, len(table), name)
+        return cls(table, found)
 
 
 def pack_origins(name: str, origins: list[Origin | None]) -> dict[str, Part]:
@@ -262,7 +264,7 @@ class _Skills:
         _expect_types(levels, {int}, f"{name}.level")
         if not MIN_LEVEL <= min(levels, default=MIN_LEVEL) <= max(levels, default=MIN_LEVEL) <= MAX_LEVEL:
             raise Unpackable(f"{name}.level: out of range")
-        out[f"{name}.level"] = bytes(levels)
+        out[f"{name}.level"] = bytes(levels)  # (MIN_LEVEL is 0: a level is its own index into the levels)
         _Choices.pack(f"{name}.id", list(map(attrgetter("id"), distinct)), out, optional=True)
         out[name] = listed
         out[f"{name}.ends"] = array("Q", accumulate(map(len, skills)))
@@ -270,10 +272,10 @@ class _Skills:
     @classmethod
     def unpack(cls, name: str, parts: Parts, count: int) -> _Skills:
         levels = parts.bytes(f"{name}.level")
-        expect(MIN_LEVEL <= min(levels, default=MIN_LEVEL) and max(levels, default=0) <= MAX_LEVEL, "levels")
+        below(levels, MAX_LEVEL + 1, f"{name}.level")
         names = _Choices.unpack(f"{name}.name", parts, len(levels), optional=False)
         ids = _Choices.unpack(f"{name}.id", parts, len(levels), optional=True)
-        listed = parts.array(name, "I")
+        listed = parts.codes(name)
         below(listed, len(levels), name)
         found = parts.array(f"{name}.ends", "Q")
         ends(found, len(listed), count, f"{name}.ends", strict=True)  # every credential teaches a skill

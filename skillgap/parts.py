@@ -19,7 +19,7 @@ import hashlib
 import json
 import sys
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from math import isnan
 from operator import le, lt
@@ -179,6 +179,13 @@ class Parts:
     def bytes(self, name: str) -> bytes:
         return bytes(self._raw(name, "bytes"))
 
+    def codes(self, name: str) -> array[int]:
+        """Indexes into a table, in as few bytes each as the table needs (see `codes`)."""
+        entry = self._found.get(name)
+        typecode = entry[0][0] if entry else "I"
+        expect(typecode in "BHI", f"part {name!r} holds no indexes")
+        return self.array(name, typecode)
+
     def array(self, name: str, typecode: str) -> array[Any]:
         assert typecode in _ARRAYS, typecode
         found = array(typecode)
@@ -225,10 +232,25 @@ def integers(value: Any, what: str) -> list[int]:
     return value  # type: ignore[no-any-return]
 
 
+def codes(values: Iterable[int], size: int) -> array[int]:
+    """Indexes into a table SIZE long, each in one, two or four bytes as SIZE allows (checking a column of
+    single bytes costs next to nothing: see `below`)."""
+    return array("B" if size <= 0x100 else "H" if size <= 0x10000 else "I", values)
+
+
+_BYTES = bytes(range(256))
+
+
 def below(values: Sequence[int], limit: int, what: str) -> None:
     """Every value an index into something LIMIT long (0 <= value < LIMIT)."""
-    if len(values):
-        expect(min(values) >= 0 and max(values) < limit, f"{what}: an index out of range")
+    wrong: bool
+    if isinstance(values, (bytes, bytearray)) or (isinstance(values, array) and values.typecode == "B"):
+        wrong = bool(bytes(values).translate(None, _BYTES[: max(0, limit)]))  # (in C, no number per byte)
+    elif isinstance(values, array) and values.typecode in "BHILQ":  # (unsigned: none below 0)
+        wrong = bool(values) and max(values) >= limit
+    else:
+        wrong = bool(values) and (min(values) < 0 or max(values) >= limit)
+    expect(not wrong, f"{what}: an index out of range")
 
 
 def ends(found: Sequence[int], total: int, count: int, what: str, strict: bool = False) -> None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Mapping
-from itertools import islice
-from operator import lt
 
-from skillgap.levels import MAX_LEVEL, MIN_LEVEL
+from skillgap.levels import MAX_LEVEL
 from skillgap.model import Taught
 from skillgap.parts import Part, Parts, below, ends, expect, strings
 
@@ -76,19 +74,15 @@ def to_data(keys: list[str], taught: Iterable[tuple[array[int], bytes | bytearra
 
 
 def from_data(parts: Parts, credentials: int) -> dict[str, Taught]:
-    """The index in PARTS (from `to_data`), checked: every key teaches something, each credential once,
-    in ascending order, an index into CREDENTIALS credentials, to a level in range."""
+    """The index in PARTS (from `to_data`), checked: every key teaches something, each an index into
+    CREDENTIALS credentials, to a level in range."""
     keys = strings(parts.json("keys"), "keys")
     indexes, levels = parts.array("indexes", "I"), parts.bytes("levels")
     found = parts.array("ends", "Q")
     expect(len(levels) == len(indexes), "levels: not one per index")
     below(indexes, credentials, "indexes")
-    expect(not levels or (MIN_LEVEL <= min(levels) and max(levels) <= MAX_LEVEL), "levels: out of range")
+    below(levels, MAX_LEVEL + 1, "levels")  # (MIN_LEVEL is 0)
     ends(found, len(indexes), len(keys), "ends", strict=True)
-    ascending = list(map(lt, indexes, islice(indexes, 1, None)))
-    for end in islice(found, len(found) - 1):
-        ascending[end - 1] = True  # (the next key's list starts again)
-    expect(all(ascending), "indexes: not in ascending order")
     starts = [0, *found][:-1]
     index = {key: Taught(indexes[a:b], levels[a:b]) for key, a, b in zip(keys, starts, found, strict=True)}
     expect(len(index) == len(keys), "keys: a key twice")

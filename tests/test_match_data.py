@@ -133,3 +133,17 @@ def test_a_fresh_copy_resolves_without_building(built, _round_trip) -> None:  # 
     assert not hasattr(copy, "_taxonomy_index")
     assert copy.resolve("Deep Learnig").via in ("fuzzy", "none")
     assert copy.resolve("PM tools").ambiguous == ("project management", "product management")
+
+
+def test_a_row_that_holds_no_form_is_made_again(built, taxonomy: Taxonomy) -> None:  # type: ignore[no-untyped-def]
+    """The rows only save working forms out again: one that cannot be a form (no stem for a word, a word
+    no token names) is worked out from the name instead, and decides the same."""
+    matcher, vocabulary, queries = built
+    data = matcher.to_data()
+    ends, codes = data["index.rows.ends"], data["index.rows"]
+    ends[2] -= 1  # entry 0: one stem fewer than content words
+    codes[ends[3]] = len(data["index.tokens"]) + 7  # entry 1: a token that is not there
+    copy = Matcher.from_data(parts.decode(parts.encode(data).join()), taxonomy)
+    index = matcher._index
+    assert [copy._index.form(eid) for eid in range(3)] == [index.form(eid) for eid in range(3)]
+    assert copy.resolve_many(queries) == matcher.resolve_many(queries)

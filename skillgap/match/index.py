@@ -8,10 +8,9 @@ smallest first), so it stays fast with hundreds of thousands of names.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain
-from operator import sub
 from typing import NamedTuple, cast, overload
 
 from skillgap.gc_pause import gc_paused
@@ -99,6 +98,7 @@ class Index:
         self._tokens: list[str] = []
         self._codes: array[int] = array("I")
         self._row_ends: array[int] = array("Q")
+        self._reform: Callable[[str], Form] | None = None  # the expander's forms, for a row that is not
         self._by_text: dict[str, int] | None = {}  # None: not rebuilt yet from _text
         self._exact: dict[str, Slot] = {}
         self._alias: dict[str, Slot] = {}
@@ -250,10 +250,13 @@ class Index:
         }
 
     @classmethod
-    def from_data(cls, parts: Parts, skills: int) -> Index:
+    def from_data(cls, parts: Parts, skills: int, reform: Callable[[str], Form]) -> Index:
         """The index in PARTS (from :meth:`to_data`), each part checked: Unusable for anything
-        an index could not hold. SKILLS is how many canonical skills its entries may name."""
+        an index could not hold. SKILLS is how many canonical skills its entries may name;
+        REFORM makes a name's form (the matcher's expander), for a row that does not hold one:
+        the rows are only the forms worked out already, each checked when it is first used."""
         index = cls()
+        index._reform = reform
         index._text = texts = strings(parts.json("text"), "text")
         size = len(texts)
         index._skill = parts.array("skill", "I").tolist()
@@ -268,8 +271,8 @@ class Index:
         index._expanded = _expanded(parts.json("expanded"), size)
         index._tokens = strings(parts.json("tokens"), "tokens")
         index._codes = parts.array("rows", "I")
-        below(index._codes, len(index._tokens), "rows")
-        index._row_ends = _row_ends(parts.array("rows.ends", "Q"), len(index._codes), size)
+        index._row_ends = parts.array("rows.ends", "Q")
+        expect(len(index._row_ends) == 4 * size, "rows.ends: not four for each entry")
         index._forms = [None] * size
         index._by_text = None
         index._exact = _slots("exact", parts, size)
@@ -279,21 +282,29 @@ class Index:
         index.words = set(strings(parts.json("words"), "words"))
         return index
 
-    def _row(self, eid: int) -> tuple[tuple[str, ...], ...]:
-        """An entry from data's words, expanded, content and stems."""
+    def _row(self, eid: int) -> tuple[tuple[str, ...], ...] | None:
+        """An entry from data's words, expanded, content and stems; None unless each of the first
+        three holds a word and there is a stem for each content word, every one a known token."""
         tokens, codes, found = self._tokens, self._codes, self._row_ends
         start = found[4 * eid - 1] if eid else 0
-        row = []
-        for end in found[4 * eid : 4 * eid + 4]:
-            row.append(tuple(map(tokens.__getitem__, codes[start:end])))
-            start = end
-        return tuple(row)
+        bounds = [start, *found[4 * eid : 4 * eid + 4]]
+        first, words, expanded, content, stems = bounds
+        if not first < words < expanded < content < stems <= len(codes):
+            return None
+        if stems - content != content - expanded or max(codes[first:stems]) >= len(tokens):
+            return None
+        get = tokens.__getitem__
+        return tuple(tuple(map(get, codes[a:b])) for a, b in zip(bounds, bounds[1:], strict=False))
 
     def _unpack(self, eid: int) -> Form:
-        words, expanded, content, stems = self._row(eid)
+        text = self._text[eid]
+        row = self._row(eid)
+        if row is None:  # (not a form the expander made: made again, as building would)
+            assert self._reform is not None
+            return self._reform(text)
+        words, expanded, content, stems = row
         key, compact = self._key[eid], self._compact[eid]
         expanded_key, expanded_compact = self._expanded.get(eid, (key, compact))
-        text = self._text[eid]
         return Form(text, words, expanded, content, stems, key, compact, expanded_key, expanded_compact)
 
     # --- exact layers --------------------------------------------------------------------
@@ -467,17 +478,6 @@ def _expanded(found: object, size: int) -> dict[int, tuple[str, str]]:
         strings([key, compact], "expanded")
         expanded[eid] = (key, compact)
     return expanded
-
-
-def _row_ends(found: array[int], total: int, size: int) -> array[int]:
-    """Where each entry's four fields end: its words, expanded words and content each hold at
-    least one word (an index keeps no name without content), and there is a stem for each content
-    word."""
-    ends(found, total, 4 * size, "rows.ends")
-    lengths = list(map(sub, found, [0, *found][:-1]))
-    expect(all(lengths[0::4]) and all(lengths[1::4]) and all(lengths[2::4]), "rows: an empty form")
-    expect(lengths[2::4] == lengths[3::4], "rows: not a stem for each word")
-    return found
 
 
 def _slots_data(name: str, slots: dict[str, Slot]) -> dict[str, Part]:

@@ -141,7 +141,7 @@ class Matcher:
             expect(0 <= sid < len(names) and 0 <= place < len(skills), "info: out of range")
             expect(skills[place].name == names[sid], "info: not the taxonomy's skill")
             matcher._info[sid], matcher._info_at[sid] = skills[place], place
-        matcher._index = Index.from_data(parts.sub("index"), len(names))
+        matcher._index = Index.from_data(parts.sub("index"), len(names), matcher._expander.form)
         return matcher
 
     # --- public interface ----------------------------------------------------------------
