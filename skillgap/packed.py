@@ -56,10 +56,6 @@ def _by_identity(values: list[Any]) -> tuple[list[Any], array[int]]:
     return list(objects.values()), codes(map(place.__getitem__, ids), len(place))
 
 
-def _starts(found: Sequence[int]) -> list[int]:
-    return [0, *found][:-1]
-
-
 # --- columns ---------------------------------------------------------------------------------------------
 
 
@@ -75,11 +71,6 @@ class _Texts:
         if self._none is not None and self._none[i]:
             return None
         return self._text[self._ends[i - 1] if i else 0 : self._ends[i]]
-
-    def all(self) -> list[str]:
-        """Every text, for a column that holds no None."""
-        assert self._none is None
-        return list(map(self._text.__getitem__, map(slice, _starts(self._ends), self._ends)))
 
     def present(self) -> Iterator[int]:
         """The credentials that have a text in this column."""
@@ -303,8 +294,8 @@ def _number(value: float) -> float | None:
 # --- the credentials -------------------------------------------------------------------------------------
 
 # each field, and whether it may be None
-_TEXTS = {"id": False, "title": False, "url": True, "description": True, "source_id": True,
-          "eligibility": True}  # fmt: skip
+_WHOLE = ("id", "title")  # text every lookup reads whole: a JSON list each (which reads fastest whole)
+_TEXTS = {"url": True, "description": True, "source_id": True, "eligibility": True}
 _CHOICES = {"provider": False, "provider_type": False, "type": True, "currency": True, "format": True,
             "assessment": True}  # fmt: skip
 _NUMBERS = ("hours", "cost", "credits")
@@ -315,11 +306,12 @@ _ESTIMABLE = {name: 1 << bit for bit, name in enumerate(ESTIMABLE_FIELDS)}
 class PackedCredentials(Sequence[Credential]):
     """An immutable sequence of credentials kept as columns; each is built on first access, then kept."""
 
-    __slots__ = ("_count", "_texts", "_choices", "_numbers", "_lists", "_estimated", "_origins", "_skills",
-                 "_built")  # fmt: skip
+    __slots__ = ("_count", "_whole", "_texts", "_choices", "_numbers", "_lists", "_estimated", "_origins",
+                 "_skills", "_built")  # fmt: skip
 
     def __init__(self, count: int, columns: Mapping[str, Any]) -> None:
         self._count = count
+        self._whole: dict[str, list[str]] = columns["whole"]
         self._texts: dict[str, _Texts] = columns["texts"]
         self._choices: dict[str, _Choices] = columns["choices"]
         self._numbers: dict[str, array[float]] = columns["numbers"]
@@ -333,6 +325,9 @@ class PackedCredentials(Sequence[Credential]):
     def pack(credentials: Sequence[Credential]) -> dict[str, Part]:
         """The columns of these credentials (Unpackable if a field holds what the readers never make)."""
         out: dict[str, Part] = {"count": len(credentials)}
+        for name in _WHOLE:
+            out[name] = list(map(attrgetter(name), credentials))
+            _expect_types(out[name], {str}, name)
         for name, optional in _TEXTS.items():
             _Texts.pack(name, list(map(attrgetter(name), credentials)), out, optional)
         for name, optional in _CHOICES.items():
@@ -358,7 +353,10 @@ class PackedCredentials(Sequence[Credential]):
         estimated = parts.bytes("estimated")
         expect(len(estimated) == count, "estimated: not one per credential")
         expect(max(estimated, default=0) < 1 << len(ESTIMABLE_FIELDS), "estimated: an unknown field")
+        whole = {name: strings(parts.json(name), name, count) for name in _WHOLE}
+        expect(all(map(all, whole.values())), "an empty id or title")
         columns = {
+            "whole": whole,
             "texts": {name: _Texts.unpack(name, parts, count, optional) for name, optional in _TEXTS.items()},
             "choices": {
                 name: _Choices.unpack(name, parts, count, optional, allowed.get(name))
@@ -396,7 +394,8 @@ class PackedCredentials(Sequence[Credential]):
         return built
 
     def _build(self, i: int) -> Credential:
-        values: dict[str, Any] = {name: column[i] for name, column in self._texts.items()}
+        values: dict[str, Any] = {name: column[i] for name, column in self._whole.items()}
+        values.update((name, column[i]) for name, column in self._texts.items())
         values.update((name, column[i]) for name, column in self._choices.items())
         values.update((name, _number(column[i])) for name, column in self._numbers.items())
         values.update((name, column[i]) for name, column in self._lists.items())
@@ -422,7 +421,7 @@ class PackedCredentials(Sequence[Credential]):
     def lookup(self) -> CatalogLookup:
         """`CatalogLookup.of(self)`, from the columns: no credential is built."""
         count = self._count
-        ids, titles = self._texts["id"].all(), self._texts["title"].all()
+        ids, titles = self._whole["id"], self._whole["title"]
         sources: dict[str, list[int]] = {}
         source_ids = self._texts["source_id"]
         for index in source_ids.present():

@@ -31,7 +31,7 @@ LOOSE_LIMIT = 200
 UNION_FACTOR = 32
 
 _KINDS = (KIND_NAME, KIND_ALIAS, KIND_VOCABULARY)
-_IDS = "i"  # array type of the entry ids in a posting list kept as data
+_IDS = "I"  # array type of the entry ids in a posting list kept as data
 
 
 class Entry(NamedTuple):
@@ -238,7 +238,7 @@ class Index:
             "kind": bytes(map(_KINDS.index, self._kind)),
             "key": self._key + [form.key for form in forms],
             "compact": self._compact + [form.compact for form in forms],
-            "expanded": [[eid, *keys] for eid, keys in sorted(abbreviated.items())],
+            **_expanded_data(abbreviated),
             "tokens": tokens,
             "rows": codes,
             "rows.ends": row_ends,
@@ -268,7 +268,7 @@ class Index:
         index._kind = list(map(_KINDS.__getitem__, kinds))
         index._key = strings(parts.json("key"), "key", size)
         index._compact = strings(parts.json("compact"), "compact", size)
-        index._expanded = _expanded(parts.json("expanded"), size)
+        index._expanded = _expanded(parts, size)
         index._tokens = strings(parts.json("tokens"), "tokens")
         index._codes = parts.array("rows", "I")
         index._row_ends = parts.array("rows.ends", "Q")
@@ -468,16 +468,21 @@ def _pack(posting: _Posting) -> bytes:
 # --- checking an index's data --------------------------------------------------------------
 
 
-def _expanded(found: object, size: int) -> dict[int, tuple[str, str]]:
-    expect(type(found) is list, "expanded: not a list")
-    expanded = {}
-    for entry in found:  # type: ignore[attr-defined]
-        expect(type(entry) is list and len(entry) == 3, "expanded: a malformed entry")
-        eid, key, compact = entry
-        expect(type(eid) is int and 0 <= eid < size, "expanded: not an entry")
-        strings([key, compact], "expanded")
-        expanded[eid] = (key, compact)
-    return expanded
+def _expanded_data(expanded: dict[int, tuple[str, str]]) -> dict[str, Part]:
+    eids = sorted(expanded)
+    return {
+        "expanded": array("I", eids),
+        "expanded.key": [expanded[eid][0] for eid in eids],
+        "expanded.compact": [expanded[eid][1] for eid in eids],
+    }
+
+
+def _expanded(parts: Parts, size: int) -> dict[int, tuple[str, str]]:
+    eids = parts.array("expanded", "I")
+    below(eids, size, "expanded")
+    keys = strings(parts.json("expanded.key"), "expanded", len(eids))
+    compacts = strings(parts.json("expanded.compact"), "expanded", len(eids))
+    return dict(zip(eids, zip(keys, compacts, strict=True), strict=True))
 
 
 def _slots_data(name: str, slots: dict[str, Slot]) -> dict[str, Part]:
