@@ -169,9 +169,9 @@ class _Lists:
         return cls(_Choices.unpack(name, parts, len(owners), optional=False), owners)
 
 
-class _Origins:
-    """Where each credential was read: a table of the distinct origins (one per file, from the fast
-    reading), and an index into it per credential."""
+class Origins:
+    """Where each of a run of things (credentials, pathways, skills) was read: each distinct origin once
+    (one per file, as the fast reading gives them), and an index into them for each thing."""
 
     __slots__ = ("_table", "_codes")
 
@@ -181,45 +181,41 @@ class _Origins:
     def __getitem__(self, i: int) -> Origin | None:
         return self._table[self._codes[i]]
 
+    def all(self) -> list[Origin | None]:
+        return list(map(self._table.__getitem__, self._codes))
+
     @staticmethod
     def pack(name: str, origins: list[Any], out: dict[str, Part]) -> None:
-        distinct, found = _by_identity(origins)
-        _expect_types(distinct, {Origin, _NONE}, name)
-        out.update(pack_origins(name, distinct))
-        out[f"{name}.codes"] = found
+        objects, by_object = _by_identity(origins)  # (in C: most share one object)
+        _expect_types(objects, {Origin, _NONE}, name)
+        values = [None if o is None else (o.file, o.line, o.col) for o in objects]
+        distinct = list(dict.fromkeys(values))  # (equal origins made apart: a pathway's, a skill's)
+        place = dict(zip(distinct, range(len(distinct)), strict=True))
+        by_value = [place[value] for value in values]
+        out[f"{name}.file"] = [None if o is None else o[0] for o in distinct]
+        for at, field in ((1, "line"), (2, "col")):
+            found = [None if o is None else o[at] for o in distinct]
+            _expect_types(found, {int, _NONE}, f"{name}.{field}")
+            try:
+                out[f"{name}.{field}"] = array("q", [_NO_POSITION if v is None else v for v in found])
+            except OverflowError:
+                raise Unpackable(f"{name}.{field}: a position too large") from None
+        out[f"{name}.codes"] = codes(map(by_value.__getitem__, by_object), len(distinct))
 
     @classmethod
-    def unpack(cls, name: str, parts: Parts, count: int) -> _Origins:
-        table = unpack_origins(name, parts)
+    def unpack(cls, name: str, parts: Parts, count: int) -> Origins:
+        files = strings(parts.json(f"{name}.file"), f"{name}.file", optional=True)
+        lines, cols = parts.array(f"{name}.line", "q"), parts.array(f"{name}.col", "q")
+        for found in (lines, cols):
+            expect(len(found) == len(files) and min(found, default=0) >= _NO_POSITION, f"{name}: malformed")
+        table = [
+            None if file is None else Origin(file, None if line < 0 else line, None if col < 0 else col)
+            for file, line, col in zip(files, lines, cols, strict=True)
+        ]
         found = parts.codes(f"{name}.codes")
-        expect(len(found) == count, f"{name}: not one per credential")
+        expect(len(found) == count, f"{name}: not one each")
         below(found, len(table), name)
         return cls(table, found)
-
-
-def pack_origins(name: str, origins: list[Origin | None]) -> dict[str, Part]:
-    """These origins (or None) as columns: files, lines and columns."""
-    files = [o.file if o is not None else None for o in origins]
-    positions = {}
-    for field in ("line", "col"):
-        found = [getattr(o, field) if o is not None else None for o in origins]
-        _expect_types(found, {int, _NONE}, f"{name}.{field}")
-        try:
-            positions[f"{name}.{field}"] = array("q", [_NO_POSITION if v is None else v for v in found])
-        except OverflowError:
-            raise Unpackable(f"{name}.{field}: a position too large") from None
-    return {f"{name}.file": files, **positions}
-
-
-def unpack_origins(name: str, parts: Parts) -> list[Origin | None]:
-    files = strings(parts.json(f"{name}.file"), f"{name}.file", optional=True)
-    lines, cols = parts.array(f"{name}.line", "q"), parts.array(f"{name}.col", "q")
-    for found in (lines, cols):
-        expect(len(found) == len(files) and min(found, default=0) >= _NO_POSITION, f"{name}: malformed")
-    return [
-        None if file is None else Origin(file, None if line < 0 else line, None if col < 0 else col)
-        for file, line, col in zip(files, lines, cols, strict=True)
-    ]
 
 
 class _Skills:
@@ -281,9 +277,15 @@ def _numbers(values: list[Any], name: str) -> array[float]:
         raise Unpackable(f"{name}: a number too large for a float") from None
 
 
+_INFINITY = array("Q", array("d", [inf]).tobytes())[0]  # infinity's 64 bits, as a whole number
+
+
 def _unpack_numbers(name: str, parts: Parts, count: int) -> array[float]:
-    found = parts.array(name, "d")  # (NaN refused there)
-    expect(len(found) == count and min(found, default=0) >= 0, f"{name}: a malformed column of numbers")
+    """Every number 0 or more, or infinite (None): as 64-bit patterns, exactly the patterns from 0.0's to
+    infinity's (a negative number has its top bit set, and every NaN is above infinity)."""
+    found = parts.array(name, "d")
+    bits = array("Q", found.tobytes())
+    expect(len(found) == count and max(bits, default=0) <= _INFINITY, f"{name}: malformed numbers")
     return found
 
 
@@ -317,7 +319,7 @@ class PackedCredentials(Sequence[Credential]):
         self._numbers: dict[str, array[float]] = columns["numbers"]
         self._lists: dict[str, _Lists] = columns["lists"]
         self._estimated: bytes = columns["estimated"]
-        self._origins: _Origins = columns["origins"]
+        self._origins: Origins = columns["origins"]
         self._skills: _Skills = columns["skills"]
         self._built: dict[int, Credential] = {}
 
@@ -328,6 +330,7 @@ class PackedCredentials(Sequence[Credential]):
         for name in _WHOLE:
             out[name] = list(map(attrgetter(name), credentials))
             _expect_types(out[name], {str}, name)
+        out["title.casefold"] = list(map(str.casefold, out["title"]))  # (the lookup's, worked out once)
         for name, optional in _TEXTS.items():
             _Texts.pack(name, list(map(attrgetter(name), credentials)), out, optional)
         for name, optional in _CHOICES.items():
@@ -339,7 +342,7 @@ class PackedCredentials(Sequence[Credential]):
         estimated = list(map(attrgetter("estimated"), credentials))
         masks = {fields: _mask(fields) for fields in dict.fromkeys(estimated)}
         out["estimated"] = bytes(map(masks.__getitem__, estimated))
-        _Origins.pack("origin", list(map(attrgetter("origin"), credentials)), out)
+        Origins.pack("origin", list(map(attrgetter("origin"), credentials)), out)
         _Skills.pack("skills", list(map(attrgetter("skills"), credentials)), out)
         return out
 
@@ -353,7 +356,7 @@ class PackedCredentials(Sequence[Credential]):
         estimated = parts.bytes("estimated")
         expect(len(estimated) == count, "estimated: not one per credential")
         expect(max(estimated, default=0) < 1 << len(ESTIMABLE_FIELDS), "estimated: an unknown field")
-        whole = {name: strings(parts.json(name), name, count) for name in _WHOLE}
+        whole = {name: strings(parts.json(name), name, count) for name in (*_WHOLE, "title.casefold")}
         expect(all(map(all, whole.values())), "an empty id or title")
         columns = {
             "whole": whole,
@@ -365,7 +368,7 @@ class PackedCredentials(Sequence[Credential]):
             "numbers": {name: _unpack_numbers(name, parts, count) for name in _NUMBERS},
             "lists": {name: _Lists.unpack(name, parts, count) for name in _LISTS},
             "estimated": estimated,
-            "origins": _Origins.unpack("origin", parts, count),
+            "origins": Origins.unpack("origin", parts, count),
             "skills": _Skills.unpack("skills", parts, count),
         }
         return cls(count, columns)
@@ -394,7 +397,7 @@ class PackedCredentials(Sequence[Credential]):
         return built
 
     def _build(self, i: int) -> Credential:
-        values: dict[str, Any] = {name: column[i] for name, column in self._whole.items()}
+        values: dict[str, Any] = {name: self._whole[name][i] for name in _WHOLE}
         values.update((name, column[i]) for name, column in self._texts.items())
         values.update((name, column[i]) for name, column in self._choices.items())
         values.update((name, _number(column[i])) for name, column in self._numbers.items())
@@ -421,7 +424,7 @@ class PackedCredentials(Sequence[Credential]):
     def lookup(self) -> CatalogLookup:
         """`CatalogLookup.of(self)`, from the columns: no credential is built."""
         count = self._count
-        ids, titles = self._whole["id"], self._whole["title"]
+        ids, titles = self._whole["id"], self._whole["title.casefold"]
         sources: dict[str, list[int]] = {}
         source_ids = self._texts["source_id"]
         for index in source_ids.present():
@@ -434,7 +437,7 @@ class PackedCredentials(Sequence[Credential]):
         price = (array("d", self._numbers["cost"]), array("d", self._numbers["hours"]), tuple(ids))
         return CatalogLookup(
             dict(zip(ids, range(count), strict=True)),
-            dict(zip(map(str.casefold, titles), range(count), strict=True)),
+            dict(zip(titles, range(count), strict=True)),
             {key: tuple(found) for key, found in sources.items()},
             price,
             {key: tuple(found) for key, found in stacks.items()},

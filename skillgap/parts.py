@@ -21,7 +21,6 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
-from math import isnan
 from operator import le, lt
 from typing import Any, BinaryIO
 
@@ -193,8 +192,6 @@ class Parts:
         if len(raw) % found.itemsize:
             raise Unusable(f"part {name!r} is cut short")
         found.frombytes(raw)
-        if typecode == "d" and any(map(isnan, found)):
-            raise Unusable(f"part {name!r} holds NaN")
         return found
 
     def sub(self, prefix: str) -> Parts:

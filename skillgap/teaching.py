@@ -9,7 +9,7 @@ is three blocks whatever its size: the cache keeps it so, and the child sends wh
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from skillgap.levels import MAX_LEVEL
 from skillgap.model import Taught
@@ -73,7 +73,7 @@ def to_data(keys: list[str], taught: Iterable[tuple[array[int], bytes | bytearra
     return {"keys": keys, "indexes": indexes, "levels": bytes(levels), "ends": found}
 
 
-def from_data(parts: Parts, credentials: int) -> dict[str, Taught]:
+def from_data(parts: Parts, credentials: int) -> Kept:
     """The index in PARTS (from `to_data`), checked: every key teaches something, each an index into
     CREDENTIALS credentials, to a level in range."""
     keys = strings(parts.json("keys"), "keys")
@@ -83,7 +83,30 @@ def from_data(parts: Parts, credentials: int) -> dict[str, Taught]:
     below(indexes, credentials, "indexes")
     below(levels, MAX_LEVEL + 1, "levels")  # (MIN_LEVEL is 0)
     ends(found, len(indexes), len(keys), "ends", strict=True)
-    starts = [0, *found][:-1]
-    index = {key: Taught(indexes[a:b], levels[a:b]) for key, a, b in zip(keys, starts, found, strict=True)}
-    expect(len(index) == len(keys), "keys: a key twice")
-    return index
+    kept = Kept(keys, indexes, levels, found)
+    expect(len(kept) == len(keys), "keys: a key twice")
+    return kept
+
+
+class Kept(Mapping[str, Taught]):
+    """An index as `from_data` checked it: the credentials that teach a key are taken out of the blocks
+    when that key is first asked for (ranking asks for the few a person lacks)."""
+
+    def __init__(self, keys: list[str], indexes: array[int], levels: bytes, found: array[int]) -> None:
+        self._at = dict(zip(keys, range(len(keys)), strict=True))
+        self._indexes, self._levels, self._ends = indexes, levels, found
+        self._made: dict[str, Taught] = {}
+
+    def __getitem__(self, key: str) -> Taught:
+        made = self._made.get(key)
+        if made is None:
+            at = self._at[key]
+            start, end = self._ends[at - 1] if at else 0, self._ends[at]
+            made = self._made[key] = Taught(self._indexes[start:end], self._levels[start:end])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)

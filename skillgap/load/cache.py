@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import stat
 import sys
 import threading
@@ -295,7 +294,7 @@ class _Folder:
 
     def _store(self, name: str, encoded: Encoded) -> None:
         """Write ENCODED to a new temporary file beside NAME, flush it to disk, and rename it into place."""
-        temporary = f"{TEMPORARY}{os.getpid()}-{secrets.token_hex(8)}.part"
+        temporary = f"{TEMPORARY}{os.getpid()}-{os.urandom(8).hex()}.part"
         flags = (
             os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         )

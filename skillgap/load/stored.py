@@ -14,8 +14,8 @@ from collections.abc import Collection, Mapping
 from itertools import accumulate, chain
 
 from skillgap.load.cache import Codec
-from skillgap.model import Catalog, Pathway, Taxonomy, TaxonomySkill
-from skillgap.packed import PackedCredentials, pack_origins, unpack_origins
+from skillgap.model import Catalog, Origin, Pathway, Taxonomy, TaxonomySkill
+from skillgap.packed import Origins, PackedCredentials
 from skillgap.parts import Part, Parts, ends, expect, nest, strings
 
 
@@ -26,7 +26,7 @@ def pack_catalog(catalog: Catalog) -> dict[str, Part]:
         **nest("credentials", PackedCredentials.pack(catalog.credentials)),
         "pathways": [[p.id, p.title, p.award] for p in pathways],
         **_pack_lists("pathways.members", members),
-        **pack_origins("pathways.origin", [p.origin for p in pathways]),
+        **_origins("pathways.origin", [p.origin for p in pathways]),
         "about": [catalog.name, catalog.currency, list(catalog.files)],
     }
 
@@ -51,8 +51,7 @@ def _pathways(parts: Parts) -> tuple[Pathway, ...]:
     expect(named, "pathways: one without an id or title")
     strings(list(awards), "pathway awards", optional=True)
     members = _lists("pathways.members", parts, len(found))
-    origins = unpack_origins("pathways.origin", parts)
-    expect(len(origins) == len(found), "pathways: not an origin each")
+    origins = Origins.unpack("pathways.origin", parts, len(found)).all()
     return tuple(map(Pathway, idents, titles, members, awards, origins))
 
 
@@ -67,7 +66,7 @@ def pack_taxonomy(taxonomy: Taxonomy) -> dict[str, Part]:
         "skills": [[s.name, s.id] for s in skills],
         **_pack_lists("aliases", [s.aliases for s in skills]),
         **_pack_lists("related", [s.related for s in skills]),
-        **pack_origins("origin", [s.origin for s in skills]),
+        **_origins("origin", [s.origin for s in skills]),
         "abbreviations": [list(pair) for pair in taxonomy.abbreviations],
         "files": list(taxonomy.files),
     }
@@ -80,8 +79,7 @@ def unpack_taxonomy(parts: Parts) -> Taxonomy:
     expect(all(strings(list(names), "skill names")), "skill: no name")
     strings(list(idents), "skill ids", optional=True)
     aliases, related = _lists("aliases", parts, len(found)), _lists("related", parts, len(found))
-    origins = unpack_origins("origin", parts)
-    expect(len(origins) == len(found), "skills: not an origin each")
+    origins = Origins.unpack("origin", parts, len(found)).all()
     skills = tuple(map(TaxonomySkill, names, aliases, related, idents, origins))
     pairs = parts.json("abbreviations")
     expect(type(pairs) is list and all(type(p) is list and len(p) == 2 for p in pairs), "abbreviations")
@@ -102,3 +100,9 @@ def _lists(name: str, parts: Parts, count: int) -> list[tuple[str, ...]]:
 
 
 TAXONOMY: Codec[Taxonomy] = Codec(pack_taxonomy, unpack_taxonomy)
+
+
+def _origins(name: str, origins: list[Origin | None]) -> dict[str, Part]:
+    found: dict[str, Part] = {}
+    Origins.pack(name, origins, found)
+    return found
