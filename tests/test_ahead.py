@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,36 @@ def test_the_teaching_index_built_ahead_is_used_only_where_it_is_the_parents(tmp
     catalog = load_catalogs([path], use_cache=False)
     world = build_world(catalog, TAXONOMY, Ahead.start(TAXONOMY, [path], min_bytes=0))
     assert world.teaching == build_world(catalog, TAXONOMY).teaching
+
+
+class Planted:
+    """A pickle that writes MARKER when it is unpickled."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+@pytest.mark.parametrize("sent", ["pickle", "half a container"])
+def test_what_comes_through_the_pipe_is_only_ever_data(tmp_path: Path, sent: str) -> None:
+    """The parent takes the child's work as data it checks: a pickle, or a container cut short, is
+    nothing it uses (and the pickle is never run)."""
+    marker = tmp_path / "marker"
+    blob = pickle.dumps(Planted(marker))
+    if sent != "pickle":
+        from skillgap import parts
+
+        blob = parts.encode({"names": ["SQL"], "count": 1, "keys": ["sql"]}).join()[:-3]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child that sends BLOB
+        try:
+            os.close(read_end)
+            os.write(write_end, blob)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    assert Ahead(pid, read_end, TAXONOMY).result(["SQL"], 1) is None
+    assert not marker.exists()

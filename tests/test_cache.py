@@ -275,6 +275,17 @@ def test_a_folder_others_may_write_is_not_used_and_the_run_says_so_once(  # type
     assert len(notes) == 1 and str(cache_dir) in notes[0] and "without the cache" in notes[0], result.err
 
 
+def test_a_file_where_the_folder_should_be_is_left_alone_and_named(write, cache_dir: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    catalog = write("c.yaml", CATALOG)
+    expected = analyze(cli, write, catalog, "--no-cache")
+    cache_dir.write_text("not a folder", encoding="utf-8")
+    result = analyze(cli, write, catalog)
+    assert result.code == 0 and result.out == expected.out
+    assert cache_dir.read_text(encoding="utf-8") == "not a folder"
+    (note,) = [line for line in result.err.splitlines() if line.startswith("note:")]
+    assert str(cache_dir) in note and "not a folder" in note
+
+
 @pytest.mark.parametrize("problem", ["writable by others", "owned by someone else"])
 def test_an_entry_others_wrote_is_not_read_and_is_replaced(  # type: ignore[no-untyped-def]
     write, cache_dir: Path, cli, parses: list[str], monkeypatch: pytest.MonkeyPatch, problem: str

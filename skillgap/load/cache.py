@@ -190,9 +190,11 @@ class _Folder:
         path = cache_dir()
         try:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            if not path.is_dir():  # a file in its place, or no right to make it: quietly without a cache
-                return None
+        except FileExistsError:
+            _refused(path, "it is not a folder")
+            return None
+        except OSError:  # (no right to make it, a read-only disk: quietly without a cache)
+            return None
         if not _SECURE:
             return cls(path, None)
         try:
@@ -208,10 +210,7 @@ class _Folder:
             problem = "it cannot be examined"
         if problem is not None:
             os.close(fd)
-            _tell(
-                f"note: not using the cache folder {path}: {problem}; this run goes without the cache "
-                "(make it your own and private, e.g. chmod 700, or set SKILLGAP_CACHE_DIR)"
-            )
+            _refused(path, problem)
             return None
         return cls(path, fd)
 
@@ -337,6 +336,13 @@ class _Folder:
                 os.unlink(self._at(name), dir_fd=self._fd)
             except OSError:
                 continue
+
+
+def _refused(path: Path, problem: str) -> None:
+    _tell(
+        f"note: not using the cache folder {path}: {problem}; this run goes without the cache "
+        "(make it a folder of your own that only you may write, e.g. chmod 700, or set SKILLGAP_CACHE_DIR)"
+    )
 
 
 def _untrusted(found: os.stat_result, what: str) -> str | None:
