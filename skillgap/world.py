@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
@@ -67,7 +67,7 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
     catalog_paths = expand_paths(list(catalogs) if catalogs else bundled_catalog_paths())
     taxonomy_paths = expand_paths(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
 
-    def build() -> World:
+    def build() -> _Made:
         # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
         # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
         with gc_paused():
@@ -80,15 +80,17 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
                 if ahead is not None:
                     ahead.cancel()
                 raise
-            if ahead is not None:
-                catalog.lookup  # noqa: B018  (ranking's, made while the child builds)
-            return build_world(catalog, taxonomy, ahead)
+            packed = None
+            if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
+                catalog.lookup  # noqa: B018
+                packed = _packed(catalog) if cache.enabled() else None
+            return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
 
     if not cache.enabled():
-        return build()
-    world = cache.cached("world", cache.files([*catalog_paths, *taxonomy_paths]), build, WORLD)
-    assert world is not None
-    return world
+        return build().world
+    made = cache.cached("world", cache.files([*catalog_paths, *taxonomy_paths]), build, WORLD)
+    assert made is not None
+    return made.world
 
 
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
@@ -133,10 +135,26 @@ def fuzzy_and_unresolved(
     return fuzzy, unresolved
 
 
-def _pack(world: World) -> dict[str, Part]:
-    teaching = world.teaching
+class _Made(NamedTuple):
+    """A world as the cache keeps it: with its catalog packed already, if it was (PACKED is CATALOG's)."""
+
+    world: World
+    catalog: Catalog | None = None
+    packed: Mapping[str, Part] | None = None
+
+
+def _packed(catalog: Catalog) -> Mapping[str, Part] | None:
+    try:
+        return CODEC.pack(catalog)
+    except (ValueError, TypeError, OverflowError):  # (what the cache cannot keep: no entry, said later)
+        return None
+
+
+def _pack(made: _Made) -> dict[str, Part]:
+    world, teaching = made.world, made.world.teaching
+    catalog = made.packed if made.packed is not None and made.catalog is world.catalog else None
     return {
-        **nest("catalog", CODEC.pack(world.catalog)),
+        **nest("catalog", catalog if catalog is not None else CODEC.pack(world.catalog)),
         **nest("taxonomy", stored.TAXONOMY.pack(world.taxonomy)),
         **nest("matcher", world.matcher.to_data()),
         "shared_ids": dict(world.shared_ids),
@@ -144,14 +162,14 @@ def _pack(world: World) -> dict[str, Part]:
     }
 
 
-def _unpack(parts: Parts) -> World:
+def _unpack(parts: Parts) -> _Made:
     catalog = CODEC.unpack(parts.sub("catalog"))
     taxonomy = stored.TAXONOMY.unpack(parts.sub("taxonomy"))
     shared_ids = parts.json("shared_ids")
     expect(type(shared_ids) is dict and set(map(type, shared_ids.values())) <= {str}, "shared_ids: malformed")
     matcher = Matcher.from_data(parts.sub("matcher"), taxonomy)
     teaching = from_data(parts.sub("teaching"), len(catalog.credentials))
-    return World(catalog, taxonomy, matcher, shared_ids, teaching)
+    return _Made(World(catalog, taxonomy, matcher, shared_ids, teaching))
 
 
 WORLD = cache.Codec(_pack, _unpack)  # how the cache keeps a world: its parts, each packed as its own

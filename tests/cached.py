@@ -10,7 +10,7 @@ from skillgap.load.cache import Codec
 from skillgap.load.catalog import CODEC
 from skillgap.match import Matcher
 from skillgap.model import Catalog, Taxonomy
-from skillgap.world import WORLD, World
+from skillgap.world import WORLD, World, _Made
 
 T = TypeVar("T")
 
@@ -20,7 +20,7 @@ def round_trip(value: T, codec: Codec[T]) -> T:
 
 
 def world(value: World) -> World:
-    return round_trip(value, WORLD)
+    return round_trip(_Made(value), WORLD).world
 
 
 def catalog(value: Catalog) -> Catalog:

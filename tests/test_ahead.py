@@ -155,3 +155,36 @@ def test_what_comes_through_the_pipe_is_only_ever_data(tmp_path: Path, sent: str
     os.close(write_end)
     assert Ahead(pid, read_end, TAXONOMY).result(["SQL"], 1) is None
     assert not marker.exists()
+
+
+def test_a_world_built_with_the_child_comes_back_from_the_cache_as_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cold run packs its catalog for the cache while the child builds, and the warm run reads back
+    the world the cold run used (and that a run without the cache builds)."""
+    from skillgap import world as world_module
+    from skillgap.load import cache
+
+    real = Ahead.start.__func__  # type: ignore[attr-defined]
+    started: list[bool] = []
+
+    def start(cls, taxonomy, paths, min_bytes=0):  # type: ignore[no-untyped-def]
+        found = real(cls, taxonomy, paths, 0)
+        started.append(found is not None)
+        return found
+
+    monkeypatch.setattr(Ahead, "start", classmethod(start))
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path / "cache"))
+    path, taxonomy = catalog_file(tmp_path), tmp_path / "skills.yaml"
+    taxonomy.write_text("skills:\n  - name: SQL\n    aliases: [structured query language]\n")
+    monkeypatch.setattr(cache, "_DISABLED", True)  # (restored after the test)
+    alone = world_module.open_world([path], [taxonomy])
+    cache.set_enabled(True)
+    cold = world_module.open_world([path], [taxonomy])
+    cache.finish_writes()
+    warm = world_module.open_world([path], [taxonomy])
+    assert started == [True, True]  # (the warm run started no child: it built nothing)
+    for world in (cold, warm):
+        assert world.catalog == alone.catalog and dict(world.teaching) == dict(alone.teaching)
+        assert world.matcher.resolve_many(WRITTEN) == alone.matcher.resolve_many(WRITTEN)
+    assert type(warm.catalog.credentials).__name__ == "PackedCredentials"
