@@ -376,6 +376,7 @@ def test_what_killed_runs_left_is_removed_and_a_live_write_is_not(write, cache_d
     assert not dead.exists() and not minutes_ago.exists() and live.exists()
 
 
+@pytest.mark.slow  # (ten processes at once: about 10 s on a busy two-core machine)
 def test_ten_cold_runs_at_once_all_answer_right_and_leave_one_good_entry(tmp_path: Path) -> None:
     """Ten processes started together on one empty cache: every answer is --no-cache's; one entry of
     each kind is left, whole, and no temporary file."""

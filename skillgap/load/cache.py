@@ -26,7 +26,8 @@ entry copied under another's name is never served, and an upgraded skillgap neve
 
 Trust: the folder is created private (0700). A folder or an entry that is not owned by the user, or that
 its group or others may write, is refused with a note (and the run goes on without it), as is an entry
-that is not a regular file: entries are opened relative to the folder, never following a symbolic link.
+that is not a regular file: entries are opened relative to the folder, never following a symbolic link
+(the folder itself may be a link, if the user owns it, to a folder the user owns).
 An entry is written to a new temporary file beside it (0600), flushed to disk and renamed into place, so a
 reader sees the old entry or the new one, never part of one; the temporary file is removed if anything
 fails, and temporary files that runs killed part way left behind are removed by the next write. A cache
