@@ -47,7 +47,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -68,13 +67,14 @@ _note: str | None = None
 _SECURE = os.name == "posix" and {os.open, os.stat, os.rename, os.unlink} <= os.supports_dir_fd
 
 
-@dataclass(frozen=True)
 class Codec(Generic[T]):
     """How one kind of value becomes plain parts and back. PACK may raise ValueError or TypeError for a
     value it has no place for (then nothing is kept); UNPACK raises for anything it cannot use (a miss)."""
 
-    pack: Callable[[T], Mapping[str, Part]]
-    unpack: Callable[[Parts], T]
+    __slots__ = ("pack", "unpack")  # (a plain class: a dataclass costs every run a millisecond to make)
+
+    def __init__(self, pack: Callable[[T], Mapping[str, Part]], unpack: Callable[[Parts], T]) -> None:
+        self.pack, self.unpack = pack, unpack
 
 
 def finish_writes() -> None:
@@ -166,15 +166,28 @@ def entry_key(kind: str, sources: Iterable[tuple[str, bytes]]) -> str:
 
 @cache
 def _code_stamp() -> bytes:
-    """What the code that builds and reads entries is: every module's path, size and modification time."""
-    package = Path(__file__).resolve().parent.parent
-    stamp = []
-    for module in sorted(package.rglob("*.py")):
+    """What the code that builds and reads entries is: every module's path, size and modification time
+    (walked with plain names: the walk is part of every run's time)."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    stamp: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
         try:
-            info = module.stat()
+            found = sorted(os.scandir(os.path.join(package, folder)), key=lambda entry: entry.name)
         except OSError:
             continue
-        stamp.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+        for entry in found:
+            name = f"{folder}/{entry.name}" if folder else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(name)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamp.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                continue
     return "\n".join(stamp).encode()
 
 
