@@ -277,15 +277,18 @@ def _numbers(values: list[Any], name: str) -> array[float]:
         raise Unpackable(f"{name}: a number too large for a float") from None
 
 
-_INFINITY = array("Q", array("d", [inf]).tobytes())[0]  # infinity's 64 bits, as a whole number
+_INFINITY, _MINUS_ZERO = array("Q", array("d", [inf, -0.0]).tobytes())  # their 64 bits, as whole numbers
 
 
 def _unpack_numbers(name: str, parts: Parts, count: int) -> array[float]:
-    """Every number 0 or more, or infinite (None): as 64-bit patterns, exactly the patterns from 0.0's to
-    infinity's (a negative number has its top bit set, and every NaN is above infinity)."""
+    """Every number 0 or more, or infinite (None): as 64-bit patterns, the patterns from 0.0's to
+    infinity's (a negative number has its top bit set, and every NaN is above infinity), and -0.0's (which
+    the readers take: it is not below 0)."""
     found = parts.array(name, "d")
     bits = array("Q", found.tobytes())
-    expect(len(found) == count and max(bits, default=0) <= _INFINITY, f"{name}: malformed numbers")
+    expect(len(found) == count, f"{name}: not one each")
+    if max(bits, default=0) > _INFINITY:
+        expect(all(b <= _INFINITY or b == _MINUS_ZERO for b in bits), f"{name}: malformed numbers")
     return found
 
 

@@ -91,6 +91,16 @@ def test_an_edited_file_is_never_served_stale(write, cache_dir: Path) -> None:  
     assert load_catalogs([path]).credentials[0].hours == 12
 
 
+def test_a_catalog_with_every_kind_of_number_a_reader_takes_is_served(  # type: ignore[no-untyped-def]
+    write, cache_dir: Path, parses: list[str]
+) -> None:
+    """-0.0 is not below 0, so the readers take it; the entry that holds it must be read back too."""
+    path = write("c.yaml", CATALOG.replace("hours: 10", "hours: -0.0\n    cost: 0\n    credits: 1.0e+300"))
+    first = load_catalogs([path])
+    assert load_catalogs([path]) == first and len(parses) == 1
+    assert str(load_catalogs([path]).credentials[0].hours) == "-0.0"
+
+
 def test_other_code_never_reads_an_entry(  # type: ignore[no-untyped-def]
     write, cache_dir: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
