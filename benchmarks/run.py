@@ -223,9 +223,9 @@ def ratio(key: str, name: str, top: Row, bottom: Row, note: str = "") -> Row:
 def matching_child(folder: Path, repeat: int, heavy: int) -> dict[str, Any]:
     """In-process timings: Matcher.build, resolve_many on a fresh matcher, and rapidfuzz cdist."""
     import gc
-    import pickle
 
     sys.path.insert(0, str(ROOT))
+    from skillgap import parts
     from skillgap.load.taxonomy import load_taxonomies
     from skillgap.match import Matcher
 
@@ -239,16 +239,13 @@ def matching_child(folder: Path, repeat: int, heavy: int) -> dict[str, Any]:
     start = time.perf_counter()
     matcher = Matcher.build(taxonomy, names)
     result["build"] = [time.perf_counter() - start]
-    try:
-        blob = pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # not picklable: rebuild for every run instead
-        blob = None
+    blob = parts.encode(matcher.to_data()).join()  # as the cache keeps it
     del matcher
     resolve: list[float] = []
     resolved: dict[str, Any] = {}
     collected: list[float] = []
     for run in range(repeat + 1):
-        fresh = pickle.loads(blob) if blob is not None else Matcher.build(taxonomy, names)
+        fresh = Matcher.from_data(parts.decode(blob), taxonomy)  # as a warm run reads it back
         gc.collect()
         # as a skillgap process runs (the collector off, see cli/main.run); the last run with it on,
         # which also pays the collections that unpacking a cached index of 200,000 names triggers

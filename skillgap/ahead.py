@@ -4,11 +4,17 @@ A cold run over a large catalog spends about as long reading and checking the ca
 matcher over its skill names (3.5 s and 3.4 s at 100,000 credentials), and the names can be taken from the
 parsed files long before the reading is done. So a forked child parses the files, takes the names, builds
 the matcher, keys the names and notes who teaches each name, while the parent reads the catalog as usual.
-It sends the names, keys and notes first, and pickles the matcher while the parent joins the notes into
+It sends the names, keys and notes first, and packs the matcher while the parent joins the notes into
 the skill index. The parent uses that matcher only if the names it was built from are
 exactly the names the reading found, in the same order (the build is deterministic, so it is then the
 matcher the parent would have built); if they differ, or the child fails, or fork is missing, the parent
 builds it itself. Nothing is started for small catalogs.
+
+The child sends plain data (`skillgap.parts`, as the cache keeps it: never pickles), which the parent
+checks as it takes it: what comes through the pipe can only be data.
+
+The interface, all that world.py uses: ``Ahead.start(taxonomy, paths)`` (None where a child would not
+pay), then either ``result(vocabulary, credentials)`` (a `Built`, or None: build it here) or ``cancel()``.
 
 The child's index counts on what a successful reading guarantees: every credential in the files became
 one Credential, in order, with its skills in order. So it is used only when the reading found exactly as
@@ -20,19 +26,19 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import signal
 import threading
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
+from skillgap import parts
 from skillgap.analyse.gaps import skill_key
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.match import Matcher
 from skillgap.model import Taught, Taxonomy
-from skillgap.teaching import Entries, join_names
+from skillgap.teaching import Entries, from_data, join_names, to_data
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
 
@@ -57,8 +63,8 @@ class Predicted(NamedTuple):
 class Ahead:
     """A matcher being built in a child process."""
 
-    def __init__(self, pid: int, fd: int) -> None:
-        self._pid, self._fd = pid, fd
+    def __init__(self, pid: int, fd: int, taxonomy: Taxonomy) -> None:
+        self._pid, self._fd, self._taxonomy = pid, fd, taxonomy
 
     @classmethod
     def start(cls, taxonomy: Taxonomy, paths: Sequence[Path], min_bytes: int = MIN_BYTES) -> Ahead | None:
@@ -82,23 +88,25 @@ class Ahead:
                     matcher = Matcher.build(taxonomy, names)
                     resolutions = matcher.resolve_many(names)
                     keys = [skill_key(name, resolutions) for name in names]
-                    flat = _flat(taught) if taught is not None else None
+                    first: dict[str, Any] = {"names": names, "count": count, "keys": keys}
+                    if taught is not None:
+                        first.update(parts.nest("taught", to_data(names, taught.values())))
                     # first what the parent checks and joins, sent on a thread while the matcher, the
-                    # larger part, is pickled: the parent's join and this pickling then overlap
+                    # larger part, is packed: the parent's join and this packing then overlap
                     with os.fdopen(write_end, "wb") as out:
-                        first = pickle.dumps((names, count, keys, flat), pickle.HIGHEST_PROTOCOL)
                         sent: list[bool] = []
-                        sending = threading.Thread(target=_send, args=(out, first, sent))
+                        sending = threading.Thread(target=_send, args=(out, parts.encode(first), sent))
                         sending.start()
-                        rest = pickle.dumps(matcher, pickle.HIGHEST_PROTOCOL)
+                        rest = parts.encode(matcher.to_data())
                         sending.join()
                         if sent:
-                            out.write(rest)
+                            for chunk in rest.chunks():
+                                out.write(chunk)
                             code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
-        return cls(pid, read_end)
+        return cls(pid, read_end, taxonomy)
 
     def result(self, vocabulary: Sequence[str], credentials: int) -> Built | None:
         """What the child built, if from exactly these names (else None); the skill index only if the
@@ -106,17 +114,24 @@ class Ahead:
         built = None
         with os.fdopen(self._fd, "rb") as found:
             try:
-                names, count, keys, flat = pickle.load(found)
-                if names == list(vocabulary):
-                    teaching = None
-                    if flat is not None and count == credentials:
-                        key_of = dict(zip(names, keys, strict=True))
-                        teaching = join_names(_unflat(names, flat), key_of)
-                    built = Built(pickle.load(found), keys, teaching)
+                built = self._read(found, vocabulary, credentials)
             except Exception:  # noqa: BLE001  (a child that failed part way: the parent builds)
                 built = None
         _, status = os.waitpid(self._pid, 0)  # a child cut short by the closed pipe exits too
         return built if status == 0 else None
+
+    def _read(self, found: BinaryIO, vocabulary: Sequence[str], credentials: int) -> Built | None:
+        first = parts.read(found)
+        names = parts.strings(first.json("names"), "names")
+        if names != list(vocabulary):
+            return None
+        keys = parts.strings(first.json("keys"), "keys", len(names))
+        teaching = None
+        if "taught.keys" in first and first.json("count") == credentials:
+            by_name = from_data(first.sub("taught"), credentials)
+            parts.expect(list(by_name) == names, "taught: not the names")
+            teaching = join_names(by_name, dict(zip(names, keys, strict=True)))
+        return Built(Matcher.from_data(parts.read(found), self._taxonomy), keys, teaching)
 
     def cancel(self) -> None:
         try:
@@ -130,37 +145,15 @@ class Ahead:
             pass
 
 
-def _send(out: Any, blob: bytes, sent: list[bool]) -> None:
-    """Write BLOB to the parent (on a thread: nothing may print there); SENT says it went."""
+def _send(out: Any, encoded: parts.Encoded, sent: list[bool]) -> None:
+    """Write ENCODED to the parent (on a thread: nothing may print there); SENT says it went."""
     try:
-        out.write(blob)
+        for chunk in encoded.chunks():
+            out.write(chunk)
         out.flush()
         sent.append(True)
     except OSError:  # the parent has stopped listening: the names were not its own
         pass
-
-
-Flat = tuple["array[int]", "array[int]", bytes]  # where each name's part ends; indexes; levels
-
-
-def _flat(taught: dict[str, Entries]) -> Flat:
-    """Who teaches each name as three blocks: one object to send where there were two per name."""
-    ends, indexes, levels = array("Q"), array("I"), bytearray()
-    for taught_indexes, taught_levels in taught.values():
-        indexes.extend(taught_indexes)
-        levels += taught_levels
-        ends.append(len(indexes))
-    return ends, indexes, bytes(levels)
-
-
-def _unflat(names: list[str], flat: Flat) -> dict[str, Entries]:
-    ends, indexes, levels = flat
-    taught: dict[str, Entries] = {}
-    start = 0
-    for name, end in zip(names, ends, strict=True):
-        taught[name] = (indexes[start:end], bytearray(levels[start:end]))
-        start = end
-    return taught
 
 
 def predicted(paths: Sequence[Path]) -> Predicted | None:

@@ -304,7 +304,7 @@ class Taught:
 
 @dataclass(frozen=True)
 class Catalog:
-    credentials: Sequence[Credential] = ()  # a tuple, or from the cache a PackedCredentials
+    credentials: Sequence[Credential] = ()  # a tuple, or (from the cache) a sequence that builds as asked
     pathways: tuple[Pathway, ...] = ()
     name: str | None = None
     currency: str | None = None
@@ -340,25 +340,6 @@ class Catalog:
     def skill_names(self) -> list[str]:
         """The distinct skill names its credentials list, in the order first met."""
         return list({s.name: None for c in self.credentials for s in c.skills})
-
-    @cached_property
-    def packed(self) -> Sequence[Credential]:
-        """The credentials as the cache keeps them (see skillgap/packed.py)."""
-        from skillgap.packed import PackedCredentials
-
-        if isinstance(self.credentials, PackedCredentials):
-            return self.credentials
-        return PackedCredentials.pack(self.credentials)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for the cache) with its lookup, and its credentials packed to be built as needed."""
-        state = dict(self.__dict__)
-        state.pop("packed", None)  # it is the credentials below: stored once
-        state.pop("skill_names", None)  # a cold run's, worked out again if ever asked for
-        state.pop("pathway_members", None)
-        state["lookup"] = self.lookup
-        state["credentials"] = self.packed
-        return state
 
 
 # --- badges ----------------------------------------------------------------------------------

@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.gc_pause import gc_paused
-from skillgap.load import cache
-from skillgap.load.catalog import load_catalogs
+from skillgap.load import cache, stored
+from skillgap.load.catalog import CODEC, load_catalogs
 from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
-from skillgap.teaching import index_teaching
+from skillgap.parts import Part, Parts, expect, nest
+from skillgap.teaching import from_data, index_teaching, to_data
 
 
 class Resolutions(dict[str, Resolution]):
@@ -66,7 +67,7 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
     catalog_paths = expand_paths(list(catalogs) if catalogs else bundled_catalog_paths())
     taxonomy_paths = expand_paths(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
 
-    def build() -> World:
+    def build() -> _Made:
         # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
         # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
         with gc_paused():
@@ -79,16 +80,17 @@ def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path
                 if ahead is not None:
                     ahead.cancel()
                 raise
-            if ahead is not None and cache.enabled():
-                catalog.lookup, catalog.packed  # noqa: B018  (the cache entry's, made while the child builds)
-            return build_world(catalog, taxonomy, ahead)
+            packed = None
+            if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
+                catalog.lookup  # noqa: B018
+                packed = _packed(catalog) if cache.enabled() else None
+            return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
 
     if not cache.enabled():
-        return build()
-    name, key = cache.fingerprint([*catalog_paths, *taxonomy_paths])
-    world = cache.cached("world", name, key, build)
-    assert world is not None
-    return world
+        return build().world
+    made = cache.cached("world", cache.files([*catalog_paths, *taxonomy_paths]), build, WORLD)
+    assert made is not None
+    return made.world
 
 
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
@@ -131,3 +133,43 @@ def fuzzy_and_unresolved(
         elif resolution.via == "fuzzy":
             fuzzy.append(resolution)
     return fuzzy, unresolved
+
+
+class _Made(NamedTuple):
+    """A world as the cache keeps it: with its catalog packed already, if it was (PACKED is CATALOG's)."""
+
+    world: World
+    catalog: Catalog | None = None
+    packed: Mapping[str, Part] | None = None
+
+
+def _packed(catalog: Catalog) -> Mapping[str, Part] | None:
+    try:
+        return CODEC.pack(catalog)
+    except (ValueError, TypeError, OverflowError):  # (what the cache cannot keep: no entry, said later)
+        return None
+
+
+def _pack(made: _Made) -> dict[str, Part]:
+    world, teaching = made.world, made.world.teaching
+    catalog = made.packed if made.packed is not None and made.catalog is world.catalog else None
+    return {
+        **nest("catalog", catalog if catalog is not None else CODEC.pack(world.catalog)),
+        **nest("taxonomy", stored.TAXONOMY.pack(world.taxonomy)),
+        **nest("matcher", world.matcher.to_data()),
+        "shared_ids": dict(world.shared_ids),
+        **nest("teaching", to_data(list(teaching), ((t.indexes, t.levels) for t in teaching.values()))),
+    }
+
+
+def _unpack(parts: Parts) -> _Made:
+    catalog = CODEC.unpack(parts.sub("catalog"))
+    taxonomy = stored.TAXONOMY.unpack(parts.sub("taxonomy"))
+    shared_ids = parts.json("shared_ids")
+    expect(type(shared_ids) is dict and set(map(type, shared_ids.values())) <= {str}, "shared_ids: malformed")
+    matcher = Matcher.from_data(parts.sub("matcher"), taxonomy)
+    teaching = from_data(parts.sub("teaching"), len(catalog.credentials))
+    return _Made(World(catalog, taxonomy, matcher, shared_ids, teaching))
+
+
+WORLD = cache.Codec(_pack, _unpack)  # how the cache keeps a world: its parts, each packed as its own

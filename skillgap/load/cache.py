@@ -1,38 +1,80 @@
-"""A content-keyed cache of parsed catalogs and taxonomies, so a large catalog is parsed once.
+"""A cache of what skillgap builds from its input files, so a large catalog is parsed once.
 
-Entries live in the user's cache folder (``$SKILLGAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillgap``, else
-``~/.cache/skillgap``), named by the SHA-256 of the file's bytes together with the loader's version, so an
-edited file is never served stale. Each entry is a pickle signed with HMAC-SHA256 under a key kept in the
-cache folder (mode 0600): a damaged, truncated or foreign entry fails the check and is ignored and rebuilt,
-and nothing unsigned is ever unpickled.
+The interface, which is all the rest of skillgap sees of the cache:
 
-A large entry is signed and written on a second thread while the command goes on (both release the
-interpreter's lock), so a cold run's answer is not held up by tens of megabytes going to disk; the write
-is finished before the process exits, and before any entry is read (`finish_writes`).
+- ``cached(kind, sources, build, codec)``: the value cached for these sources (each file's name as shown
+  and its bytes), else ``build()``, kept when it returns a value. CODEC says how a value of this kind
+  becomes plain parts and back (`Codec`).
+- ``files(paths)``: the sources of a value built from these files.
+- ``enabled()`` and ``set_enabled(on)``: ``--no-cache`` and ``$SKILLGAP_NO_CACHE`` turn it off.
+- ``finish_writes()``: wait for entries still being written on another thread (before the process exits).
+- ``notes()``: what the user should be told about the cache this run (a folder or an entry refused), at
+  most one note a run; the command line prints it. This module never prints.
+
+Where: ``$SKILLGAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillgap``, else ``~/.cache/skillgap``.
+
+What an entry holds: plain data only, a `skillgap.parts` container (JSON values, text, bytes and arrays of
+numbers), never pickles or marshal data, so reading an entry, however it was made, cannot run code. The
+container's SHA-256 tells a damaged entry from a whole one; the codec then checks every value it takes out
+as a reader checks a file, and anything it cannot use is a miss: the value is built again, and the entry
+replaced.
+
+Keys: each entry is keyed by the SHA-256 of its kind, this format, the code that reads and builds (the size
+and modification time of every module of skillgap), the Python version and every source's name and
+content. The key names the file and is stored inside it, and a read compares the two, so one catalog's
+entry copied under another's name is never served, and an upgraded skillgap never reads an older reading.
+
+Trust: the folder is created private (0700). A folder or an entry that is not owned by the user, or that
+its group or others may write, is refused with a note (and the run goes on without it), as is an entry
+that is not a regular file: entries are opened relative to the folder, never following a symbolic link
+(the folder itself may be a link, if the user owns it, to a folder the user owns).
+An entry is written to a new temporary file beside it (0600), flushed to disk and renamed into place, so a
+reader sees the old entry or the new one, never part of one; the temporary file is removed if anything
+fails, and temporary files that runs killed part way left behind are removed by the next write. A cache
+that cannot be read or written only makes a run slower.
+
+A large entry is written on a second thread while the command goes on (hashing and writing let the other
+thread run), so a cold run's answer is not held up by tens of megabytes going to disk; the write is
+finished before the process exits, and before any entry is read (`finish_writes`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
-import pickle
+import stat
 import sys
-import tempfile
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Generic, TypeVar
 
 from skillgap.gc_pause import gc_paused
+from skillgap.parts import Encoded, Part, Parts, decode, encode
 
 T = TypeVar("T")
 
-FORMAT = b"skillgap-cache-2\n"
-LOADER_VERSION = "4"  # bump when what the loaders build or accept changes
-_DISABLED = False
+FORMAT = b"skillgap-cache-3"  # what an entry is: bump when the layout of entries changes
+SUFFIX = ".sgc"
+TEMPORARY = ".tmp-"  # temporary files: .tmp-PID-RANDOM.part
 BACKGROUND_BYTES = 1_000_000  # an entry this large is written on a second thread
+STALE_SECONDS = 3600  # a temporary file this old is a killed run's, whoever wrote it
 _writing: list[threading.Thread] = []
+_DISABLED = False
+_note: str | None = None
+_SECURE = os.name == "posix" and {os.open, os.stat, os.rename, os.unlink} <= os.supports_dir_fd
+
+
+class Codec(Generic[T]):
+    """How one kind of value becomes plain parts and back. PACK may raise ValueError or TypeError for a
+    value it has no place for (then nothing is kept); UNPACK raises for anything it cannot use (a miss)."""
+
+    __slots__ = ("pack", "unpack")  # (a plain class: a dataclass costs every run a millisecond to make)
+
+    def __init__(self, pack: Callable[[T], Mapping[str, Part]], unpack: Callable[[Parts], T]) -> None:
+        self.pack, self.unpack = pack, unpack
 
 
 def finish_writes() -> None:
@@ -51,6 +93,19 @@ def enabled() -> bool:
     return not _DISABLED and os.environ.get("SKILLGAP_NO_CACHE", "") in ("", "0")
 
 
+def notes() -> list[str]:
+    """The note for the user this run (a refused folder or entry), if any, given once."""
+    global _note
+    found, _note = _note, None
+    return [found] if found else []
+
+
+def _tell(message: str) -> None:
+    global _note
+    if _note is None:  # one note a run: the first thing refused says what to fix
+        _note = message
+
+
 def cache_dir() -> Path:
     explicit = os.environ.get("SKILLGAP_CACHE_DIR")
     if explicit:
@@ -64,135 +119,265 @@ def cache_dir() -> Path:
     return base / "skillgap"
 
 
-def _key(folder: Path) -> bytes | None:
-    path = folder / "key"
-    try:
-        key = path.read_bytes()
-        if len(key) == 32:
-            return key
-    except OSError:
-        pass
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        key = os.urandom(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key)
-        return key
-    except OSError:
-        return None
+def files(paths: Sequence[Path]) -> Iterator[tuple[str, bytes]]:
+    """Each file's name as shown and its bytes (read one at a time, as the key is worked out)."""
+    from skillgap.load.source import display_name, read_bytes
+
+    for path in paths:
+        yield display_name(path), read_bytes(path)
 
 
-def entry_name(kind: str, name: str, raw: bytes) -> str:
-    """Keyed by content and by the name the file was given as (messages and origins carry it)."""
-    digest = hashlib.sha256()
-    for part in (kind.encode(), name.encode(), LOADER_VERSION.encode(), sys.version.encode(), raw):
-        digest.update(len(part).to_bytes(8, "little"))
-        digest.update(part)
-    return f"{kind}-{digest.hexdigest()}.pickle"
-
-
-def cached(kind: str, name: str, raw: bytes, build: Callable[[], T | None]) -> T | None:
-    """The cached result for these bytes, or `build()` (stored when it returns a value)."""
+def cached(
+    kind: str, sources: Iterable[tuple[str, bytes]], build: Callable[[], T | None], codec: Codec[T]
+) -> T | None:
+    """The cached value of this KIND made from SOURCES, or `build()` (kept when it returns a value)."""
     if not enabled():
         return build()
     finish_writes()
-    folder = cache_dir()
-    key = _key(folder)
-    if key is None:
+    key = entry_key(kind, sources)
+    folder = _Folder.open()
+    if folder is None:
         return build()
-    path = folder / entry_name(kind, name, raw)
-    found = _read(path, key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    value = build()
-    if value is not None:
-        _write(path, key, value)
+    name = f"{kind}-{key}{SUFFIX}"
+    try:
+        found = folder.read(name, kind, key, codec)
+        if found is not None:
+            return found
+        value = build()
+    except BaseException:
+        folder.close()
+        raise
+    if value is None:
+        folder.close()
+    else:
+        folder.write(name, kind, key, value, codec)  # (closes the folder once written)
     return value
 
 
-def _read(path: Path, key: bytes) -> Any:
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    head = len(FORMAT)
-    if len(blob) < head + 32 or not blob.startswith(FORMAT):
-        return None
-    signature, payload = blob[head : head + 32], blob[head + 32 :]
-    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
-        return None
-    try:
-        with gc_paused():  # a large tree of new objects: no collections while it is built
-            return pickle.loads(payload)
-    except Exception:  # a signed but unreadable entry (another version of skillgap): rebuild
-        return None
+def entry_key(kind: str, sources: Iterable[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for part in (FORMAT, kind.encode(), _code_stamp(), sys.version.encode()):
+        digest.update(len(part).to_bytes(8, "little") + part)
+    for name, content in sources:
+        encoded = name.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little") + encoded + hashlib.sha256(content).digest())
+    return digest.hexdigest()
 
 
-def _write(path: Path, key: bytes, value: Any) -> None:
-    try:
-        with gc_paused():
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, RecursionError):
-        return  # a cache that cannot be written is only slower
-    if len(payload) < BACKGROUND_BYTES:
-        _store(path, key, payload)
-        return
-    writer = threading.Thread(target=_store_quietly, args=(path, key, payload), name="skillgap-cache-write")
-    writer.start()
-    _writing.append(writer)
-
-
-def _store_quietly(path: Path, key: bytes, payload: bytes) -> None:
-    """_store on another thread, where nothing may print a traceback: a failed write only costs speed."""
-    try:
-        _store(path, key, payload)
-    except Exception:  # noqa: BLE001, S110
-        pass
-
-
-def _store(path: Path, key: bytes, payload: bytes) -> None:
-    """Sign PAYLOAD and put it at PATH atomically: written to a temporary file beside it, then renamed."""
-    signature = hmac.new(key, payload, hashlib.sha256).digest()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(FORMAT + signature)
-            handle.write(payload)  # not joined to the header: that would copy tens of megabytes
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-
-
-def fingerprint(paths: Sequence[Path]) -> tuple[str, bytes]:
-    """A name and a content key for several files at once: each file's name and SHA-256, in order.
-
-    The key also covers the modules that build what is cached, so an upgraded skillgap never reads an
-    entry built by older code."""
-    from skillgap.load.source import display_name, read_bytes
-
-    digest = hashlib.sha256(_code_stamp())
-    names = []
-    for path in paths:
-        name = display_name(path)
-        names.append(name)
-        digest.update(name.encode() + b"\0" + hashlib.sha256(read_bytes(path)).digest())
-    return "|".join(names), digest.digest()
-
-
+@cache
 def _code_stamp() -> bytes:
-    package = Path(__file__).resolve().parent.parent
-    stamp = []
-    for module in sorted(package.rglob("*.py")):
+    """What the code that builds and reads entries is: every module's path, size and modification time
+    (walked with plain names: the walk is part of every run's time)."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    stamp: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
         try:
-            info = module.stat()
+            found = sorted(os.scandir(os.path.join(package, folder)), key=lambda entry: entry.name)
         except OSError:
             continue
-        stamp.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+        for entry in found:
+            name = f"{folder}/{entry.name}" if folder else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(name)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamp.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                continue
     return "\n".join(stamp).encode()
+
+
+class _Folder:
+    """The cache folder, checked and held open: every entry is opened relative to it (on POSIX)."""
+
+    def __init__(self, path: Path, fd: int | None) -> None:
+        self.path, self._fd = path, fd
+
+    @classmethod
+    def open(cls) -> _Folder | None:
+        """The cache folder, made private if new; None (with a note where the user should act) when it
+        cannot be made or is refused."""
+        path = cache_dir()
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError:
+            _refused(path, "it is not a folder")
+            return None
+        except OSError:  # (no right to make it, a read-only disk: quietly without a cache)
+            return None
+        if not _SECURE:
+            return cls(path, None)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            problem = _untrusted(os.fstat(fd), "folder")
+            link = os.lstat(path)
+            if problem is None and stat.S_ISLNK(link.st_mode) and link.st_uid != os.geteuid():
+                problem = f"it is a symbolic link owned by another user (uid {link.st_uid})"
+        except OSError:
+            problem = "it cannot be examined"
+        if problem is not None:
+            os.close(fd)
+            _refused(path, problem)
+            return None
+        return cls(path, fd)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def _at(self, name: str) -> str:
+        return name if self._fd is not None else str(self.path / name)
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    def read(self, name: str, kind: str, key: str, codec: Codec[T]) -> T | None:
+        blob = self._bytes(name)
+        if blob is None:
+            return None
+        try:
+            parts = decode(blob)
+            if parts.meta.get("kind") != kind or parts.meta.get("key") != key:
+                return None  # another entry's content under this name
+            with gc_paused():  # a large tree of new objects: no collections while it is built
+                return codec.unpack(parts)
+        except Exception:  # noqa: BLE001  (whatever an entry holds that cannot be used: a miss)
+            return None
+
+    def _bytes(self, name: str) -> bytes | None:
+        """The entry's bytes, if it is a regular file the user owns and only the user may write."""
+        try:
+            found = os.stat(self._at(name), dir_fd=self._fd, follow_symlinks=False)
+        except OSError:
+            return None
+        problem = _untrusted(found, "entry")
+        if problem is not None:
+            _tell(f"note: ignored the cache entry {self.path / name}: {problem}; it is built again")
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self._at(name), flags | getattr(os, "O_CLOEXEC", 0), dir_fd=self._fd)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as entry:
+            opened = os.fstat(entry.fileno())
+            if (opened.st_dev, opened.st_ino) != (found.st_dev, found.st_ino):
+                return None  # replaced since it was looked at: whatever it is now, not this run
+            try:
+                return entry.read()
+            except OSError:
+                return None
+
+    # --- writing ---------------------------------------------------------------------------------------
+
+    def write(self, name: str, kind: str, key: str, value: T, codec: Codec[T]) -> None:
+        """Keep VALUE as entry NAME (on another thread if it is large); a value that cannot be kept, or a
+        write that fails, only costs speed."""
+        try:
+            with gc_paused():
+                encoded = encode(codec.pack(value), {"kind": kind, "key": key})
+        except (ValueError, TypeError, OverflowError, RecursionError):
+            self.close()
+            return
+        if encoded.size < BACKGROUND_BYTES:
+            self._store_quietly(name, encoded)
+            return
+        writer = threading.Thread(
+            target=self._store_quietly, args=(name, encoded), name="skillgap-cache-write"
+        )
+        writer.start()
+        _writing.append(writer)
+
+    def _store_quietly(self, name: str, encoded: Encoded) -> None:
+        """`_store`, then close the folder; may run on another thread, where nothing may print a traceback."""
+        try:
+            self._sweep()
+            self._store(name, encoded)
+        except OSError:
+            pass  # (a full disk, a folder made read-only: the next run builds again)
+        finally:
+            self.close()
+
+    def _store(self, name: str, encoded: Encoded) -> None:
+        """Write ENCODED to a new temporary file beside NAME, flush it to disk, and rename it into place."""
+        temporary = f"{TEMPORARY}{os.getpid()}-{os.urandom(8).hex()}.part"
+        flags = (
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        )
+        fd = os.open(self._at(temporary), flags, 0o600, dir_fd=self._fd)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in encoded.chunks():  # (not joined: that would copy tens of megabytes)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.rename(self._at(temporary), self._at(name), src_dir_fd=self._fd, dst_dir_fd=self._fd)
+        except BaseException:
+            try:
+                os.unlink(self._at(temporary), dir_fd=self._fd)
+            except OSError:
+                pass
+            raise
+
+    def _sweep(self) -> None:
+        """Remove what killed runs and older versions of skillgap left: stale temporary files, and entries
+        and the signing key of the pickle format this one replaced."""
+        try:
+            names = os.listdir(self._fd if self._fd is not None else self.path)
+        except OSError:
+            return
+        now = time.time()
+        for name in names:
+            temporary = name.startswith(TEMPORARY) and name.endswith(".part")
+            if not (temporary or name == "key" or name.endswith(".pickle")):
+                continue
+            try:
+                found = os.stat(self._at(name), dir_fd=self._fd, follow_symlinks=False)
+                if not stat.S_ISREG(found.st_mode) or _untrusted(found, "entry") is not None:
+                    continue  # (not ours to remove)
+                age = now - found.st_mtime
+                if temporary and age < STALE_SECONDS:
+                    writer = name[len(TEMPORARY) :].partition("-")[0]
+                    if age < 60 or _running(writer):
+                        continue  # another run may be writing it now
+                os.unlink(self._at(name), dir_fd=self._fd)
+            except OSError:
+                continue
+
+
+def _refused(path: Path, problem: str) -> None:
+    _tell(
+        f"note: not using the cache folder {path}: {problem}; this run goes without the cache "
+        "(make it a folder of your own that only you may write, e.g. chmod 700, or set SKILLGAP_CACHE_DIR)"
+    )
+
+
+def _untrusted(found: os.stat_result, what: str) -> str | None:
+    """Why a folder or entry with this status is not to be used, or None."""
+    wanted = stat.S_ISDIR if what == "folder" else stat.S_ISREG
+    if not wanted(found.st_mode):
+        return "it is not a folder" if what == "folder" else "it is not a regular file (a link, a device?)"
+    if not hasattr(os, "geteuid"):
+        return None  # (no owners to compare on this platform)
+    if found.st_uid != os.geteuid():
+        return f"it is owned by another user (uid {found.st_uid})"
+    if found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "its group or others may write it"
+    return None
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, OverflowError, ProcessLookupError):
+        return False
+    except OSError:
+        return True  # (someone else's process)
+    return True

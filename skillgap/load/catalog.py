@@ -6,8 +6,6 @@ cycles) run once all files are read, so a problem is reported at the line that c
 
 from __future__ import annotations
 
-import marshal
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
 from skillgap.load.source import PosMap, positioned
+from skillgap.load.stored import catalog_codec
 from skillgap.model import (
     ESTIMABLE_FIELDS,
     PROVIDER_TYPES,
@@ -29,7 +28,6 @@ from skillgap.model import (
     Origin,
     Pathway,
 )
-from skillgap.packed import PackedCredentials
 
 CATALOG_KEYS = ("name", "currency", "as_of", "description", "source", "credentials", "pathways")
 CREDENTIAL_KEYS = (
@@ -56,6 +54,7 @@ CREDENTIAL_KEYS = (
 SKILL_KEYS = ("name", "level", "id")
 PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
 ASSESSMENTS = ("exam", "project", "portfolio", "practical", "completion")
+CODEC = catalog_codec({"format": FORMATS, "assessment": ASSESSMENTS})  # how the cache keeps a catalog
 
 
 def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
@@ -67,7 +66,9 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
     files = expand_paths(paths)
     for path in files:
         try:
-            read = read_model(path, "catalog", read_catalog, fast=True, plain=True, use_cache=use_cache)
+            read = read_model(
+                path, "catalog", read_catalog, fast=True, plain=True, use_cache=use_cache, codec=CODEC
+            )
             catalogs.append(read)
         except InputError as exc:
             problems.extend(exc.problems)
@@ -106,11 +107,6 @@ def merge(catalogs: Iterable[Catalog]) -> Catalog:
     if all("skill_names" in cat.__dict__ for cat in catalogs):
         names = {name: None for cat in catalogs for name in cat.skill_names}
         merged.__dict__["skill_names"] = list(names)
-    if all("packed" in cat.__dict__ for cat in catalogs):  # each file's entries, kept as read
-        packed = [cat.__dict__["packed"] for cat in catalogs]
-        joined = PackedCredentials.join(packed)
-        if joined is not None:
-            merged.__dict__["packed"] = joined
     return merged
 
 
@@ -135,19 +131,13 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
     credentials = []
     origin, known = Origin(report.file), SkillMemo()
     entries = data.get("credentials") if plain else None
-    # each entry, marshalled, while the fast reading takes every one whole (into one growing block: a list
-    # joined at the end would hold the catalog's size twice)
-    kept: bytearray | None = bytearray() if plain else None
-    ends = array("Q")
+    whole = plain  # whether the fast reading took every credential whole
     for index, item, where in _credential_items(top, entries):
         credential = plain_credential(item, currency, origin, known) if type(item) is dict else None
         if credential is not None:
             credentials.append(credential)
-            if kept is not None:
-                kept += marshal.dumps(item)  # only plain text, numbers, lists and mappings
-                ends.append(len(kept))
             continue
-        kept = None
+        whole = False
         path, pos = where(index)
         fields = top.sub(positioned(item), path, pos)
         if fields is not None:
@@ -171,8 +161,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
         currency=currency,
         files=(report.file,),
     )
-    if kept is not None:  # the cache keeps these entries, not the credentials packed again (packed.py)
-        catalog.__dict__["packed"] = PackedCredentials.from_entries(kept, ends, origin, currency)
+    if whole:
         # every credential took its skills from KNOWN, so its entries, in the order first met, name every
         # skill in the order first met, a quarter as many as a walk of the credentials would go through
         names = {found[0].name: None for found in known.values() if found is not None}

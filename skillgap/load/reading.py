@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from skillgap.errors import InputError
 from skillgap.load import cache
+from skillgap.load.cache import Codec
 from skillgap.load.fields import Report, add_kind_hint
 from skillgap.load.source import decode, display_name, is_json, parse, read_bytes
 
@@ -22,8 +23,10 @@ def read_model(
     located: bool = False,
     plain: bool = False,
     use_cache: bool = True,
+    codec: Codec[T] | None = None,
 ) -> T:
-    """Read PATH with READER, through the cache when caching is on; raise every problem found.
+    """Read PATH with READER, through the cache (which keeps values as CODEC says) when caching is on and
+    a codec is given; raise every problem found.
 
     Only a file read without problems is cached, so errors are always reported from the file itself.
     `fast` and `plain` are passed on to `parse`: READER must then take plain dicts and lists too.
@@ -44,7 +47,10 @@ def read_model(
         report.raise_if_any()
         return value
 
-    value = build() if located or not use_cache else cache.cached(kind, name, raw, build)
+    if located or not use_cache or codec is None:
+        value = build()
+    else:
+        value = cache.cached(kind, [(name, raw)], build, codec)
     if value is None:  # an empty-but-valid document never gets here: readers report it
         raise InputError.at(name, f"could not be read as a {kind}")
     return value

@@ -11,6 +11,7 @@ from skillgap.load.fields import Once, Report, top_mapping, type_name
 from skillgap.load.paths import expand_paths
 from skillgap.load.reading import read_model
 from skillgap.load.source import PosMap
+from skillgap.load.stored import TAXONOMY
 from skillgap.model import Taxonomy, TaxonomySkill
 
 TAXONOMY_KEYS = ("name", "description", "source", "skills", "abbreviations")
@@ -24,7 +25,7 @@ def load_taxonomies(paths: Sequence[Path]) -> Taxonomy:
     problems: list[Problem] = []
     for path in expand_paths(paths):
         try:
-            taxonomy = read_model(path, "taxonomy", read_taxonomy, fast=True)
+            taxonomy = read_model(path, "taxonomy", read_taxonomy, fast=True, codec=TAXONOMY)
         except InputError as exc:
             problems.extend(exc.problems)
             continue

@@ -16,6 +16,7 @@ from skillgap.match.lexicon import (
 )
 from skillgap.match.stem import stem
 from skillgap.match.text import compact, join_pair, normalize_token, tokens
+from skillgap.parts import expect, strings
 
 MAX_ABBREVIATION_WORDS = 3
 SHAPES_KEPT = 1 << 16  # forms' word-derived fields remembered by an Expander, at most
@@ -49,7 +50,7 @@ def joined_stem(first: str, second: str) -> str:
 
 def _compact(words: tuple[str, ...]) -> str:
     """``compact(words)``; for two words, the very string they are indexed under as a pair
-    (see Index.add), which a pickled index then stores once."""
+    (see Index.add): one string in memory, not two equal ones."""
     return join_pair(*words) if len(words) == 2 else compact(words)
 
 
@@ -57,7 +58,7 @@ class Form(NamedTuple):
     """One name (a query, a canonical name or an alias) as the matcher sees it.
 
     A named tuple rather than a dataclass: an index holds one per name, and a tuple is built
-    (and rebuilt from a pickled index) several times faster.
+    (and rebuilt from an index kept as data) several times faster.
     """
 
     text: str
@@ -78,7 +79,7 @@ class Form(NamedTuple):
 
 class Keys(NamedTuple):
     """What the exact and alias layers look a name up by: a Form's keys, without its words
-    (an unpickled index has these at hand before it has rebuilt the forms)."""
+    (an index made from data has these at hand before it has rebuilt the forms)."""
 
     key: str
     compact: str
@@ -98,23 +99,39 @@ class Expander:
     management"). Keys and expansions are normalised like any name."""
 
     def __init__(self, *tables: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
-        self._table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        found: dict[tuple[str, ...], tuple[str, ...]] = {}
         for table in (ABBREVIATIONS, *tables):
             pairs = table.items() if isinstance(table, Mapping) else table
             for short, long in pairs:
                 key, value = tokens(short), tokens(long)
                 if key and value and key != value and len(key) <= MAX_ABBREVIATION_WORDS:
-                    self._table[key] = value
-        self._longest = max((len(k) for k in self._table), default=0)
-        self._firsts = frozenset(k[0] for k in self._table)
+                    found[key] = value
+        self._use(found)
+
+    def _use(self, table: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+        self._table = table
+        self._longest = max((len(k) for k in table), default=0)
+        self._firsts = frozenset(k[0] for k in table)
         self._shapes: dict[tuple[str, ...], _Shape] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {key: value for key, value in self.__dict__.items() if key != "_shapes"}
+    def to_data(self) -> list[list[list[str]]]:
+        """The abbreviations as plain data (each as normalised words), for :meth:`from_data`."""
+        return [[list(short), list(long)] for short, long in self._table.items()]
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._shapes = {}
+    @classmethod
+    def from_data(cls, found: Any) -> Expander:
+        """The expander of :meth:`to_data`'s data, checked: Unusable for what no table holds."""
+        table = {}
+        expect(type(found) is list, "abbreviations: not a list")
+        for entry in found:
+            expect(type(entry) is list and len(entry) == 2, "abbreviations: malformed")
+            short, long = (tuple(strings(words, "abbreviation")) for words in entry)
+            ok = short and long and short != long and len(short) <= MAX_ABBREVIATION_WORDS
+            expect(bool(ok) and all(short) and all(long), "abbreviations: not an abbreviation")
+            table[short] = long
+        expander = cls.__new__(cls)
+        expander._use(table)
+        return expander
 
     def expand(self, words: tuple[str, ...]) -> tuple[str, ...]:
         if self._firsts.isdisjoint(words):
@@ -146,8 +163,8 @@ class Expander:
     def _shape(self, words: tuple[str, ...]) -> _Shape:
         """A form's fields after ``text``: they depend on the words alone.
 
-        Forms of one shape share its tuples, and equal fields of a shape are one tuple, so a
-        pickled index (which marshal stores object by object) holds each of them once.
+        Forms of one shape share its tuples, and equal fields of a shape are one tuple, so an
+        index holds each of them once in memory.
         """
         expanded = self.expand(words)
         if expanded == words:

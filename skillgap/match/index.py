@@ -7,17 +7,18 @@ smallest first), so it stays fast with hundreds of thousands of names.
 
 from __future__ import annotations
 
-import marshal
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, cast, overload
+from itertools import accumulate, chain
+from typing import NamedTuple, cast, overload
 
 from skillgap.gc_pause import gc_paused
 from skillgap.match.forms import Form, Keys, is_droppable, joined_stem
 from skillgap.match.stem import stem
 from skillgap.match.text import join_pair
 from skillgap.match.typo import may_be_typo, typo_score
+from skillgap.parts import Part, Parts, below, ends, expect, integers, strings
 
 KIND_NAME = "name"
 KIND_ALIAS = "alias"
@@ -29,8 +30,8 @@ LOOSE_POSTING_MAX = 2000
 LOOSE_LIMIT = 200
 UNION_FACTOR = 32
 
-STATE_VERSION = 1  # of what a pickled Index holds (see Index.__getstate__)
-_IDS = "i"  # array type of the entry ids in a pickled posting list
+_KINDS = (KIND_NAME, KIND_ALIAS, KIND_VOCABULARY)
+_IDS = "I"  # array type of the entry ids in a posting list kept as data
 
 
 class Entry(NamedTuple):
@@ -45,11 +46,8 @@ Hit = dict[int, int]  # canonical id -> entry id
 # The entries under one key, one per canonical skill: an entry id, or a list when several skills
 # share the key. The skill of an entry is known, so a hit needs no dictionary of its own.
 Slot = int | list[int]
-# A posting list; in an unpickled index, packed (an array's bytes) until it is first used.
+# A posting list; in an index made from data, packed (an array's bytes) until it is first used.
 _Posting = set[int] | bytes
-# A pickled Form's words, expanded, content and stems (its keys and text are kept apart, see
-# Index._key); equal fields are one object (see Expander._shape), which marshal stores once.
-_Row = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class Entries(Sequence[Entry]):
@@ -81,22 +79,26 @@ class Entries(Sequence[Entry]):
 class Index:
     """Entries are kept as parallel lists (skill, kind, text, form) indexed by entry id.
 
-    Pickling stores them compactly (see :meth:`__getstate__`). An unpickled index has every
-    entry's keys at once (what resolving a name it holds needs), rebuilds a form only when it
-    is first needed, and a posting list only when it is first used.
+    As plain data (see :meth:`to_data`) they are kept compactly. An index made from data has
+    every entry's keys at once (what resolving a name it holds needs), rebuilds a form only when
+    it is first needed, and a posting list only when it is first used.
     """
 
     def __init__(self) -> None:
         self._skill: list[int] = []
         self._kind: list[str] = []
         self._text: list[str] = []
-        self._forms: list[Form | None] = []  # None: an unpickled entry's, not rebuilt yet
-        # an unpickled entry's keys (expanded ones only where abbreviations were expanded)
+        self._forms: list[Form | None] = []  # None: an entry from data, its form not rebuilt yet
+        # an entry from data's keys (expanded ones only where abbreviations were expanded)
         self._key: list[str] = []
         self._compact: list[str] = []
         self._expanded: dict[int, tuple[str, str]] = {}
-        self._rows: list[_Row] | None = None  # the rest of an unpickled entry's form
-        self._packed_rows: bytes | None = None  # the same, before they are first needed
+        # the rest of such an entry's form: its words, expanded, content and stems, as indexes into
+        # the tokens, each of the four ending where the row ends say
+        self._tokens: list[str] = []
+        self._codes: array[int] = array("I")
+        self._row_ends: array[int] = array("Q")
+        self._reform: Callable[[str], Form] | None = None  # the expander's forms, for a row that is not
         self._by_text: dict[str, int] | None = {}  # None: not rebuilt yet from _text
         self._exact: dict[str, Slot] = {}
         self._alias: dict[str, Slot] = {}
@@ -167,7 +169,7 @@ class Index:
         eid = len(self._skill)
         self._skill.append(skill)
         self._kind.append(kind)
-        if text == key:  # one string, which a pickled index stores once
+        if text == key:  # one string in memory, not two equal ones
             text = key
         self._text.append(text)
         self._forms.append(form)
@@ -206,78 +208,103 @@ class Index:
         elif all(self._skill[e] != skill for e in slot):
             slot.append(eid)
 
-    # --- pickling ------------------------------------------------------------------------
+    # --- as plain data (the cache, the second core) ------------------------------------
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Plain lists, dictionaries and bytes under marshal, which loads them several times
-        faster than pickle loads objects. What the index holds is stored as it is: names
-        written several ways share their keys and word tuples (see Expander._shape), and
-        marshal stores an object it meets again as a reference."""
-        stored = len(self._key)  # entries an unpickled index holds keys and rows of
-        # the forms of the rest (every entry, in an index built here), never None
-        forms = cast(list[Form], self._forms[stored:])
-        abbreviated = {
-            eid: (form.expanded_key, form.expanded_compact)
+    def to_data(self) -> dict[str, Part]:
+        """The index as plain data (`skillgap.parts`), which :meth:`from_data` checks and takes
+        back. Repeated words are one token: the rows of forms are indexes into the tokens."""
+        stored = len(self._key)  # entries made from data (the first ones) hold keys, not forms
+        forms = cast(list[Form], self._forms[stored:])  # the rest, never None
+        abbreviated = dict(self._expanded)
+        abbreviated.update(
+            (eid, (form.expanded_key, form.expanded_compact))
             for eid, form in enumerate(forms, stored)
             if form.expanded != form.words
-        }
-        if self._expanded:
-            abbreviated = self._expanded | abbreviated
-        tables = (
-            self._text,
-            array(_IDS, self._skill).tobytes(),
-            self._kind,
-            self._key + [form.key for form in forms],
-            self._compact + [form.compact for form in forms],
-            abbreviated,
-            self._exact,
-            self._alias,
-            {key: _pack(posting) for key, posting in self._postings.items()},
-            {key: _pack(posting) for key, posting in self._joins.items()},
-            sorted(self.words),
         )
-        if not stored:
-            rows = marshal.dumps([form[1:5] for form in forms])
-        elif not forms and self._packed_rows is not None:
-            rows = self._packed_rows
-        else:
-            rows = marshal.dumps(self._unpacked_rows() + [form[1:5] for form in forms])
-        return {"version": STATE_VERSION, "tables": marshal.dumps(tables), "rows": rows}
+        # the rows of entries from data as they are, then those of the forms added since
+        fields = list(chain.from_iterable(form[1:5] for form in forms))
+        tokens = list(self._tokens)
+        token = dict(zip(tokens, range(len(tokens)), strict=True))
+        for word in dict.fromkeys(chain.from_iterable(fields)):
+            if word not in token:
+                token[word] = len(tokens)
+                tokens.append(word)
+        codes = self._codes + array("I", map(token.__getitem__, chain.from_iterable(fields)))
+        last = self._row_ends[-1] if self._row_ends else 0
+        row_ends = self._row_ends + array("Q", accumulate(map(len, fields), initial=last))[1:]
+        return {
+            "text": self._text,
+            "skill": array("I", self._skill),
+            "kind": bytes(map(_KINDS.index, self._kind)),
+            "key": self._key + [form.key for form in forms],
+            "compact": self._compact + [form.compact for form in forms],
+            **_expanded_data(abbreviated),
+            "tokens": tokens,
+            "rows": codes,
+            "rows.ends": row_ends,
+            **_slots_data("exact", self._exact),
+            **_slots_data("alias", self._alias),
+            **_postings_data("postings", self._postings),
+            **_postings_data("joins", self._joins),
+            "words": sorted(self.words),
+        }
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if state.get("version") != STATE_VERSION:
-            raise ValueError(f"an index pickled in another layout ({state.get('version')!r})")
-        tables = marshal.loads(state["tables"])
-        texts, skills, self._kind, self._key, self._compact, self._expanded = tables[:6]
-        exact, alias, postings, joins, words = tables[6:]
-        self._text = texts
-        self._skill = array(_IDS, skills).tolist()
-        self._forms = [None] * len(texts)
-        self._rows = None
-        self._packed_rows = state["rows"]
-        self._by_text = None
-        self._exact = exact
-        self._alias = alias
-        self._postings = postings
-        self._joins = joins
-        self.words = set(words)
-        self._word_list = None
-        self._typos = {}
+    @classmethod
+    def from_data(cls, parts: Parts, skills: int, reform: Callable[[str], Form]) -> Index:
+        """The index in PARTS (from :meth:`to_data`), each part checked: Unusable for anything
+        an index could not hold. SKILLS is how many canonical skills its entries may name;
+        REFORM makes a name's form (the matcher's expander), for a row that does not hold one:
+        the rows are only the forms worked out already, each checked when it is first used."""
+        index = cls()
+        index._reform = reform
+        index._text = texts = strings(parts.json("text"), "text")
+        size = len(texts)
+        index._skill = parts.array("skill", "I").tolist()
+        expect(len(index._skill) == size, "skill: not one per entry")
+        below(index._skill, skills, "skill")
+        kinds = parts.bytes("kind")
+        expect(len(kinds) == size, "kind: not one per entry")
+        below(kinds, len(_KINDS), "kind")
+        index._kind = list(map(_KINDS.__getitem__, kinds))
+        index._key = strings(parts.json("key"), "key", size)
+        index._compact = strings(parts.json("compact"), "compact", size)
+        index._expanded = _expanded(parts, size)
+        index._tokens = strings(parts.json("tokens"), "tokens")
+        index._codes = parts.array("rows", "I")
+        index._row_ends = parts.array("rows.ends", "Q")
+        expect(len(index._row_ends) == 4 * size, "rows.ends: not four for each entry")
+        index._forms = [None] * size
+        index._by_text = None
+        index._exact = _slots("exact", parts, size)
+        index._alias = _slots("alias", parts, size)
+        index._postings = _postings("postings", parts, size)
+        index._joins = _postings("joins", parts, size)
+        index.words = set(strings(parts.json("words"), "words"))
+        return index
 
-    def _unpacked_rows(self) -> list[_Row]:
-        rows = self._rows
-        if rows is None:
-            assert self._packed_rows is not None
-            with gc_paused():
-                rows = self._rows = marshal.loads(self._packed_rows)
-            self._packed_rows = None
-        return rows
+    def _row(self, eid: int) -> tuple[tuple[str, ...], ...] | None:
+        """An entry from data's words, expanded, content and stems; None unless each of the first
+        three holds a word and there is a stem for each content word, every one a known token."""
+        tokens, codes, found = self._tokens, self._codes, self._row_ends
+        start = found[4 * eid - 1] if eid else 0
+        bounds = [start, *found[4 * eid : 4 * eid + 4]]
+        first, words, expanded, content, stems = bounds
+        if not first < words < expanded < content < stems <= len(codes):
+            return None
+        if stems - content != content - expanded or max(codes[first:stems]) >= len(tokens):
+            return None
+        get = tokens.__getitem__
+        return tuple(tuple(map(get, codes[a:b])) for a, b in zip(bounds, bounds[1:], strict=False))
 
     def _unpack(self, eid: int) -> Form:
-        words, expanded, content, stems = self._unpacked_rows()[eid]
+        text = self._text[eid]
+        row = self._row(eid)
+        if row is None:  # (not a form the expander made: made again, as building would)
+            assert self._reform is not None
+            return self._reform(text)
+        words, expanded, content, stems = row
         key, compact = self._key[eid], self._compact[eid]
         expanded_key, expanded_compact = self._expanded.get(eid, (key, compact))
-        text = self._text[eid]
         return Form(text, words, expanded, content, stems, key, compact, expanded_key, expanded_compact)
 
     # --- exact layers --------------------------------------------------------------------
@@ -436,3 +463,76 @@ def _posting(table: dict[str, _Posting], key: str, posting: _Posting | None = No
 
 def _pack(posting: _Posting) -> bytes:
     return posting if isinstance(posting, bytes) else array(_IDS, sorted(posting)).tobytes()
+
+
+# --- checking an index's data --------------------------------------------------------------
+
+
+def _expanded_data(expanded: dict[int, tuple[str, str]]) -> dict[str, Part]:
+    eids = sorted(expanded)
+    return {
+        "expanded": array("I", eids),
+        "expanded.key": [expanded[eid][0] for eid in eids],
+        "expanded.compact": [expanded[eid][1] for eid in eids],
+    }
+
+
+def _expanded(parts: Parts, size: int) -> dict[int, tuple[str, str]]:
+    eids = parts.array("expanded", "I")
+    below(eids, size, "expanded")
+    keys = strings(parts.json("expanded.key"), "expanded", len(eids))
+    compacts = strings(parts.json("expanded.compact"), "expanded", len(eids))
+    return dict(zip(eids, zip(keys, compacts, strict=True), strict=True))
+
+
+def _slots_data(name: str, slots: dict[str, Slot]) -> dict[str, Part]:
+    """Keys of one entry each, and the keys several skills share (with their entries)."""
+    single = {key: slot for key, slot in slots.items() if type(slot) is int}
+    shared = [[key, slot] for key, slot in slots.items() if type(slot) is not int]
+    return {name: list(single), f"{name}.entries": array("I", single.values()), f"{name}.shared": shared}
+
+
+def _slots(name: str, parts: Parts, size: int) -> dict[str, Slot]:
+    keys = strings(parts.json(name), name)
+    found = parts.array(f"{name}.entries", "I")
+    expect(len(found) == len(keys), f"{name}: not an entry for each key")
+    below(found, size, name)
+    slots: dict[str, Slot] = dict(zip(keys, found, strict=True))
+    shared = parts.json(f"{name}.shared")
+    expect(type(shared) is list, f"{name}: malformed")
+    for entry in shared:
+        expect(type(entry) is list and len(entry) == 2 and type(entry[0]) is str, f"{name}: malformed")
+        key, entries = entry
+        expect(len(integers(entries, name)) > 1, f"{name}: a shared key of one entry")
+        below(entries, size, name)
+        slots[key] = entries
+    expect(len(slots) == len(keys) + len(shared), f"{name}: a key twice")
+    return slots
+
+
+def _postings_data(name: str, postings: dict[str, _Posting]) -> dict[str, Part]:
+    packed = [_pack(posting) for posting in postings.values()]
+    size = array(_IDS).itemsize
+    return {
+        name: list(postings),
+        f"{name}.entries": b"".join(packed),
+        f"{name}.ends": array("Q", accumulate(len(p) // size for p in packed)),
+    }
+
+
+def _postings(name: str, parts: Parts, size: int) -> dict[str, _Posting]:
+    keys = strings(parts.json(name), name)
+    blob = parts.bytes(f"{name}.entries")
+    entries = array(_IDS)
+    expect(len(blob) % entries.itemsize == 0, f"{name}: cut short")
+    entries.frombytes(blob)
+    below(entries, size, name)
+    found = parts.array(f"{name}.ends", "Q")
+    ends(found, len(entries), len(keys), name, strict=True)  # (no key without an entry)
+    width = entries.itemsize
+    starts = [0, *found][:-1]
+    postings: dict[str, _Posting] = {
+        key: blob[a * width : b * width] for key, a, b in zip(keys, starts, found, strict=True)
+    }
+    expect(len(postings) == len(keys), f"{name}: a key twice")
+    return postings

@@ -11,7 +11,7 @@ Layers, cheapest and surest first, each reported in the resolution:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from skillgap.gc_pause import gc_paused
 from skillgap.match.align import Reach, Verdict, align
@@ -19,6 +19,7 @@ from skillgap.match.forms import Expander, Form, Keys
 from skillgap.match.index import KIND_ALIAS, KIND_NAME, KIND_VOCABULARY, Index, Slot
 from skillgap.match.types import VIA_ALIAS, VIA_EXACT, VIA_FUZZY, VIA_NONE, Candidate, Resolution
 from skillgap.model import Taxonomy, TaxonomySkill
+from skillgap.parts import Part, Parts, expect, integers, nest, strings
 
 AMBIGUITY_MARGIN = 2.0
 NEAR_MISS_SCAN = 8
@@ -43,6 +44,7 @@ class Matcher:
         self._names: list[str] = []
         self._ids: dict[str, int] = {}
         self._info: dict[int, TaxonomySkill] = {}
+        self._info_at: dict[int, int] = {}  # where each skill of _info is in the taxonomy
         self._cache: dict[str, Resolution] = {}
 
     # --- construction --------------------------------------------------------------------
@@ -65,9 +67,10 @@ class Matcher:
     def _load(self, taxonomy: Taxonomy, vocabulary: Iterable[str]) -> None:
         index, expander = self._index, self._expander
         placing = Index()  # taxonomy names and aliases only, for placing vocabulary; not kept
-        for skill in taxonomy.skills:
+        for place, skill in enumerate(taxonomy.skills):
             sid = self._canonical(skill.name, taxonomy=placing)
-            self._info.setdefault(sid, skill)
+            if sid not in self._info:
+                self._info[sid], self._info_at[sid] = skill, place
             for alias in skill.aliases:
                 form = index.known_form(alias) or expander.form(alias)
                 index.add(sid, form, KIND_ALIAS)
@@ -118,25 +121,37 @@ class Matcher:
             return None
         return taxonomy.skill(accepted[0][0])
 
-    # --- pickling ------------------------------------------------------------------------
+    # --- as plain data (the cache, the second core) ------------------------------------
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Neither the memo of resolutions (every name the matcher was built from resolves again
-        by a dictionary look-up) nor anything only building needs."""
+    def to_data(self) -> dict[str, Part]:
+        """The matcher as plain data (`skillgap.parts`): neither the memo of resolutions (every
+        name the matcher was built from resolves again by a dictionary look-up) nor anything only
+        building needs. Its taxonomy's skills are named by their place in the taxonomy."""
         return {
-            "expander": self._expander,
-            "index": self._index,
             "names": self._names,
-            "info": self._info,
+            "info": [[sid, self._info_at[sid]] for sid in self._info],
+            "abbreviations": self._expander.to_data(),
+            **nest("index", self._index.to_data()),
         }
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._expander = state["expander"]
-        self._index = state["index"]
-        self._names = state["names"]
-        self._ids = {name: sid for sid, name in enumerate(self._names)}
-        self._info = state["info"]
-        self._cache = {}
+    @classmethod
+    def from_data(cls, parts: Parts, taxonomy: Taxonomy) -> Matcher:
+        """The matcher in PARTS (from :meth:`to_data` of a matcher built from TAXONOMY), each part
+        checked: Unusable for anything a matcher could not hold."""
+        matcher = cls(Expander.from_data(parts.json("abbreviations")))
+        matcher._names = names = strings(parts.json("names"), "names")
+        matcher._ids = {name: sid for sid, name in enumerate(names)}
+        expect(len(matcher._ids) == len(names), "names: a name twice")
+        skills, info = taxonomy.skills, parts.json("info")
+        expect(type(info) is list, "info: not a list")
+        for entry in info:
+            expect(len(integers(entry, "info")) == 2, "info: malformed")
+            sid, place = entry
+            expect(0 <= sid < len(names) and 0 <= place < len(skills), "info: out of range")
+            expect(skills[place].name == names[sid], "info: not the taxonomy's skill")
+            matcher._info[sid], matcher._info_at[sid] = skills[place], place
+        matcher._index = Index.from_data(parts.sub("index"), len(names), matcher._expander.form)
+        return matcher
 
     # --- public interface ----------------------------------------------------------------
 
