@@ -150,6 +150,18 @@ class Matcher:
         sid = self._ids.get(skill)
         return None if sid is None else self._info.get(sid)
 
+    def taxonomy_names(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each name and alias of the taxonomy's skills as written, with its normalised words (see
+        :func:`skillgap.match.normalize`); no catalog or vocabulary name. Read from the index, so a
+        matcher loaded from the cache tokenises nothing again."""
+        index, info = self._index, self._info
+        keys = index.keys()
+        return [
+            (index.text(eid), tuple(keys[eid].split()))
+            for eid in range(len(keys))
+            if index.kind(eid) != KIND_VOCABULARY and index.skill(eid) in info
+        ]
+
     def resolve(self, name: str) -> Resolution:
         """The canonical skill meant by ``name``, decided once per distinct name."""
         cached = self._cache.get(name)

@@ -61,14 +61,11 @@ class WordForms:
     def _index(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
         """Each taxonomy name and alias (as written) with its core words."""
         names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for skill in self.matcher.skills:
-            info = self.matcher.canonical_info(skill)
-            if info is None:
-                continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
-            for name in (skill, *info.aliases):
-                words = _core(name_words(name))
-                if words:
-                    names.setdefault((len(words), words[0][:4]), []).append((name, words))
+        # the taxonomy's own names only: the fuzzy layer is not for a catalog's names
+        for name, written in self.matcher.taxonomy_names():
+            words = _core(written)
+            if words:
+                names.setdefault((len(words), words[0][:4]), []).append((name, words))
         self._names = names
         return names
 
