@@ -385,6 +385,14 @@ def test_a_verb_and_its_object_name_the_skill_they_make(matcher: Matcher) -> Non
     )
     assert skills(heads) == {"budgeting"}
     assert skills(read("Duties\n- Analyze and report data\n", matcher)) == {"data analytics reporting"}
+    # the verb's noun, and an object to the end of its noun phrase (a verb in -ing before "the" ends it)
+    nouns = read(
+        "Duties\n- Create and curate team member learning content\n"
+        "- Make business decisions supporting the grievance process\n",
+        matcher,
+    )
+    assert skills(nouns) == {"learning content curation", "decision making"}
+    assert not read("Duties\n- Develop new Trusted Data Tests\n", matcher).asks  # a name: not test design
 
 
 def test_evidence_of_a_long_sentence_keeps_the_words_that_named_the_skill(matcher: Matcher) -> None:

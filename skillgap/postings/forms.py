@@ -33,6 +33,21 @@ def gerunds(verb: str) -> list[str]:
     return forms
 
 
+def nominals(verb: str) -> list[str]:
+    """The nouns a verb may make with an English suffix: curate curation, evaluate evaluation, develop
+    development, organise organisation (never wrong to try: only a name the taxonomy has is taken)."""
+    if len(verb) < 4 or verb.endswith("ing"):
+        return []
+    forms = [verb + "ment"]
+    if verb.endswith("ate"):
+        forms.append(verb[:-1] + "ion")
+    elif verb.endswith(("ize", "ise")):
+        forms.append(verb[:-1] + "ation")
+    elif verb.endswith(("ct", "ss")):
+        forms.append(verb + "ion")
+    return forms
+
+
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
     "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import WordForms, gerunds
+from skillgap.postings.forms import WordForms, gerunds, nominals
 from skillgap.postings.lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
@@ -274,43 +274,55 @@ class Scanner:
         self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
     ) -> list[Found]:
         """ "solve problems" names problem solving, "make business decisions" decision making, "mapping
-        business processes" business process mapping: a verb and its object, read as the skill's name
-        (object first, the verb in -ing), with or without the words between."""
+        business processes" business process mapping, "curate team member learning content" learning
+        content curation: a verb and its object, read as the skill's name (the object's last words
+        first, the verb in -ing or as its noun in -ion, -ation, -ment)."""
         out: list[Found] = []
         for k, verb in enumerate(tokens[:-1]):
             if covered[k] or not verb.lower.isalpha() or len(verb.lower) < 3 or verb.lower in STOP:
                 continue
             if not _verb_place(tokens, k):
                 continue
-            for size in range(min(OBJECT_WORDS, _run(tokens, k) - k - 1), 0, -1):
-                words = tokens[k + 1 : k + 1 + size]
-                if any(covered[k + 1 : k + 1 + size]) or any(t.lower in STOP for t in words):
-                    continue
-                hit = self._verb_object(sentence, tokens, k, words, title_case)
-                if hit is not None:
-                    for m in range(k, k + 1 + size):
-                        covered[m] = True
-                    out.append(hit)
-                    break
+            end = k + 1  # the object: the words after the verb up to the end of their noun phrase
+            while (
+                end < len(tokens)
+                and end - k <= OBJECT_WORDS
+                and not tokens[end].hard_before
+                and not covered[end]
+                and tokens[end].lower not in STOP
+                and tokens[end].lower not in PREPOSITIONS
+                and not (end > k + 1 and _ends_phrase(tokens, end))
+            ):
+                end += 1
+            if end == k + 1 or _phrase_goes_on(tokens, end) or (end < len(tokens) and covered[end]):
+                continue  # no object, or one this run does not hold whole
+            if any(_name_like(t, False, title_case) for t in tokens[k + 1 : end]):
+                continue  # a name ("Develop new Trusted Data Tests"): what it is, not what is done
+            if self._blocked_after(tokens, end, title_case):
+                continue
+            hit = self._verb_object(tokens, k, end)
+            if hit is not None:
+                for m in range(k, end):
+                    covered[m] = True
+                out.append(hit)
         return out
 
-    def _verb_object(
-        self, sentence: str, tokens: Sequence[Token], k: int, words: Sequence[Token], title_case: bool
-    ) -> Found | None:
+    def _verb_object(self, tokens: Sequence[Token], k: int, end: int) -> Found | None:
+        """The skill the verb K and its object (K+1 to END) name: the whole object first, then its
+        last words ("make business decisions": decision making). The verb's noun takes two of them at
+        least once the first are left out ("curate team member learning content": learning content
+        curation), as one word with it names too little ("manage server resources" is not resource
+        management)."""
         verb = tokens[k].lower
-        objects = [" ".join(t.text for t in words)]
-        if len(words) > 1:
-            objects.append(words[-1].text)  # "make business decisions": decision making
-        for gerund in gerunds(verb):
-            for thing in objects:
-                looked = self.matcher.look_up(f"{thing} {gerund}")
+        for first in range(k + 1, end):
+            thing = " ".join(t.text for t in tokens[first:end])
+            forms = gerunds(verb) if first > k + 1 and end - first < 2 else [*gerunds(verb), *nominals(verb)]
+            for form in forms:
+                looked = self.matcher.look_up(f"{thing} {form}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
                     continue
-                last = k + len(words)
-                if self._blocked_after(tokens, last + 1, title_case) or _phrase_goes_on(tokens, last + 1):
-                    continue
-                end = tokens[last].end
-                return Found(k, last + 1, looked.resolution.skill, tokens[k].start, end, "reordered")
+                skill = looked.resolution.skill
+                return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
         return None
 
     def _fuzzy(
@@ -438,7 +450,7 @@ VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off 
 # Verbs of making: what they make decides the skill ("write SQL" is SQL, "write reports" writing)
 MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
-OBJECT_WORDS = 3  # words of a verb's object read as a skill's name ("make business decisions")
+OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
 
 
 def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
@@ -473,7 +485,19 @@ def _phrase_goes_on(tokens: Sequence[Token], j: int) -> bool:
     word = tokens[j].lower
     if word in STOP or word in PREPOSITIONS or not word.isalpha():
         return False
-    return not word.endswith(("ing", "ed", "ly"))
+    return not _ends_phrase(tokens, j)
+
+
+def _ends_phrase(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token J, after a noun, ends its phrase: an adverb, or a verb form in -ing or -ed that a
+    small word or punctuation follows ("decisions supporting the process"; not "learning content")."""
+    word = tokens[j].lower
+    if word.endswith("ly"):
+        return True
+    if not word.endswith(("ing", "ed")):
+        return False
+    after = j + 1
+    return after >= len(tokens) or tokens[after].hard_before or tokens[after].lower in STOP
 
 
 def _compound(tokens: Sequence[Token], k: int) -> bool:
