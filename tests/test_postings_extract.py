@@ -311,6 +311,23 @@ def test_unrecognised_phrases_are_reported_with_their_line(matcher: Matcher) -> 
     assert [(u.text, u.line) for u in extraction.unrecognised] == [("Dagster", 2), ("Prefect", 2)]
 
 
+def test_what_postings_write_for_known_skills_reaches_them(matcher: Matcher) -> None:
+    extraction = read(
+        "Requirements\n- Training in live classroom and virtual learning formats\n"
+        "- Knowledge of cloud technologies\n- Proven ability to meet deadlines\n"
+        "- An assessment strategy for each course\n- Administer the virtual learning environment\n",
+        matcher,
+    )
+    assert skills(extraction) == {
+        "training delivery",
+        "virtual training delivery",
+        "cloud computing",
+        "time management",
+        "assessment design",
+        "learning management systems",  # a virtual learning environment is not virtual learning
+    }
+
+
 def test_the_title_comes_from_the_posting(matcher: Matcher) -> None:
     assert (
         read("Job title: Payroll Officer\nDepartment: Finance\n\n- Excel\n", matcher).title
