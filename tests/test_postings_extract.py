@@ -266,6 +266,8 @@ def test_a_condition_of_being_hired_asks_for_no_skill(matcher: Matcher) -> None:
 def test_what_the_skills_are_for_is_not_asked(matcher: Matcher) -> None:
     extraction = read("Requirements\n- SEO and SEM to improve lead generation and sales\n", matcher)
     assert skills(extraction) == {"search engine optimization", "search engine marketing"}
+    tools = read("Requirements\n- Deep SQL to help drive product design in Snowflake\n", matcher)
+    assert skills(tools) == {"SQL", "Snowflake"}  # a tool named in the purpose is still used
 
 
 def test_degrees_and_certifications_are_credentials_and_their_subjects_are_not_skills(

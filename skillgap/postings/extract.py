@@ -101,7 +101,7 @@ CONDITION = phrases(
 # verbs of what work is for: after "to", what follows is the outcome ("to improve lead generation")
 OUTCOMES = frozenset(
     "improve improves drive drives generate grow increase boost deliver enable ensure reduce maximize "
-    "maximise optimize optimise achieve inform support accelerate".split()
+    "maximise optimize optimise achieve inform support accelerate help".split()
 )
 CHOICE_CUE = phrases(
     r"such as",
@@ -232,13 +232,19 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
 def _before_purpose(tokens: Sequence[Token], found: list[Found]) -> list[Found]:
     """The skills named before the sentence says what they are for ("SEO and SEM to improve lead
     generation", "Python and JSON to drive better decision making"): the outcome the work serves is not a
-    skill asked for. A purpose starts at "to" and a verb of outcome after the first skill named."""
+    skill asked for, though a tool it names is still one the work uses ("to help deliver queries in
+    Snowflake"). A purpose starts at "to" and a verb of outcome after the first skill named."""
     if not found:
         return found
     for k in range(found[0].last, len(tokens) - 1):
         if tokens[k].lower == "to" and tokens[k + 1].lower in OUTCOMES:
-            return [f for f in found if f.first < k]
+            return [f for f in found if f.first < k or _a_name(tokens[f.first : f.last])]
     return found
+
+
+def _a_name(words: Sequence[Token]) -> bool:
+    """Whether words are written as a name (a capital letter in them) rather than as common nouns."""
+    return any(c.isupper() for t in words for c in t.text)
 
 
 def _company_parts(sentence: str, tokens: Sequence[Token]) -> set[int]:
