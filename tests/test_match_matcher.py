@@ -84,6 +84,20 @@ def test_canonical_info(matcher: Matcher) -> None:
     assert matcher.canonical_info("no such skill") is None
 
 
+def test_taxonomy_names_are_its_names_and_aliases_with_their_words_alone() -> None:
+    import pickle
+
+    taxonomy = Taxonomy((TaxonomySkill("Project management", aliases=("PM skills",)), TaxonomySkill("SQL")))
+    built = Matcher.build(taxonomy, vocabulary=["project mgmt", "Underwater basket weaving"])
+    expected = [
+        ("Project management", ("project", "management")),
+        ("PM skills", ("pm", "skill")),
+        ("SQL", ("sql",)),
+    ]
+    assert built.taxonomy_names() == expected  # no catalog or vocabulary name
+    assert pickle.loads(pickle.dumps(built)).taxonomy_names() == expected  # as the cache holds it
+
+
 def test_ambiguous_key_is_not_guessed() -> None:
     taxonomy = Taxonomy(
         (
