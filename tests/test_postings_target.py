@@ -41,6 +41,14 @@ def test_a_role_file_says_nothing_about_postings() -> None:
     assert "job posting" not in result.err
 
 
+@pytest.mark.parametrize("command", ["analyze", "plan"])
+def test_a_role_file_does_not_load_the_posting_reader(command: str) -> None:
+    from tests.test_startup import loaded_modules
+
+    loaded = loaded_modules(command, str(PROFILE), "--target", "instructional-designer")
+    assert "skillgap.postings.extract" not in loaded and "skillgap.postings.sections" not in loaded
+
+
 @pytest.mark.parametrize("posting", ["data-analyst.md", "cloud-administrator.html"])
 def test_plan_takes_markdown_and_html_postings(posting: str) -> None:
     result = invoke("plan", PROFILE, "--target", POSTINGS / posting, "-f", "json")

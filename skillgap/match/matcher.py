@@ -155,11 +155,11 @@ class Matcher:
         :func:`skillgap.match.normalize`); no catalog or vocabulary name. Read from the index, so a
         matcher loaded from the cache tokenises nothing again."""
         index, info = self._index, self._info
-        keys = index.keys()
+        entries = zip(index.texts(), index.kinds(), index.skills(), index.keys(), strict=True)
         return [
-            (index.text(eid), tuple(keys[eid].split()))
-            for eid in range(len(keys))
-            if index.kind(eid) != KIND_VOCABULARY and index.skill(eid) in info
+            (text, tuple(key.split()))
+            for text, kind, skill, key in entries
+            if kind != KIND_VOCABULARY and skill in info
         ]
 
     def resolve(self, name: str) -> Resolution:

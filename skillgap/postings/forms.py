@@ -51,6 +51,8 @@ def nominals(verb: str) -> list[str]:
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
     "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""
+    if MINOR_WORDS.isdisjoint(words):
+        return words
     kept = tuple(w for w in words if w not in MINOR_WORDS)
     return kept or words
 
@@ -87,6 +89,7 @@ class WordForms:
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
         self._names: dict[tuple[int, str], list[_Name]] | None = None
+        self._found: dict[tuple[tuple[str, ...], bool], set[str]] = {}  # a posting says the same again
 
     def _index(self) -> dict[tuple[int, str], list[_Name]]:
         """Each taxonomy name and alias (as written) with its core words."""
@@ -113,13 +116,15 @@ class WordForms:
             if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
                 return set()
         words = name_words(phrase)
+        found = self._found.get((words, a_thing))
+        if found is not None:
+            return found
         query = _core(words)
-        if not query:
-            return set()
         said = "skill" in words  # the posting wrote "skills" itself
-        return {
+        found = self._found[words, a_thing] = {
             name
-            for name, core, bare in names.get((len(query), query[0][:4]), ())
+            for name, core, bare in (names.get((len(query), query[0][:4]), ()) if query else ())
             if not (bare and a_thing and not said)
             and all(_same_word(a, b) for a, b in zip(query, core, strict=True))
         }
+        return found
