@@ -179,10 +179,11 @@ class Matcher:
         """The exact and alias layers alone, never a fuzzy guess: what NAME equals (a resolution, and the
         text of the name or alias it equals), or None when neither layer knows it. For scanning running
         text, where every phrase is a candidate and only a name or alias written out should count."""
-        form = self._form(name)
-        if not form.content:
-            return None
         index = self._index
+        eid = index.known(name)  # (an entry has words: see Index.add)
+        form = index.keys_of(eid) if eid is not None else self._expander.keys(name)
+        if form is None:
+            return None
         slot, via = index.exact_slot(form), VIA_EXACT
         if slot is None:
             slot, via = index.alias_slot(form), VIA_ALIAS
