@@ -317,7 +317,8 @@ def test_what_postings_write_for_known_skills_reaches_them(matcher: Matcher) -> 
     extraction = read(
         "Requirements\n- Training in live classroom and virtual learning formats\n"
         "- Knowledge of cloud technologies\n- Proven ability to meet deadlines\n"
-        "- An assessment strategy for each course\n- Administer the virtual learning environment\n",
+        "- An assessment strategy for each course\n- Administer the virtual learning environment\n"
+        "- A strong design sensibility\n- Provide training to new managers\n",
         matcher,
     )
     assert skills(extraction) == {
@@ -327,6 +328,7 @@ def test_what_postings_write_for_known_skills_reaches_them(matcher: Matcher) -> 
         "time management",
         "assessment design",
         "learning management systems",  # a virtual learning environment is not virtual learning
+        "graphic design",
     }
 
 
