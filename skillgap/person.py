@@ -34,7 +34,7 @@ def load_person(path: Path, world: World) -> Person:
 def load_target(target: str, world: World) -> Role:
     """A role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf) read into a role
     through the world's matcher; shared ids linked to the taxonomy."""
-    from skillgap.postings import is_posting
+    from skillgap.postings.read import is_posting
 
     if is_posting(target):
         from skillgap.postings import extract, load_posting, posting_role

@@ -84,6 +84,34 @@ def test_canonical_info(matcher: Matcher) -> None:
     assert matcher.canonical_info("no such skill") is None
 
 
+def test_taxonomy_names_are_its_names_and_aliases_with_their_words_alone() -> None:
+    import pickle
+
+    taxonomy = Taxonomy((TaxonomySkill("Project management", aliases=("PM skills",)), TaxonomySkill("SQL")))
+    built = Matcher.build(taxonomy, vocabulary=["project mgmt", "Underwater basket weaving"])
+    expected = [
+        ("Project management", ("project", "management")),
+        ("PM skills", ("pm", "skill")),
+        ("SQL", ("sql",)),
+    ]
+    assert built.taxonomy_names() == expected  # no catalog or vocabulary name
+    assert pickle.loads(pickle.dumps(built)).taxonomy_names() == expected  # as the cache holds it
+
+
+@pytest.mark.parametrize("text", ["HR mgmt", "Data-analysis", "the", "C++ dev", "Node.js", "ops", "🙂", ""])
+def test_look_up_keys_are_the_keys_of_the_whole_form(text: str) -> None:
+    from skillgap.match.forms import Expander, Keys
+
+    expander = Expander()
+    keys = expander.keys(text)  # before the form: nothing remembered yet
+    form = expander.form(text)
+    if not form.words:
+        assert keys is None
+        return
+    whole = Keys(form.key, form.compact, form.expanded_key, form.expanded_compact, form.abbreviated)
+    assert keys == whole and expander.keys(text) == whole  # and again, from the remembered shape
+
+
 def test_ambiguous_key_is_not_guessed() -> None:
     taxonomy = Taxonomy(
         (

@@ -28,14 +28,15 @@ def test_yaml_output_is_a_role_file_every_command_reads(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert result.out == ""
     assert (
-        "read 3 requirements and 1 credential from" in result.err and f"wrote the role to {out}" in result.err
+        "read 4 requirements and 1 credential from" in result.err and f"wrote the role to {out}" in result.err
     )
     role = load_role(out)
     assert role.title == "Payroll Officer"
     assert role.source == str(ad)
     by_skill = {r.skill: r for r in role.requirements}
     assert by_skill["accounting"].level == 4 and by_skill["accounting"].importance.value == "essential"
-    assert by_skill["video production"].importance.value == "nice-to-have"
+    assert by_skill["video editing"].importance.value == "nice-to-have"
+    assert by_skill["Adobe Premiere Pro"].importance.value == "nice-to-have"
     assert role.required_credentials == ("CIPP certification",)
     text = out.read_text(encoding="utf-8")
     assert '# line 4: "Five (5) years of accounting experience" (accounting)' in text
@@ -72,7 +73,7 @@ def test_json_output_has_requirements_evidence_credentials_and_unrecognised() ->
             "line": 24,
         }
     ]
-    assert {"text": "Airflow", "line": 30} in doc["unrecognised"]
+    assert {"text": "Prefect", "line": 30} in doc["unrecognised"]
 
 
 def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,6 +75,7 @@ DENIED = {
     "REST": "a common word",
     "SEND": "a common word",
     "SOAP": "SOAP notes in health care, and a common word",
+    "Make": "a common word (GNU Make is its name)",
     "VET": "veterinary; not vocational education and training",
     # credentials and job titles are not skills: a posting that asks for one asks for the credential or the
     # experience in the role, which no alias may stand in for (see README, "The bundled taxonomy")

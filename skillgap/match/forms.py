@@ -160,6 +160,21 @@ class Expander:
             shape = self._shapes[words] = self._shape(words)
         return Form(text, *shape)
 
+    def keys(self, text: str) -> Keys | None:
+        """What the exact and alias layers look TEXT up by: its form's keys without the rest (no stems),
+        for scanning running text, where most phrases tried match nothing; None for a text without words."""
+        words = tokens(text)
+        if not words:
+            return None
+        shape = self._shapes.get(words)
+        if shape is not None:
+            return Keys(shape[4], shape[5], shape[6], shape[7], shape[1] != words)
+        expanded = self.expand(words)
+        key, short = " ".join(words), _compact(words)
+        if expanded == words:
+            return Keys(key, short, key, short, False)
+        return Keys(key, short, " ".join(expanded), _compact(expanded), True)
+
     def _shape(self, words: tuple[str, ...]) -> _Shape:
         """A form's fields after ``text``: they depend on the words alone.
 

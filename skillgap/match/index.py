@@ -155,6 +155,17 @@ class Index:
         eid = self.known(text)
         return None if eid is None else self.form(eid)
 
+    def texts(self) -> list[str]:
+        """Every entry's text, by entry id."""
+        return self._text
+
+    def kinds(self) -> list[str]:
+        return self._kind
+
+    def skills(self) -> list[int]:
+        """Every entry's canonical skill id, by entry id."""
+        return self._skill
+
     def keys(self) -> list[str]:
         """Every entry's key, by entry id (without rebuilding forms)."""
         stored = self._key

@@ -165,6 +165,18 @@ class Matcher:
         sid = self._ids.get(skill)
         return None if sid is None else self._info.get(sid)
 
+    def taxonomy_names(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each name and alias of the taxonomy's skills as written, with its normalised words (see
+        :func:`skillgap.match.normalize`); no catalog or vocabulary name. Read from the index, so a
+        matcher loaded from the cache tokenises nothing again."""
+        index, info = self._index, self._info
+        entries = zip(index.texts(), index.kinds(), index.skills(), index.keys(), strict=True)
+        return [
+            (text, tuple(key.split()))
+            for text, kind, skill, key in entries
+            if kind != KIND_VOCABULARY and skill in info
+        ]
+
     def resolve(self, name: str) -> Resolution:
         """The canonical skill meant by ``name``, decided once per distinct name."""
         cached = self._cache.get(name)
@@ -182,10 +194,11 @@ class Matcher:
         """The exact and alias layers alone, never a fuzzy guess: what NAME equals (a resolution, and the
         text of the name or alias it equals), or None when neither layer knows it. For scanning running
         text, where every phrase is a candidate and only a name or alias written out should count."""
-        form = self._form(name)
-        if not form.content:
-            return None
         index = self._index
+        eid = index.known(name)  # (an entry has words: see Index.add)
+        form = index.keys_of(eid) if eid is not None else self._expander.keys(name)
+        if form is None:
+            return None
         slot, via = index.exact_slot(form), VIA_EXACT
         if slot is None:
             slot, via = index.alias_slot(form), VIA_ALIAS

@@ -5,10 +5,40 @@ each part of a posting is for (its word lists spelt out by `wording`), `phrases`
 sentence names through the one matcher every command uses (`forms`: other forms of a name's words;
 `lexicon`: the words it reads by), `extract` reads every sentence, and `role` makes the requirements and
 the role. Nothing here prints.
+
+The names below are imported when first asked for, so that telling a posting from a role file
+(`skillgap.postings.read.is_posting`, which every command with a `--target` does) does not build the
+reader's word lists.
 """
 
-from skillgap.postings.extract import extract
-from skillgap.postings.read import POSTING_SUFFIXES, is_posting, load_posting, read_posting
-from skillgap.postings.role import posting_role
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from skillgap.postings.extract import extract
+    from skillgap.postings.read import POSTING_SUFFIXES, is_posting, load_posting, read_posting
+    from skillgap.postings.role import posting_role
 
 __all__ = ["POSTING_SUFFIXES", "extract", "is_posting", "load_posting", "posting_role", "read_posting"]
+
+_HOMES = {
+    "extract": "skillgap.postings.extract",
+    "POSTING_SUFFIXES": "skillgap.postings.read",
+    "is_posting": "skillgap.postings.read",
+    "load_posting": "skillgap.postings.read",
+    "read_posting": "skillgap.postings.read",
+    "posting_role": "skillgap.postings.role",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    # importing the module `extract` made it this package's attribute `extract`: the function is meant
+    # (so no module of this package imports `skillgap.postings.extract` itself; ask for it here)
+    globals()[name] = value
+    return value

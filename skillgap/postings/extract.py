@@ -9,7 +9,9 @@ found through the matcher (see :mod:`skillgap.postings.phrases`). Then:
 - a skill the posting names several times is one requirement, at its strongest importance and the
   highest level stated for it;
 - degrees, licences and certifications are credentials, and what a degree is in is not a skill;
-- what the company merely uses ("we use dbt", "our data includes Salesforce") is not asked of anyone.
+- what the company merely uses ("we use dbt", "our data includes Salesforce") is not asked of anyone,
+  nor is what the skills are for ("SEO to improve lead generation") or a condition of being hired
+  ("must pass a background check").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skillgap.match import Matcher
-from skillgap.postings.lexicon import STOP
+from skillgap.postings.lexicon import PEOPLE, STOP
 from skillgap.postings.phrases import Found, Scanner, Token, tokenize
 from skillgap.postings.role import Mention, merge
 from skillgap.postings.sections import (
@@ -83,6 +85,23 @@ COMPANY_USE = phrases(
     r"(?:tools?|stack|platforms?|software) we use",
     r"(?:is|are|we're|we are|currently) (?:hiring|recruiting|seeking|looking for)",
     r"we (?:value|believe|offer|provide|celebrate|care|love|pride|support|invest)",
+)
+# a condition of being hired, not a skill: "successful completion of a background check", "must pass a
+# drug screen", "offers are contingent on references"
+CONDITION = phrases(
+    r"successful completion of",
+    r"successfully pass(?:es|ing)?",
+    r"subject to",
+    r"contingent (?:up)?on",
+    r"must (?:be able to )?pass",
+    r"(?:pass|passing) (?:a|an|the)",
+    r"(?:undergo|undergoes|undergoing)",
+    r"consent to",
+)
+# verbs of what work is for: after "to", what follows is the outcome ("to improve lead generation")
+OUTCOMES = frozenset(
+    "improve improves drive drives generate grow increase boost deliver enable ensure reduce maximize "
+    "maximise optimize optimise achieve inform support accelerate help".split()
 )
 CHOICE_CUE = phrases(
     r"such as",
@@ -185,6 +204,8 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
     line = item.line.number
     if PLACEHOLDER.search(sentence):
         return  # a template never filled in ("managing [X] suppliers") says nothing yet
+    if CONDITION.search(sentence):
+        return  # a condition of being hired ("must pass a background check") asks for no skill
     if CREDENTIAL.search(sentence):
         reading.credentials.append(CredentialAsk(_trim(sentence), importance, line))
         return  # what a degree or certificate is in is not a skill asked for
@@ -193,6 +214,7 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
         return
     used = _company_parts(sentence, tokens)
     found = [f for f in scanner.find(sentence, tokens) if tokens[f.first].paren not in used]
+    found = _before_purpose(tokens, found)
     cues = level_cues(sentence)
     for group in _groups(sentence, tokens, found):
         levels = [level for f in group if (level := level_at(cues, f.start)) is not None]
@@ -205,6 +227,24 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
     if item.section in (Section.REQUIRED, Section.PREFERRED) or cue is not None:
         for text in _unknown(sentence, tokens, found, used):
             reading.unrecognised.setdefault(text.casefold(), Unrecognised(text, line))
+
+
+def _before_purpose(tokens: Sequence[Token], found: list[Found]) -> list[Found]:
+    """The skills named before the sentence says what they are for ("SEO and SEM to improve lead
+    generation", "Python and JSON to drive better decision making"): the outcome the work serves is not a
+    skill asked for, though a tool it names is still one the work uses ("to help deliver queries in
+    Snowflake"). A purpose starts at "to" and a verb of outcome after the first skill named."""
+    if not found:
+        return found
+    for k in range(found[0].last, len(tokens) - 1):
+        if tokens[k].lower == "to" and tokens[k + 1].lower in OUTCOMES:
+            return [f for f in found if f.first < k or _a_name(tokens[f.first : f.last])]
+    return found
+
+
+def _a_name(words: Sequence[Token]) -> bool:
+    """Whether words are written as a name (a capital letter in them) rather than as common nouns."""
+    return any(c.isupper() for t in words for c in t.text)
 
 
 def _company_parts(sentence: str, tokens: Sequence[Token]) -> set[int]:
@@ -306,6 +346,8 @@ def _unknown(sentence: str, tokens: Sequence[Token], found: list[Found], skipped
             lists.append([words])
     out: list[str] = []
     for items in lists:
+        if any(item and tokens[item[-1]].lower in PEOPLE for item in items):
+            continue  # colleagues, teams and departments ("Project Managers, Business Analysts, QA")
         known = any(k in covered for item in items for k in item)
         for item in items:
             text = _skill_like(sentence, tokens, item, covered, beside_known=known and len(items) > 1)

@@ -14,6 +14,10 @@ from skillgap.match.text import tokens as name_words
 
 MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
 FORM_SUFFIXES = ("ing", "ion", "ation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
+# What a name's last word ends with when it names an activity ("communication", "writing", "leadership",
+# "analysis"): only then is "X skills" the same as X. "Analytical skills", "computer skills", "people
+# skills" and "electrician skills" without "skills" are an adjective, a thing, people and a job title.
+ACTIVITY_ENDINGS = ("ing", "ion", "ment", "ship", "ance", "ence", "sis")
 
 
 def gerunds(verb: str) -> list[str]:
@@ -29,11 +33,36 @@ def gerunds(verb: str) -> list[str]:
     return forms
 
 
+def nominals(verb: str) -> list[str]:
+    """The nouns a verb may make with an English suffix: curate curation, evaluate evaluation, develop
+    development, organise organisation (never wrong to try: only a name the taxonomy has is taken)."""
+    if len(verb) < 4 or verb.endswith("ing"):
+        return []
+    forms = [verb + "ment"]
+    if verb.endswith("ate"):
+        forms.append(verb[:-1] + "ion")
+    elif verb.endswith(("ize", "ise")):
+        forms.append(verb[:-1] + "ation")
+    elif verb.endswith(("ct", "ss")):
+        forms.append(verb + "ion")
+    return forms
+
+
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words without the few qualifiers that never change what it names ("skills", "pro"; not
     "development", as in organizational development, nor a vendor: "project" is not Microsoft Project)."""
+    if MINOR_WORDS.isdisjoint(words):
+        return words
     kept = tuple(w for w in words if w not in MINOR_WORDS)
     return kept or words
+
+
+def _bare(words: tuple[str, ...], core: tuple[str, ...]) -> bool | None:
+    """Whether CORE is a name without its "skills" (True), the name itself (False), or nothing to look
+    for (None): "X skills" stands for X only where X is an activity ("communication skills")."""
+    if "skill" not in words or core == words:
+        return False
+    return True if core[-1].endswith(ACTIVITY_ENDINGS) else None
 
 
 def _same_word(query: str, name: str) -> bool:
@@ -51,42 +80,51 @@ def _same_word(query: str, name: str) -> bool:
     return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
+_Name = tuple[str, tuple[str, ...], bool]  # a name or alias as written, its core words, whether bare
+
+
 class WordForms:
     """The taxonomy's names and aliases by (number of words, first four letters), built when first asked."""
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
-        self._names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] | None = None
+        self._names: dict[tuple[int, str], list[_Name]] | None = None
+        self._found: dict[tuple[tuple[str, ...], bool], set[str]] = {}  # a posting says the same again
 
-    def _index(self) -> dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]]:
+    def _index(self) -> dict[tuple[int, str], list[_Name]]:
         """Each taxonomy name and alias (as written) with its core words."""
-        names: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for skill in self.matcher.skills:
-            info = self.matcher.canonical_info(skill)
-            if info is None:
-                continue  # a catalog's own name: the fuzzy layer is only for the taxonomy's words
-            for name in (skill, *info.aliases):
-                words = _core(name_words(name))
-                if words:
-                    names.setdefault((len(words), words[0][:4]), []).append((name, words))
+        names: dict[tuple[int, str], list[_Name]] = {}
+        # the taxonomy's own names only: the fuzzy layer is not for a catalog's names
+        for name, written in self.matcher.taxonomy_names():
+            words = _core(written)
+            bare = _bare(written, words)
+            if words and bare is not None:
+                names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
         self._names = names
         return names
 
-    def names(self, phrase: str, written: Sequence[str]) -> set[str]:
+    def names(self, phrase: str, written: Sequence[str], a_thing: bool = False) -> set[str]:
         """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
         same word ("troubleshoot" for troubleshooting, "manage projects" for managing projects), none
         of them a plural noun standing for an activity ("values" is not valuation). Qualifier and
-        vendor words may be missing on either side ("communication" for communication skills)."""
+        vendor words may be missing on either side ("communication" for communication skills), but
+        not "skills" where the posting's words are A_THING ("a remote organization" is not
+        organisation skills, "the latest research" not research skills)."""
         names = self._names if self._names is not None else self._index()
         if len(written) == 1:
             raw = written[0].lower()
             if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
                 return set()
-        query = _core(name_words(phrase))
-        if not query:
-            return set()
-        return {
+        words = name_words(phrase)
+        found = self._found.get((words, a_thing))
+        if found is not None:
+            return found
+        query = _core(words)
+        said = "skill" in words  # the posting wrote "skills" itself
+        found = self._found[words, a_thing] = {
             name
-            for name, words in names.get((len(query), query[0][:4]), ())
-            if all(_same_word(a, b) for a, b in zip(query, words, strict=True))
+            for name, core, bare in (names.get((len(query), query[0][:4]), ()) if query else ())
+            if not (bare and a_thing and not said)
+            and all(_same_word(a, b) for a, b in zip(query, core, strict=True))
         }
+        return found

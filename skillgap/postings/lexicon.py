@@ -46,3 +46,25 @@ DEALING = frozenset(
 )
 DEALING_REACH = 12  # words back from the noun a word of dealing may stand
 CLAUSE_WORDS = frozenset("when while to that which who whom for by through where so because if as".split())
+# Before a noun, these make it a thing or an organisation ("a remote organization", "the latest research")
+DETERMINERS = frozenset("a an the this that these those our your their its his her every each".split())
+# Prepositions the stop words leave out: a noun phrase ends before one ("report data across channels")
+PREPOSITIONS = frozenset(
+    "across within through throughout over under between among around toward towards during after before "
+    "against beyond without upon about inside outside onto".split()
+)
+# Adjectives before a noun, by their ending or as the commonest ones in job ads: what they qualify is
+# still the thing itself ("external vendors", "key stakeholders"), where a noun before it makes another
+# thing ("server resources")
+ADJECTIVE_ENDINGS = (
+    "al", "ive", "ous", "ic", "ent", "ant", "ary", "ful", "less", "able", "ible", "ed", "ior"
+)
+ADJECTIVES = frozenset(
+    "key new all other various multiple many several diverse existing major top core main prime big small "
+    "large few wide broad daily weekly monthly high low".split()
+)
+# Words for people at work, in the plural: a list of them is a list of colleagues, teams or departments
+PEOPLE = frozenset(w for w in ROLE_NOUNS if w.endswith("s") and not w.endswith("ss")) | frozenset(
+    "people staff colleagues stakeholders customers clients users peers teammates trainers "
+    "developers".split()
+)

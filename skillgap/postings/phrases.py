@@ -3,10 +3,14 @@
 Every run of up to MAX_WORDS words not broken by punctuation is a candidate; the matcher's exact and
 alias layers decide which name a skill (longest first, left to right), so a look-alike never matches:
 "JavaScript" is one word and is not "Java". Guards then drop what only looks like a skill in running
-text: part of a longer product name ("Azure" in "Azure DevOps"), a job title or a department ("Learning &
-Development Manager", "Director of Supply Chain"), an adjective ("a highly agile environment"), an
-acronym written in lower case ("it", "id"), a one- or two-letter name that is not a list item of its own,
-and an acronym in brackets that only restates the words before it ("Program Managers (PMs)").
+text: part of a longer product name ("Azure" in "Azure DevOps") or of a hyphenated word ("lead-time
+tracking"), a job title or a department ("Learning & Development Manager", "Director of Supply Chain"),
+a team in a list of people ("Project Managers, Business Analysts, QA"), an adjective ("a highly agile
+environment"), an acronym or a one-word name written in lower case ("it", "id", "make", "excel at"), such
+a name as the verb that starts a sentence ("Resolve the issue", "React to incidents"), a one- or
+two-letter name that is not a list item of its own, an acronym in brackets that only restates the words
+before it ("Program Managers (PMs)"), and a verb that turns one thing into another ("translate needs into
+requirements").
 """
 
 from __future__ import annotations
@@ -18,14 +22,20 @@ from typing import NamedTuple
 from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import WordForms, gerunds
+from skillgap.postings.forms import WordForms, gerunds, nominals
 from skillgap.postings.lexicon import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVES,
     CLAUSE_WORDS,
+    CONJUNCTIONS,
     DEALING,
     DEALING_REACH,
+    DETERMINERS,
     GENERIC,
     INTENSIFIERS,
     NEGATORS,
+    PEOPLE,
+    PREPOSITIONS,
     ROLE_NOUNS,
     SETTINGS,
     STOP,
@@ -157,8 +167,9 @@ class Scanner:
     def _longest(
         self, sentence: str, tokens: Sequence[Token], i: int, last: int, title_case: bool
     ) -> Found | None:
-        if _stop(tokens[i]):
-            return None
+        hyphenated = i + 1 < len(tokens) and sentence[tokens[i].end : tokens[i + 1].start] == "-"
+        if _stop(tokens[i]) and not hyphenated:
+            return None  # (but for a hyphenated word: "e-learning")
         for j in range(min(last, i + MAX_WORDS), i, -1):
             if tokens[j - 1].lower in STOP:
                 continue
@@ -243,7 +254,7 @@ class Scanner:
                 or not word.isalpha()
             ):
                 continue
-            if not _dealt_with(tokens, k):
+            if not _dealt_with(tokens, k) or _compound(tokens, k):
                 continue
             singular = name_words(token.text)
             if len(singular) != 1 or singular[0] == word:
@@ -263,41 +274,55 @@ class Scanner:
         self, sentence: str, tokens: Sequence[Token], covered: list[bool], title_case: bool
     ) -> list[Found]:
         """ "solve problems" names problem solving, "make business decisions" decision making, "mapping
-        business processes" business process mapping: a verb and its object, read as the skill's name
-        (object first, the verb in -ing), with or without the words between."""
+        business processes" business process mapping, "curate team member learning content" learning
+        content curation: a verb and its object, read as the skill's name (the object's last words
+        first, the verb in -ing or as its noun in -ion, -ation, -ment)."""
         out: list[Found] = []
         for k, verb in enumerate(tokens[:-1]):
             if covered[k] or not verb.lower.isalpha() or len(verb.lower) < 3 or verb.lower in STOP:
                 continue
-            for size in range(min(OBJECT_WORDS, _run(tokens, k) - k - 1), 0, -1):
-                words = tokens[k + 1 : k + 1 + size]
-                if any(covered[k + 1 : k + 1 + size]) or any(t.lower in STOP for t in words):
-                    continue
-                hit = self._verb_object(sentence, tokens, k, words, title_case)
-                if hit is not None:
-                    for m in range(k, k + 1 + size):
-                        covered[m] = True
-                    out.append(hit)
-                    break
+            if not _verb_place(tokens, k):
+                continue
+            end = k + 1  # the object: the words after the verb up to the end of their noun phrase
+            while (
+                end < len(tokens)
+                and end - k <= OBJECT_WORDS
+                and not tokens[end].hard_before
+                and not covered[end]
+                and tokens[end].lower not in STOP
+                and tokens[end].lower not in PREPOSITIONS
+                and not (end > k + 1 and _ends_phrase(tokens, end))
+            ):
+                end += 1
+            if end == k + 1 or _phrase_goes_on(tokens, end) or (end < len(tokens) and covered[end]):
+                continue  # no object, or one this run does not hold whole
+            if any(_name_like(t, False, title_case) for t in tokens[k + 1 : end]):
+                continue  # a name ("Develop new Trusted Data Tests"): what it is, not what is done
+            if self._blocked_after(tokens, end, title_case):
+                continue
+            hit = self._verb_object(tokens, k, end)
+            if hit is not None:
+                for m in range(k, end):
+                    covered[m] = True
+                out.append(hit)
         return out
 
-    def _verb_object(
-        self, sentence: str, tokens: Sequence[Token], k: int, words: Sequence[Token], title_case: bool
-    ) -> Found | None:
+    def _verb_object(self, tokens: Sequence[Token], k: int, end: int) -> Found | None:
+        """The skill the verb K and its object (K+1 to END) name: the whole object first, then its
+        last words ("make business decisions": decision making). The verb's noun takes two of them at
+        least once the first are left out ("curate team member learning content": learning content
+        curation), as one word with it names too little ("manage server resources" is not resource
+        management)."""
         verb = tokens[k].lower
-        objects = [" ".join(t.text for t in words)]
-        if len(words) > 1:
-            objects.append(words[-1].text)  # "make business decisions": decision making
-        for gerund in gerunds(verb):
-            for thing in objects:
-                looked = self.matcher.look_up(f"{thing} {gerund}")
+        for first in range(k + 1, end):
+            thing = " ".join(t.text for t in tokens[first:end])
+            forms = gerunds(verb) if first > k + 1 and end - first < 2 else [*gerunds(verb), *nominals(verb)]
+            for form in forms:
+                looked = self.matcher.look_up(f"{thing} {form}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
                     continue
-                last = k + len(words)
-                if self._blocked_after(tokens, last + 1, title_case):
-                    continue
-                end = tokens[last].end
-                return Found(k, last + 1, looked.resolution.skill, tokens[k].start, end, "reordered")
+                skill = looked.resolution.skill
+                return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
         return None
 
     def _fuzzy(
@@ -319,7 +344,8 @@ class Scanner:
                     if any(covered[i:j]) or tokens[j - 1].lower in STOP or tokens[j - 1].lower in ROLE_NOUNS:
                         continue
                     phrase = sentence[tokens[i].start : tokens[j - 1].end]
-                    names = sorted(self.forms.names(phrase, [t.text for t in tokens[i:j]]))
+                    a_thing = any(t.lower in DETERMINERS for t in tokens[max(first, i - THING_REACH) : i])
+                    names = sorted(self.forms.names(phrase, [t.text for t in tokens[i:j]], a_thing))
                     looked = [found for found in map(self.matcher.look_up, names) if found is not None]
                     skills = {found.resolution.skill for found in looked}
                     if len(skills) != 1 or None in skills:
@@ -327,6 +353,8 @@ class Scanner:
                     entry = looked[0]
                     if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence):
                         continue
+                    if j - i == 1 and tokens[i].lower in MAKING and self._makes_a_skill(tokens, j, covered):
+                        continue  # "write complex SQL" is SQL, not writing
                     skill = entry.resolution.skill
                     assert skill is not None
                     hit = Found(i, j, skill, tokens[i].start, tokens[j - 1].end, "form")
@@ -341,6 +369,20 @@ class Scanner:
         return out
 
     # --- guards ----------------------------------------------------------------------------
+
+    def _makes_a_skill(self, tokens: Sequence[Token], j: int, covered: list[bool]) -> bool:
+        """Whether the verb before token J has a skill for its object, a few words on in its run of
+        words ("write complex SQL", "write sql by hand"): a verb of making (see MAKING) then makes
+        that, and is no skill of its own."""
+        for k in range(j, min(len(tokens), j + OBJECT_WORDS)):
+            if tokens[k].hard_before or tokens[k].lower in STOP:
+                return False
+            if covered[k]:
+                return True
+            looked = self.matcher.look_up(tokens[k].text)
+            if looked is not None and looked.resolution.skill is not None:
+                return True
+        return False
 
     def _acceptable(
         self,
@@ -357,12 +399,21 @@ class Scanner:
         letters = [c for c in entry if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters) and not any(c.isupper() for c in written):
             return False  # an acronym written in lower case is a word ("it", "id", "sap")
+        if j - i == 1 and entry[:1].isupper() and not entry.isupper():
+            if written.islower():
+                return False  # so is a one-word name written in lower case ("react", "excel at")
+            if i == 0 and j < len(tokens) and not tokens[j].hard_before and tokens[j].lower in VERB_FOLLOWERS:
+                return False  # a sentence's first word before "the", "to", "in": "Resolve the issue"
         if abbreviated and any(t.text.islower() and len(t.text) <= 4 for t in words):
             return False  # "it", "ms", "pr" as words, not abbreviations
         if j - i == 1 and sum(c.isalpha() for c in words[0].text) <= SHORT and not _alone(tokens, i):
             return False
-        if _restates(tokens, i, j, sentence):
+        if _restates(tokens, i, j, sentence) or _among_people(tokens, i, j, sentence):
             return False
+        if j - i == 1 and _turns_into(tokens, i, entry):
+            return False
+        if i > 0 and sentence[tokens[i - 1].end : tokens[i].start] == "-":
+            return False  # the end of a hyphenated word: "lead-time tracking" is not time tracking
         # part of a longer name, a job title, a department, or an adjective
         if i > 0 and tokens[i].spaced_before:
             left = tokens[i - 1]
@@ -394,7 +445,12 @@ class Scanner:
 
 
 FUZZY_WORDS = 3
-OBJECT_WORDS = 3  # words of a verb's object read as a skill's name ("make business decisions")
+# after a verb that starts a sentence, not after a name: "Resolve the issue", "React to", "Excel in"
+VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off sure it them into by".split())
+# Verbs of making: what they make decides the skill ("write SQL" is SQL, "write reports" writing)
+MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
+THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
+OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
 
 
 def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
@@ -407,6 +463,55 @@ def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
         if word in CLAUSE_WORDS:
             return False
     return False
+
+
+def _verb_place(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token K stands where a verb does: first in its run of words, or after a small word
+    ("to make", "and report", "in mapping") or an adverb ("clearly define"); after another word it is a
+    noun's modifier or an object ("monitor marketing site growth", "data model changes", "across
+    marketing channels")."""
+    if k == 0 or tokens[k].hard_before:
+        return True
+    before = tokens[k - 1].lower
+    return before in STOP or before.endswith("ly")
+
+
+def _phrase_goes_on(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the noun phrase before token J goes on with it, so that the word before is not its head:
+    "monitor marketing site growth" monitors growth, not a site. A small word, a verb form in -ing or
+    -ed, an adverb in -ly or punctuation ends it."""
+    if j >= len(tokens) or tokens[j].hard_before:
+        return False
+    word = tokens[j].lower
+    if word in STOP or word in PREPOSITIONS or not word.isalpha():
+        return False
+    return not _ends_phrase(tokens, j)
+
+
+def _ends_phrase(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token J, after a noun, ends its phrase: an adverb, or a verb form in -ing or -ed that a
+    small word or punctuation follows ("decisions supporting the process"; not "learning content")."""
+    word = tokens[j].lower
+    if word.endswith("ly"):
+        return True
+    if not word.endswith(("ing", "ed")):
+        return False
+    after = j + 1
+    return after >= len(tokens) or tokens[after].hard_before or tokens[after].lower in STOP
+
+
+def _compound(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the noun K is the head of a compound, another noun before it, and so names another
+    thing: "server resources" are not resources to manage, "learning programs" not programs. An
+    adjective before it ("key stakeholders", "external vendors") leaves it the same thing."""
+    if k == 0 or not tokens[k].spaced_before:
+        return False
+    word = tokens[k - 1].lower
+    if word in STOP or word in DEALING or word in ADJECTIVES or not word.isalpha():
+        return False
+    if tokens[k - 1].text.isupper():
+        return False  # a field's acronym: "IT projects" are projects
+    return not word.endswith(ADJECTIVE_ENDINGS)
 
 
 def _chunks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -439,6 +544,39 @@ def _alone(tokens: Sequence[Token], i: int) -> bool:
     left_ok = i == 0 or tokens[i].hard_before or tokens[i - 1].lower in STOP
     right_ok = i + 1 >= len(tokens) or tokens[i + 1].hard_before or tokens[i + 1].lower in STOP
     return left_ok and right_ok
+
+
+def _turns_into(tokens: Sequence[Token], i: int, entry: str) -> bool:
+    """Whether token I, a verb (in -ing, or another form of the name ENTRY), turns one thing into
+    another later in its sentence ("translate requirements into documents", "translating signals into
+    audits"): a figure of speech, not the skill its name shares."""
+    word = tokens[i].lower
+    if not word.isalpha() or not (word.endswith("ing") or name_words(word) != name_words(entry)):
+        return False
+    return any(t.lower == "into" for t in tokens[i + 1 :])
+
+
+def _among_people(tokens: Sequence[Token], i: int, j: int, sentence: str) -> bool:
+    """Whether tokens [I, J) are an item of a list of people ("Project Managers, Business Analysts, QA",
+    "engineers, designers and marketing"): a team or a department there, not a skill. The item next to
+    it ends in a word for people."""
+    before = i - 1
+    if before >= 0 and tokens[before].lower in CONJUNCTIONS and not tokens[i].hard_before:
+        before -= 1
+    elif not (i > 0 and "," in sentence[tokens[i - 1].end : tokens[i].start]):
+        before = -1
+    if before >= 0 and tokens[before].lower in PEOPLE:
+        return True
+    after = j
+    if after >= len(tokens):
+        return False
+    if tokens[after].lower in CONJUNCTIONS or "," in sentence[tokens[j - 1].end : tokens[after].start]:
+        after += 1 if tokens[after].lower in CONJUNCTIONS else 0
+        end = after + 1
+        while end < len(tokens) and not tokens[end].hard_before and tokens[end].lower not in CONJUNCTIONS:
+            end += 1
+        return end - 1 < len(tokens) and tokens[end - 1].lower in PEOPLE
+    return False
 
 
 def _restates(tokens: Sequence[Token], i: int, j: int, sentence: str) -> bool:
