@@ -113,6 +113,10 @@ class _Choices:
     def __getitem__(self, i: int) -> Any:
         return self.table[self._codes[i]]
 
+    def all(self, count: int) -> list[Any]:
+        """Every credential's value, in order (COUNT of them: the column's length)."""
+        return list(map(self.table.__getitem__, self._codes[:count]))
+
     @staticmethod
     def pack(name: str, values: list[Any], out: dict[str, Part], optional: bool) -> None:
         table = list(dict.fromkeys(values))
@@ -420,8 +424,7 @@ class PackedCredentials(Sequence[Credential]):
     def titles_and_providers(self) -> list[tuple[str, str]]:
         """Each credential's title and provider, read from their columns without building a credential:
         what searching a large catalog reads of every credential."""
-        providers = self._choices["provider"]
-        return list(zip(self._whole["title"], map(providers.__getitem__, range(self._count)), strict=True))
+        return list(zip(self._whole["title"], self._choices["provider"].all(self._count), strict=True))
 
     def __iter__(self) -> Iterator[Credential]:
         return (self[i] for i in range(self._count))
@@ -443,19 +446,28 @@ class PackedCredentials(Sequence[Credential]):
         sources: dict[str, list[int]] = {}
         source_ids = self._texts["source_id"]
         for index in source_ids.present():
-            source = source_ids[index]
-            if source:
-                sources.setdefault(id_key(source), []).append(index)
+            source = id_key(source_ids[index] or "")
+            if source:  # an id that is only a scheme or slashes is none
+                sources.setdefault(source, []).append(index)
         stacks: dict[str, list[int]] = {}
         for index, pathway in self._lists["stacks_into"].pairs():
             stacks.setdefault(pathway, []).append(index)
         price = (array("d", self._numbers["cost"]), array("d", self._numbers["hours"]), tuple(ids))
+        provider, format_ = self._choices["provider"], self._choices["format"]
+        offers: dict[tuple[str, str | None], tuple[str, str | None]] = {}  # each distinct pair kept once
+        pairs = zip(provider.all(count), format_.all(count), strict=True)
+        offered = tuple(offers.setdefault(pair, pair) for pair in pairs)
+        providers: dict[str, int] = {}
+        for name, _ in offered:
+            providers[name] = providers.get(name, 0) + 1
         return CatalogLookup(
             dict(zip(ids, range(count), strict=True)),
             dict(zip(titles, range(count), strict=True)),
             {key: tuple(found) for key, found in sources.items()},
             price,
             {key: tuple(found) for key, found in stacks.items()},
+            providers,
+            offered,
         )
 
 

@@ -94,8 +94,9 @@ def test_an_edited_file_is_never_served_stale(write, cache_dir: Path) -> None:  
 def test_a_catalog_with_every_kind_of_number_a_reader_takes_is_served(  # type: ignore[no-untyped-def]
     write, cache_dir: Path, parses: list[str]
 ) -> None:
-    """-0.0 is not below 0, so the readers take it; the entry that holds it must be read back too."""
-    path = write("c.yaml", CATALOG.replace("hours: 10", "hours: -0.0\n    cost: 0\n    credits: 1.0e+300"))
+    """-0.0 is not below 0, so the readers take it, and 1.0e+3 credits is the most they take: the entry that
+    holds them must be read back too."""
+    path = write("c.yaml", CATALOG.replace("hours: 10", "hours: -0.0\n    cost: 0\n    credits: 1.0e+3"))
     first = load_catalogs([path])
     assert load_catalogs([path]) == first and len(parses) == 1
     assert str(load_catalogs([path]).credentials[0].hours) == "-0.0"
@@ -412,8 +413,11 @@ def test_ten_cold_runs_at_once_all_answer_right_and_leave_one_good_entry(tmp_pat
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0] * 10, [err for _, err in outputs]
     assert all(out == expected.stdout for out, _ in outputs)
+    from skillgap.load.paths import bundled_taxonomy_paths, expand_paths
+
     left = sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir())
-    assert left == ["taxonomy", "world"]
+    files = len(expand_paths(bundled_taxonomy_paths()))  # one entry for each taxonomy file, one world
+    assert left == ["taxonomy"] * files + ["world"]
     for entry in (tmp_path / "cache").iterdir():
         found = parts.decode(entry.read_bytes())
         assert entry.name == f"{found.meta['kind']}-{found.meta['key']}{cache.SUFFIX}"
