@@ -15,7 +15,7 @@ from skillgap.levels import Importance
 from skillgap.load import load_role
 from skillgap.load.paths import bundled_roles_dir, expand_paths
 from skillgap.model import Role
-from tests.conftest import invoke
+from tests.conftest import ROOT, invoke
 
 ONET_SOC = re.compile(r"\d{2}-\d{4}\.\d{2}")  # an O*NET-SOC occupation code: 15-1252.00
 SOC = re.compile(r"\d{2}-\d{4}")  # a Standard Occupational Classification code: 15-1254
@@ -158,3 +158,11 @@ def test_a_role_file_may_name_its_field(tmp_path: Path) -> None:
     assert invoke("validate", path).code == 0
     path.write_text("title: Pharmacist\nrequirements: {pharmacy practice: 4}\n", encoding="utf-8")
     assert load_role(path).field is None
+
+
+def test_the_readme_counts_the_bundled_roles_truly() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    fields = Counter(r.field for r in bundled())
+    assert f"`catalogs/roles/`: {len(bundled())} target roles in {len(fields)} fields" in readme
+    for field, count in fields.items():
+        assert f"{field} ({count})" in readme, f"README: {field} ({count})"
