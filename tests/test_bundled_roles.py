@@ -166,3 +166,17 @@ def test_the_readme_counts_the_bundled_roles_truly() -> None:
     assert f"`catalogs/roles/`: {len(bundled())} target roles in {len(fields)} fields" in readme
     for field, count in fields.items():
         assert f"{field} ({count})" in readme, f"README: {field} ({count})"
+
+
+def test_a_backend_developer_is_closest_to_software_engineer(tmp_path: Path) -> None:
+    """Issue 17 found `compare --all` ranking Data Analyst first for a senior backend developer, for want of
+    a software role; with the roles of more fields bundled, the developer's own job comes first."""
+    profile = tmp_path / "alex.yaml"
+    profile.write_text(
+        "name: Alex\nskills: {Java: 4, Spring Boot: 4, REST APIs: 4, Git: 4, debugging: 4, SQL: 3,"
+        " unit testing: 3, Docker: 3}\n",
+        encoding="utf-8",
+    )
+    result = invoke("compare", profile, "--all", "--format", "json")
+    assert result.code == 0, result.err
+    assert result.json()[0]["target_id"] == "software-engineer"
