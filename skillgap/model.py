@@ -135,6 +135,7 @@ class Role:
     source_id: str | None = None  # the occupation's id where it came from (ESCO URI, O*NET-SOC code)
     posting: str | None = None  # the job posting it was read from (`--target ad.txt`), if it was
     unrecognised: tuple[Unmatched, ...] = ()  # what that posting asks for that matched no known skill
+    field: str | None = None  # the field of work it belongs to ("health care"), for listing roles by field
 
 
 # --- catalog ---------------------------------------------------------------------------------

@@ -45,14 +45,15 @@ def test_from_a_bundled_role_every_skill_is_asked(tmp_path: Path, monkeypatch: p
 
     role = load_role(CATALOGS / "roles" / "data-analyst.yaml")
     path = tmp_path / "p.yaml"
-    levels = ["4", "", "competent", "9", "2"] + [""] * (len(role.requirements) - 4)
+    names = [name for r in role.requirements for name in r.names]  # each alternative of a choice is asked
+    levels = ["4", "", "competent", "9", "2"] + [""] * (len(names) - 4)
     result = init(monkeypatch, "Sam\n\n" + "\n".join(levels) + "\n\n\n", path, "--from-role", "data-analyst")
     assert result.code == 0, result.err
     assert "error: level 9 is out of range" in result.err
-    for requirement in role.requirements:
-        assert requirement.skill in result.out
+    for name in names:
+        assert name in result.out
     profile = load_profile(path)
-    assert [s.name for s in profile.skills] == [r.skill for r in role.requirements]
+    assert [s.name for s in profile.skills] == names
     assert [s.level for s in profile.skills][:4] == [4, 0, 3, 2]
     assert "--target data-analyst" in result.err
 

@@ -13,7 +13,7 @@ def roles(
     debug: DebugOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """List the bundled roles; pass an id to --target."""
+    """List the bundled roles by field; pass an id to --target."""
     fmt = choice.as_format
     from skillgap.load.paths import bundled_roles_dir, expand_paths
     from skillgap.load.role import load_role
@@ -28,9 +28,17 @@ def roles(
             {
                 "id": r.id,
                 "title": r.title,
+                "field": r.field,
                 "description": r.description,
+                "source": r.source,
+                "source_id": r.source_id,
                 "requirements": [
-                    {"skill": q.skill, "level": q.level, "importance": q.importance.value}
+                    {
+                        "skill": q.skill,
+                        **({"any_of": list(q.any_of)} if q.any_of else {}),
+                        "level": q.level,
+                        "importance": q.importance.value,
+                    }
                     for q in r.requirements
                 ],
                 "required_credentials": list(r.required_credentials),
@@ -47,12 +55,17 @@ def roles(
     from skillgap.render.fit import fit_table, text_width
     from skillgap.render.safe import clean
 
-    table = Table(title="Bundled roles (use the id with --target)", title_justify="left")
+    table = Table(title="Bundled roles by field (use the id with --target)", title_justify="left")
     table.add_column("id", no_wrap=True)
-    table.add_column("Title")
+    table.add_column("Title and field")
     table.add_column("Essential skills", overflow="fold")
-    for r in found:
+    found.sort(key=lambda r: (r.field is None, (r.field or "").casefold(), r.id))  # by field; no field last
+    for i, r in enumerate(found):
         essential = ", ".join(clean(q.skill) for q in r.requirements if q.importance is Importance.ESSENTIAL)
-        table.add_row(Text(clean(r.id)), Text(clean(r.title)), Text(essential))
+        title = Text(clean(r.title))
+        if r.field:
+            title.append("\n" + clean(r.field), style="dim")
+        last_of_its_field = i + 1 < len(found) and found[i + 1].field != r.field
+        table.add_row(Text(clean(r.id)), title, Text(essential), end_section=last_of_its_field)
     console = Console(highlight=False, width=text_width())
     console.print(fit_table(console, table))

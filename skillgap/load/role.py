@@ -10,7 +10,16 @@ from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_leve
 from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Origin, Requirement, Role, choice_label
 
-ROLE_KEYS = ("id", "title", "description", "source", "requirements", "required_credentials", "source_id")
+ROLE_KEYS = (
+    "id",
+    "title",
+    "field",
+    "description",
+    "source",
+    "requirements",
+    "required_credentials",
+    "source_id",
+)
 REQUIREMENT_KEYS = ("skill", "any_of", "level", "importance", "id")
 
 
@@ -41,6 +50,7 @@ def read_role(data: Any, report: Report, default_id: str) -> Role | None:
         required_credentials=top.text_list("required_credentials"),
         file=report.file,
         source_id=top.text("source_id"),
+        field=top.text("field"),
     )
 
 

@@ -256,6 +256,7 @@ def _role() -> Schema:
         {
             "id": (OPT_TEXT, "The role's id (default: the file name)."),
             "title": (TEXT, "The job title."),
+            "field": (OPT_TEXT, "The field of work it belongs to (health care, software and data, ...)."),
             "description": (OPT_TEXT, "What the job is."),
             "source": (OPT_TEXT, "Where the requirements come from."),
             "requirements": (
