@@ -53,3 +53,7 @@ CREDITS = Range(0, 1_000)  # a doctorate is a few hundred credits in any system
 STALE_AFTER = Range(0, 100, "years")
 COUNT = Range(1, 1_000_000)  # how many results to show (--top, --limit)
 IMPORTANCE = Range(1, 5)  # O*NET's importance scale (--min-importance)
+EXPERIENCE_YEARS = Range(0, 100, "years")  # a profile's years of work in a field
+CONDITION_MONTHS = Range(0, 1200, "months")  # a provider's months of experience (a hundred years)
+CONDITION_YEARS = Range(0, 100, "years")
+CONDITION_HOURS = Range(0, 100_000, "hours")  # hours of training a provider asks for

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any, overload
 
-from skillgap.model import Credential, CredentialSkill, Origin
+from skillgap.model import Credential, CredentialSkill, Eligibility, Origin
 
 
 def _record(c: Credential) -> bytes:
@@ -32,6 +32,7 @@ def _record(c: Credential) -> bytes:
             c.id, c.title, c.provider, skills, c.provider_type, c.type, c.url, c.hours, c.cost, c.currency,
             c.format, c.assessment, c.prerequisites, c.stacks_into, tuple(sorted(c.estimated)),
             c.description, origin, c.source_id, c.credits, c.eligibility,
+            c.conditions.data() if c.conditions else None, tuple((s.name, s.level, s.id) for s in c.requires),
         )
     )  # fmt: skip
 
@@ -44,7 +45,7 @@ def _credential(record: Any) -> Credential:
     (
         ident, title, provider, skills, provider_type, kind, url, hours, cost, currency, delivery,
         assessment, prerequisites, stacks_into, estimated, description, origin, source_id, credits,
-        eligibility,
+        eligibility, conditions, requires,
     ) = record  # fmt: skip
     return Credential(
         id=ident,
@@ -67,6 +68,8 @@ def _credential(record: Any) -> Credential:
         source_id=source_id,
         credits=credits,
         eligibility=eligibility,
+        conditions=Eligibility.from_data(conditions),
+        requires=tuple(CredentialSkill(*skill) for skill in requires),
     )
 
 

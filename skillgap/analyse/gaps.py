@@ -17,7 +17,7 @@ it through whichever alternative it teaches (`gap_names`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from skillgap.analyse.held import held_credentials, profile_warnings
@@ -131,6 +131,7 @@ class Analysis:
     today: date | None = None  # the day staleness and badge expiry were judged on
     stale_after: float | None = None  # years after which a claim counts a level lower (None: never)
     warnings: tuple[Problem, ...] = ()  # what in the profile names nothing in the catalog (see held.py)
+    person: Mapping[str, PersonSkill] = field(default_factory=dict)  # skill key -> what they have of it
 
     @property
     def requirements(self) -> tuple[Gap, ...]:
@@ -257,4 +258,5 @@ def analyse(
         today,
         stale_after,
         profile_warnings(profile, catalog),
+        has,
     )

@@ -29,7 +29,7 @@ from skillgap.gc_pause import gc_paused
 T = TypeVar("T")
 
 FORMAT = b"skillgap-cache-2\n"
-LOADER_VERSION = "4"  # bump when what the loaders build or accept changes
+LOADER_VERSION = "5"  # bump when what the loaders build or accept changes
 _DISABLED = False
 BACKGROUND_BYTES = 1_000_000  # an entry this large is written on a second thread
 _writing: list[threading.Thread] = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from skillgap.analyse.eligibility import EntryShortfall, Judgement
 from skillgap.analyse.gaps import Gap
 from skillgap.model import Credential
 
@@ -75,6 +76,19 @@ class PathwayProgress:
 
 
 @dataclass(frozen=True)
+class EntryLevel:
+    """A level a step expects on entry that the person is below today, and the earlier steps that get them
+    there."""
+
+    shortfall: EntryShortfall
+    by_steps: tuple[int, ...]
+
+    def describe(self) -> str:
+        steps = ", ".join(str(n) for n in self.by_steps)
+        return f"it expects {self.shortfall.describe()}: step {steps} gets you there"
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     credential: Credential
@@ -84,6 +98,8 @@ class Step:
     needs: tuple[str, ...] = ()  # ids of earlier steps that are its prerequisites
     start: date | None = None
     finish: date | None = None
+    eligibility: Judgement | None = None  # its conditions, judged with the steps before it
+    entry: tuple[EntryLevel, ...] = ()  # levels it expects on entry that earlier steps bring
 
     @property
     def cost(self) -> float:
@@ -136,6 +152,7 @@ class RequiredCredential:
 class LeftOut:
     credential: Credential
     reason: str
+    kind: str = ""  # "eligibility": not yet eligible; "entry": below the level it expects on entry
 
 
 @dataclass(frozen=True)

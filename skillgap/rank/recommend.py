@@ -13,9 +13,19 @@ order.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from skillgap.analyse.eligibility import (
+    EntryShortfall,
+    Facts,
+    Judgement,
+    Verdict,
+    entry_shortfalls,
+    facts_of,
+    judge,
+    person_levels,
+)
 from skillgap.analyse.gaps import Analysis, Gap, gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
@@ -83,6 +93,8 @@ class Recommendation:
     closes: tuple[Closure, ...]
     scoring: Scoring
     needs_first: tuple[Credential, ...] = ()  # prerequisites not yet held, in the order to take them
+    eligibility: Judgement | None = None  # its conditions judged for the person (None: it sets none)
+    entry: tuple[EntryShortfall, ...] = ()  # levels it expects on entry that the person is below
 
     @property
     def score(self) -> float:
@@ -96,8 +108,15 @@ class Recommendation:
             notes.append("cost unknown")
         if self.credential.hours is None:
             notes.append("hours unknown")
-        if self.credential.eligibility:
+        judged = self.eligibility
+        if judged is not None and judged.verdict is Verdict.UNMET:
+            notes.append("not yet eligible: it needs " + judged.missing)
+        elif judged is not None and not judged.text_only and judged.verdict is Verdict.UNKNOWN:
+            notes.append("eligibility not judged: " + judged.unjudged)
+        elif self.credential.eligibility:
             notes.append("eligibility: " + self.credential.eligibility)
+        if self.entry:
+            notes.append("expects " + "; ".join(short.describe() for short in self.entry))
         if self.needs_first:
             notes.append(
                 "needs " + ", ".join(c.id for c in self.needs_first) + " first; counted in cost and time"
@@ -225,10 +244,31 @@ def recommend(
     found.sort(key=Scored.order)
     if top is not None:
         found = found[:top]
+    facts = facts_of(analysis)
+    levels = person_levels(analysis)
     return tuple(
-        Recommendation(i, item.credential, item.closes, item.scoring, item.first)
+        Recommendation(
+            i,
+            item.credential,
+            item.closes,
+            item.scoring,
+            item.first,
+            judge(item.credential, _with_titles(facts, item.credential, by_id)),
+            entry_shortfalls(item.credential, levels, key_of),
+        )
         for i, item in enumerate(found, start=1)
     )
+
+
+def _with_titles(facts: Facts, credential: Credential, by_id: Mapping[str, Credential]) -> Facts:
+    """FACTS with the titles of the credentials CREDENTIAL's conditions name, for the words."""
+    if credential.conditions is None:
+        return facts
+    titles = dict(facts.titles or {})
+    for ref in credential.conditions.credential_ids():
+        if ref in by_id:
+            titles[ref] = by_id[ref].title
+    return replace(facts, titles=titles)
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
     basis_text,
-    eligibility_notes,
     estimate_notes,
     evidence_rows,
+    recommendation_notes,
     stale_text,
 )
 from skillgap.render.fit import fit_table
@@ -107,7 +107,7 @@ def render_analysis(
         console.print(fit_table(console, recs))
         for note in estimate_notes(r.credential for r in recommendations):
             console.print(t(note, "dim"))
-        for note in eligibility_notes(r.credential for r in recommendations):
+        for note in recommendation_notes(recommendations):
             console.print(t(note, "yellow"))
     elif analysis.gaps and not left_out:
         console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))

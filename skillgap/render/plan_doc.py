@@ -8,7 +8,7 @@ from typing import Any
 from skillgap.analyse import Analysis
 from skillgap.dates import beyond
 from skillgap.plan import Plan, Step
-from skillgap.render.analysis_doc import warnings_data
+from skillgap.render.analysis_doc import entry_data, judgement_data, warnings_data
 from skillgap.render.plan_words import plan_currency
 from skillgap.render.posting_out import target_posting
 
@@ -38,6 +38,8 @@ def step_data(step: Step) -> dict[str, Any]:
         "format": c.format,
         "assessment": c.assessment,
         "eligibility": c.eligibility,
+        "eligible": judgement_data(step.eligibility),
+        "entry": [entry_data(e.shortfall, e.by_steps) for e in step.entry],
         "start": day(step.start),
         "finish": day(step.finish),
         "needs": list(step.needs),
@@ -124,7 +126,8 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             for rc in plan.required_credentials
         ],
         "left_out": [
-            {"id": x.credential.id, "title": x.credential.title, "reason": x.reason} for x in plan.left_out
+            {"id": x.credential.id, "title": x.credential.title, "reason": x.reason, "kind": x.kind or None}
+            for x in plan.left_out
         ],
         "notes": list(plan.notes),
         "warnings": warnings_data(analysis),

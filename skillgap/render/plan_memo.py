@@ -13,6 +13,7 @@ from skillgap.analyse import Analysis
 from skillgap.dates import beyond
 from skillgap.levels import level_label
 from skillgap.plan import Plan
+from skillgap.render.evidence import verdict_sentence
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
 from skillgap.render.plan_words import budget_currency, total_cost_text
 from skillgap.render.safe import markdown as md
@@ -90,6 +91,7 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     else:
         lines.append("No credential in the catalog fits these limits; I would like to discuss other options.")
     lines += ["", "## What each credential proves", ""]
+    numbers = {s.credential.id: s.number for s in plan.steps}
     for s in plan.steps:
         c = s.credential
         skills = ", ".join(f"{md(r.gap.skill)} to {level_label(r.after)} (level {r.after})" for r in s.raises)
@@ -100,6 +102,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         line += f" It covers {skills}." if skills else " It is a prerequisite for a later step."
         if c.eligibility:
             line += f" Before I can enrol, the provider asks for {md(c.eligibility)}."
+            verdict = verdict_sentence(s.eligibility, numbers, first=True)
+            line += f" {md(verdict)}" if verdict else ""
+        for entry in s.entry:
+            line += f" It expects {md(entry.shortfall.describe(first=True))}: step "
+            line += ", ".join(str(n) for n in entry.by_steps) + " gets me there."
         lines.append(line)
         lines += [f"  It counts toward a larger award: {md(p.describe())}." for p in s.pathways]
     lines += ["", "## What the organisation gains", ""]
@@ -134,6 +141,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         lines.append(
             f"- This plan leaves {md(g.gap.skill)} at level {g.after} of {g.gap.required}: {md(g.reason)}."
         )
+    for x in plan.left_out:
+        if x.kind in ("eligibility", "entry"):
+            lines.append(
+                f"- The plan leaves out {md(x.credential.title)}: I am {md(first_person(x.reason))}."
+            )
     for rc in plan.required_credentials:
         if not rc.held:
             lines.append(f"- The role requires {md(rc.describe())}")
@@ -169,3 +181,14 @@ def gains(plan: Plan) -> list[str]:
             "planned step by step."
         )
     return out or ["- The plan closes no gap fully; see the caveats."]
+
+
+def first_person(reason: str) -> str:
+    """A left-out credential's reason as the person says it in a memo: "not yet eligible: it needs ... (my
+    profile: ...)"; a level expected on entry: "below the level it expects ..."."""
+    text = reason.replace("(your profile", "(my profile").replace("(you are at", "(I am at")
+    if text.startswith("it expects"):
+        return "below what it expects on entry: " + text.removeprefix("it expects ").replace(
+            "gets you", "gets me"
+        )
+    return text

@@ -17,7 +17,7 @@ from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.cohort_table import cell_text, person_labels
-from skillgap.render.evidence import eligibility_notes, step_eligibility
+from skillgap.render.evidence import eligibility_notes
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
@@ -225,10 +225,7 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"<p><strong>Total: {e(plan.cost_text)}, {e(plan.hours_text)}</strong>; readiness after the plan "
         f"{plan.readiness_after:.0%}.</p>",
     ]
-    body += [
-        f'<p class="eligibility">{e(note)}</p>'
-        for note in step_eligibility((s.number, s.credential) for s in plan.steps)
-    ]
+    body += [f'<p class="eligibility">{e(note)}</p>' for note in plan.conditions]
     if plan.open_gaps:
         items = "".join(f"<li>{e(skill)}: {e(why)}</li>" for skill, why in plan.open_gaps)
         body.append(f"<p>Left open:</p><ul>{items}</ul>")

@@ -10,7 +10,7 @@ from skillgap.render import shared_out
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
 from skillgap.render.cohort_table import cell_text, person_labels
-from skillgap.render.evidence import eligibility_notes, step_eligibility
+from skillgap.render.evidence import eligibility_notes
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
@@ -110,7 +110,7 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
     ]
     if any(s.credential.estimated for s in plan.steps):
         lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
-    for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+    for note in plan.conditions:
         lines += ["", md(note)]
     if plan.open_gaps:
         lines += ["", "Left open:", ""] + [f"- {md(skill)}: {md(why)}" for skill, why in plan.open_gaps]

@@ -16,6 +16,7 @@ from skillgap.cohort import Cohort, CommonGap
 from skillgap.model import Credential
 from skillgap.plan import Plan
 from skillgap.progress import Progress
+from skillgap.render.evidence import not_open_lines, step_eligibility
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
 from skillgap.render.plan_words import budget_currency, costs_currency
@@ -51,6 +52,8 @@ class PlanView:
     finish: date | None = None  # when the last step ends, at the person's hours a week
     meets_deadline: bool | None = None  # None without a deadline or a pace to date the plan by
     budget_currency: str | None = None  # the person's budget's (see plan_words.budget_currency)
+    conditions: tuple[str, ...] = ()  # what the steps' providers ask before enrolment, judged (evidence.py)
+    not_open: tuple[str, ...] = ()  # credentials left out because the person cannot enrol yet, and why
 
     @property
     def cost_text(self) -> str:
@@ -228,6 +231,8 @@ def plan_view(plan: Plan, profile_currency: str | None = None) -> PlanView:
         finish=plan.finish if plan.steps else None,
         meets_deadline=plan.meets_deadline,
         budget_currency=budget,
+        conditions=tuple(step_eligibility(plan.steps)),
+        not_open=tuple(not_open_lines(plan)),
     )
 
 
