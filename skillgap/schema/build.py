@@ -32,7 +32,7 @@ from skillgap.limits import (
 )
 from skillgap.load import catalog, conditions, profile, role, taxonomy
 from skillgap.load.fields import YEARS
-from skillgap.model import ESTIMABLE_FIELDS, PROVIDER_TYPES
+from skillgap.model import CONDITION_KINDS, ESTIMABLE_FIELDS, PROVIDER_TYPES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HERE = Path(__file__).resolve().parent
@@ -421,7 +421,7 @@ def _requires_item() -> Schema:
 
 def _condition() -> Schema:
     """One condition (`$defs.condition`, which any_of refers back to): exactly one kind of it."""
-    kinds = conditions.CONDITION_KINDS
+    kinds = CONDITION_KINDS
     names = {"anyOf": [NON_BLANK, {"type": "array", "minItems": 1, "items": NON_BLANK}]}
     rules: dict[str, Schema | tuple[Schema, str]] = {
         "education": (DEGREE, "The degree it asks for (or higher). " + DEGREE_TEXT),
