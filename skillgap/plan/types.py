@@ -85,7 +85,7 @@ class EntryLevel:
 
     def describe(self) -> str:
         steps = ", ".join(str(n) for n in self.by_steps)
-        return f"it expects {self.shortfall.describe()}: step {steps} gets you there"
+        return f"expects {self.shortfall.describe()}: step {steps} gets you there"
 
 
 @dataclass(frozen=True)
