@@ -34,6 +34,8 @@ class Range:
     def text(self) -> str:
         """The range in words: "from 0.25 to 168 hours", "from 0 to 1,000,000,000,000"."""
         unit = f" {self.unit}" if self.unit else ""
+        if self.low_excluded:
+            return f"more than {_figure(self.low)} and at most {_figure(self.high)}{unit}"
         return f"from {_figure(self.low)} to {_figure(self.high)}{unit}"
 
     def problem(self, shown: str, what: str = "a number") -> str:
@@ -57,3 +59,4 @@ EXPERIENCE_YEARS = Range(0, 100, "years")  # a profile's years of work in a fiel
 CONDITION_MONTHS = Range(0, 1200, "months")  # a provider's months of experience (a hundred years)
 CONDITION_YEARS = Range(0, 100, "years")
 CONDITION_HOURS = Range(0, 100_000, "hours")  # hours of training a provider asks for
+RATE = Range(0, 1e12, low_excluded=True)  # how many of one currency a unit of another is worth

@@ -13,10 +13,12 @@ from skillgap.cli.common import (
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
+    RatesOpt,
     TargetOpt,
     TaxonomyOpt,
     finish_console,
     format_option,
+    load_rates_option,
     note_posting,
     number_option,
     refuse_force_without_output,
@@ -33,6 +35,7 @@ def analyze(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    rates: RatesOpt = None,
     top: Annotated[
         int,
         number_option(
@@ -58,11 +61,13 @@ def analyze(
     fmt = choice.as_format
     refuse_force_without_output(force, output)
     from skillgap.cli.notes import print_warnings
+    from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import left_out_by_preferences, recommend
     from skillgap.rank.evidence import evidence_suggestions
     from skillgap.world import fuzzy_and_unresolved, open_world
 
+    table = load_rates_option(rates)
     world = open_world(catalog, taxonomy)
     person = load_person(profile, world)
     role = load_target(target, world)
@@ -70,7 +75,9 @@ def analyze(
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     print_warnings(result.warnings)
-    recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
+    currency = counting_currency(None, person.profile.preferences.currency, world.catalog.currency, table)
+    money = Money(currency, table)
+    recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching, money=money)
     left_out = left_out_by_preferences(result, world.catalog, world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
     own_names = [s.name for s in person.profile.skills] + [n for r in role.requirements for n in r.names]

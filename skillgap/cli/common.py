@@ -66,6 +66,17 @@ OutputOpt = Annotated[
         show_default=False,
     ),
 ]
+RatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates",
+        metavar="FILE",
+        help="Exchange rates (YAML or CSV: each currency's rate into one currency, and the rates' date) "
+        "that convert costs in other currencies into the budget's. Without it costs in several currencies "
+        "are kept apart.",
+        show_default=False,
+    ),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")]
 
@@ -133,6 +144,44 @@ def number_option(*names: str, within: Range, help: str, whole: bool = False, me
     )
 
 
+def money_option(*names: str, within: Range, help: str) -> Any:
+    """A typer option for an amount of money: a number in WITHIN, with or without a three-letter currency
+    before or after it ("500", "500 EUR", "EUR 500"). "{range}" in HELP becomes the range in words."""
+
+    def parse(text: str) -> Any:
+        from skillgap.money import Amount
+
+        words = text.replace(",", "").split()
+        codes = [
+            w.upper()
+            for w in words
+            if len(w) == 3 and w.isalpha() and w.isascii() and w.upper() not in ("NAN", "INF")
+        ]
+        numbers = [w for w in words if w.upper() not in codes]
+        if len(words) > 2 or len(codes) > 1 or len(numbers) != 1:
+            raise typer.BadParameter(
+                f"{text[:40]!r} is not an amount: write a number, with its currency or not (500, 500 EUR)"
+            )
+        try:
+            value = float(numbers[0])
+        except (ValueError, OverflowError):
+            raise typer.BadParameter(f"{numbers[0][:40]!r} is not a number ({within.text()})") from None
+        if not within.holds(value):
+            raise typer.BadParameter(within.problem(numbers[0][:40]))
+        return Amount(value, codes[0] if codes else None)
+
+    return typer.Option(*names, parser=parse, metavar="AMOUNT", help=help.replace("{range}", within.text()))
+
+
+def load_rates_option(path: Path | None) -> Any:
+    """The rates file of --rates, read and checked (None without one)."""
+    if path is None:
+        return None
+    from skillgap.load.rates import load_rates
+
+    return load_rates(path)
+
+
 def date_option(*names: str, end: bool, help: str) -> Any:
     """A typer option for a date: YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2200, each refusal naming the
     option. A month or a year stands for its last day with END (a deadline), else its first (a start)."""
@@ -146,7 +195,6 @@ def date_option(*names: str, end: bool, help: str) -> Any:
         return found
 
     return typer.Option(*names, parser=parse, metavar="DATE", help=help)
-
 
 
 def stdout_console(output: Path | None) -> Console:
@@ -204,3 +252,35 @@ def note_posting(role: Role) -> None:
     if role.unrecognised:
         listed = "; ".join(f"{clean(u.text)} (line {u.line})" for u in role.unrecognised)
         typer.echo(f"note: not recognised in {source}: {listed}", err=True)
+
+
+def team_budget_options() -> tuple[Any, Any]:
+    """--team-budget and --budget-per-person, for the commands that say who a cohort's shared credentials
+    fund first (cohort, report)."""
+    from skillgap.limits import MONEY
+
+    team = money_option(
+        "--team-budget",
+        within=MONEY,
+        help="What the team can spend ({range}), with its currency or not: says who the shared credentials "
+        "fund first.",
+    )
+    person = money_option(
+        "--budget-per-person",
+        within=MONEY,
+        help="The most to spend on one person ({range}), with its currency or not.",
+    )
+    return team, person
+
+
+def funding_money(team: Any, person: Any, catalog_currency: str | None, rates: Any) -> Any:
+    """The currency a team's budget is in (the one its amounts name, else the catalog's), with the rates."""
+    from skillgap.money import Money, counting_currency
+
+    named = {a.currency for a in (team, person) if a is not None and a.currency}
+    if len(named) > 1:
+        raise UsageError(
+            f"--team-budget and --budget-per-person name different currencies ({', '.join(sorted(named))}): "
+            "give both in one"
+        )
+    return Money(counting_currency(next(iter(named), None), None, catalog_currency, rates), rates)

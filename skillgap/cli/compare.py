@@ -13,9 +13,11 @@ from skillgap.cli.common import (
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
+    RatesOpt,
     TaxonomyOpt,
     finish_console,
     format_option,
+    load_rates_option,
     note_posting,
     refuse_force_without_output,
     stdout_console,
@@ -43,6 +45,7 @@ def compare(
     all_roles: Annotated[bool, typer.Option("--all", help="Compare every bundled role.")] = False,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    rates: RatesOpt = None,
     choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -61,9 +64,11 @@ def compare(
     from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load import load_role
     from skillgap.load.paths import bundled_roles_dir, expand_paths
+    from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
+    table = load_rates_option(rates)
     world = open_world(catalog, taxonomy)
     subject = load_person(profile, world)
     given = [load_target(t, world) for t in targets or []]  # role files, bundled ids or job postings
@@ -78,8 +83,9 @@ def compare(
     resolutions = world.resolve(names_to_resolve([subject], roles))
     analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
     print_warnings(w for a in analyses for w in a.warnings)
-    fits = compare_roles(analyses, world.catalog, world.teaching)
     person = subject.profile
+    money = Money(counting_currency(None, person.preferences.currency, world.catalog.currency, table), table)
+    fits = compare_roles(analyses, world.catalog, world.teaching, money)
 
     if fmt is Format.TABLE:
         from skillgap.render.compare_table import render_compare

@@ -27,6 +27,7 @@ from skillgap.analyse.eligibility import (
 from skillgap.analyse.gaps import Analysis, Gap, gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
+from skillgap.money import Money
 from skillgap.plan.instance import Instance, Item, gap_weights
 from skillgap.plan.types import LeftOut, Request
 from skillgap.rank.recommend import closures
@@ -46,6 +47,9 @@ class Candidates:
     enablers: Mapping[str, frozenset[str]] = field(default_factory=dict)  # id -> planned first to open it
 
     def instance(self, request: Request) -> Instance:
+        """The problem to solve: each cost counted in the budget's currency where a rate converts it (a
+        credential no rate converts is left out under a budget, see `own_reason`; without one its cost
+        counts as written)."""
         gaps = self.gaps
         weights = gap_weights(
             [g.importance.value == "essential" for g in gaps],
@@ -55,7 +59,7 @@ class Candidates:
         items = tuple(
             Item(
                 id=c.id,
-                cost=c.cost or 0.0,
+                cost=request.counted(c) or c.cost or 0.0,
                 hours=c.hours or 0.0,
                 reach=self.reach[c.id],
                 requires=self.requires[c.id],
@@ -73,8 +77,14 @@ class Candidates:
         )
 
 
-def own_reason(credential: Credential, analysis: Analysis, leave_out: Exclusions | None = None) -> str | None:
-    """Why a credential cannot be planned, looking at it alone."""
+def own_reason(
+    credential: Credential,
+    analysis: Analysis,
+    leave_out: Exclusions | None = None,
+    request: Request | None = None,
+) -> str | None:
+    """Why a credential cannot be planned, looking at it alone (and at the REQUEST's budget: a cost no
+    exchange rate converts into the budget's currency cannot be held against it)."""
     exclusion = (leave_out or Exclusions(analysis.profile.preferences)).why(credential)
     if exclusion is not None:
         return exclusion.reason
@@ -84,7 +94,32 @@ def own_reason(credential: Credential, analysis: Analysis, leave_out: Exclusions
         return "cost unknown"
     if credential.hours is None:
         return "hours unknown"
+    if unconverted(credential, request):
+        assert request is not None
+        return unconverted_reason(credential, request.money)
     return None
+
+
+def unconverted(credential: Credential, request: Request | None) -> bool:
+    """Whether a budget is set and no exchange rate converts this known cost into its currency."""
+    return (
+        request is not None
+        and request.budget is not None
+        and credential.cost is not None
+        and request.counted(credential) is None
+    )
+
+
+def unconverted_reason(credential: Credential, money: Money) -> str:
+    """Why a cost cannot be held against a budget: no rate converts its currency into the budget's."""
+    budget = money.currency or "?"
+    if money.rates is None:
+        return (
+            f"its cost is in {credential.currency} and your budget in {budget}, and no exchange rates were "
+            "given (--rates FILE converts them)"
+        )
+    rates = money.rates.file
+    return f"its cost is in {credential.currency}, which the rates in {rates} do not convert into {budget}"
 
 
 def prerequisite_chain(
@@ -154,7 +189,10 @@ def _relevant(
 
 
 def find_candidates(
-    analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None
+    analysis: Analysis,
+    catalog: Catalog,
+    teaching: Mapping[str, Taught] | None = None,
+    request: Request | None = None,
 ) -> Candidates:
     """TEACHING, the world's skill index, narrows the search to the credentials that teach a gap skill
     and the ones they need first: no other can raise a gap, be needed first, or be left out for a reason
@@ -166,7 +204,7 @@ def find_candidates(
     offered = tuple(c for c in _relevant(analysis, catalog, teaching) if c.id not in held)
     reach = {c.id: {index[id(x.gap)]: x.to_level for x in closures(c, gaps, analysis)} for c in offered}
     leave_out = Exclusions(analysis.profile.preferences)
-    own = {c.id: own_reason(c, analysis, leave_out) for c in offered}
+    own = {c.id: own_reason(c, analysis, leave_out, request) for c in offered}
     requires: dict[str, frozenset[str]] = {}
     for c in offered:
         chain, missing = prerequisite_chain(c, by_id, held)
@@ -185,10 +223,16 @@ def find_candidates(
     plannable = [c for c in offered if reasons[c.id] is None]
     needed = {r for c in plannable if reach[c.id] for r in requires[c.id]}
     usable = tuple(c for c in plannable if reach[c.id] or c.id in needed)
-    left_out = tuple(
-        LeftOut(c, reasons[c.id] or "", gate.kinds.get(c.id, ""))
+    kinds = {
+        c.id: "currency"
         for c in offered
-        if reasons[c.id] and reach[c.id]
+        if request is not None
+        and unconverted(c, request)
+        and own[c.id] == unconverted_reason(c, request.money)
+    }
+    kinds.update(gate.kinds)
+    left_out = tuple(
+        LeftOut(c, reasons[c.id] or "", kinds.get(c.id, "")) for c in offered if reasons[c.id] and reach[c.id]
     )
     in_pathway = frozenset(i for ids in pathway_members(catalog).values() for i in ids)
     return Candidates(

@@ -3,13 +3,14 @@ gaps left open and why, what it would take to close them, and how the answer was
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
 from skillgap.analyse.eligibility import EntryShortfall, Judgement
 from skillgap.analyse.gaps import Gap
 from skillgap.model import Credential
+from skillgap.money import Amounts, Money
 
 
 class Objective(str, Enum):
@@ -29,6 +30,14 @@ class Request:
     hours_per_week: float | None = None
     deadline: date | None = None
     start: date | None = None  # None: no dates are put on the plan
+    money: Money = field(default_factory=Money)  # the budget's currency and the rates that convert into it
+
+    def counted(self, credential: Credential) -> float | None:
+        """A credential's cost counted against the budget (in its currency), or None when it is unknown or
+        no rate converts it."""
+        if credential.cost is None:
+            return None
+        return self.money.convert(credential.cost, credential.currency)
 
     @property
     def deadline_passed(self) -> bool:
@@ -129,6 +138,7 @@ class Shortfall:
     deadline_needed: date | None = None  # the earliest finish with extra_hours at the same pace
     both_cost: float | None = None  # with neither limit: the cheapest full plan's cost and hours
     both_hours: float | None = None
+    both_costs: Amounts = field(default_factory=Amounts)  # that plan's costs by currency, as priced
 
 
 @dataclass(frozen=True)
@@ -179,8 +189,20 @@ class Plan:
     notes: tuple[str, ...] = ()
 
     @property
+    def costs(self) -> Amounts:
+        """The steps' costs summed by currency, as the catalog prices them."""
+        return Amounts.of((s.cost, s.credential.currency) for s in self.steps)
+
+    @property
+    def converted_cost(self) -> float | None:
+        """The total in the budget's currency, when every cost is in it or a rate converts it."""
+        return self.costs.total_in(self.request.money)
+
+    @property
     def total_cost(self) -> float:
-        return sum(s.cost for s in self.steps)
+        """The total as the plan was chosen by: in the budget's currency where a rate converts a cost, else
+        as written (use `costs` to show it: costs in several currencies are never added for display)."""
+        return sum(self.request.money.convert(s.cost, s.credential.currency) or s.cost for s in self.steps)
 
     @property
     def total_hours(self) -> float:

@@ -119,6 +119,8 @@ def recommendation_data(rec: Recommendation) -> dict[str, Any]:
             "needs_first": [c.id for c in rec.needs_first],
             "eligible": judgement_data(rec.eligibility),
             "entry": [entry_data(short) for short in rec.entry],
+            "over_budget": rec.over_budget,
+            "budget_note": rec.budget_note or None,
         }
     )
     return data

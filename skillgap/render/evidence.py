@@ -141,6 +141,10 @@ def recommendation_notes(recommendations: Iterable[Recommendation]) -> list[str]
         if rec.entry:
             expects = "; ".join(short.describe() for short in rec.entry)
             notes.append(f"{c.title} expects {expects}: a course that gets you there comes first.")
+        if rec.over_budget:
+            notes.append(
+                f"{c.title} is {rec.budget_note}" + (" (with its prerequisites)." if rec.needs_first else ".")
+            )
     return notes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
 from skillgap.render.evidence import not_open_lines, step_eligibility
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.money import ESTIMATE_MARK, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
     deadline_text,
@@ -14,6 +14,7 @@ from skillgap.render.plan_words import (
     request_text,
     shortfall_lines,
     solver_text,
+    step_cost_text,
     totals_text,
 )
 from skillgap.render.safe import markdown as md
@@ -45,7 +46,7 @@ def render_plan_markdown(analysis: Analysis, plan: Plan) -> str:
                 cell += "<br>after step " + ", ".join(str(numbers[n]) for n in s.needs)
             closes = "<br>".join(md(r.describe()) for r in s.raises) or "(prerequisite)"
             lines.append(
-                f"| {s.number} | {cell} | {closes} | {hours_text(c)} | {cost_text(c)} | "
+                f"| {s.number} | {cell} | {closes} | {hours_text(c)} | {step_cost_text(plan, c, '<br>')} | "
                 f"{iso(s.start)} | {iso(s.finish)} | {s.readiness_after:.0%} |"
             )
         if any(s.credential.estimated for s in plan.steps):

@@ -14,8 +14,8 @@ from skillgap.dates import beyond
 from skillgap.levels import level_label
 from skillgap.plan import Plan
 from skillgap.render.evidence import verdict_sentence
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
-from skillgap.render.plan_words import budget_currency, total_cost_text
+from skillgap.render.money import ESTIMATE_MARK, hours_text, money
+from skillgap.render.plan_words import budget_currency, rates_text, step_cost_text, total_cost_text
 from skillgap.render.safe import markdown as md
 from skillgap.words import agree, plural
 
@@ -70,8 +70,8 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
                 f"{s.start.isoformat()} to {s.finish.isoformat()}" if s.start and s.finish else "to be agreed"
             )
             lines.append(
-                f"| {s.number} | {md(c.title)} | {md(c.provider)} | {hours_text(c)} | {cost_text(c)} | "
-                f"{dates} | {md(c.assessment or 'not stated')} |"
+                f"| {s.number} | {md(c.title)} | {md(c.provider)} | {hours_text(c)} | "
+                f"{step_cost_text(plan, c, ' ')} | {dates} | {md(c.assessment or 'not stated')} |"
             )
         hours = plan.total_hours
         total = f"**Estimated total:** {md(total_cost_text(plan))} and about {plural(hours, 'hour')}"
@@ -114,16 +114,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     lines += ["", "## What I am asking for", ""]
     if plan.steps:
         ask = f"- Funding of about {md(total_cost_text(plan))} (an estimate; see below)"
-        if person.preferences.budget is not None and plan.request.budget is not None:
+        if plan.request.budget is not None:
             budget = md(money(plan.request.budget, currency))
-            costs = plan.currencies
-            if currency and costs and costs != (currency,):  # no exchange rate: "within" is not known
-                ask += (
-                    f", against the {budget} I had set aside as a budget (the costs are in "
-                    f"{', '.join(costs)} and were compared with it as written, with no exchange rate)"
-                )
-            else:
-                ask += f", within the {budget} I had set aside as a budget"
+            ask += f", within the {budget} I had set aside as a budget"
+            if plan.request.money.rates is not None and any(c != currency for c in plan.currencies):
+                ask += f" ({md(rates_text(plan.request.money))})"
         lines.append(ask + ".")
         lines.append(f"- Time to study: about {plural(plan.total_hours, 'hour')} in total.")
     lines.append("- A conversation about how these skills can be applied in my current work.")

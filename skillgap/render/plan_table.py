@@ -12,7 +12,7 @@ from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
 from skillgap.render.evidence import not_open_lines, step_eligibility
 from skillgap.render.fit import fit_table
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.money import ESTIMATE_MARK, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
     deadline_text,
@@ -21,6 +21,7 @@ from skillgap.render.plan_words import (
     request_text,
     shortfall_lines,
     solver_text,
+    step_cost_text,
     totals_text,
 )
 from skillgap.render.safe import clean
@@ -68,7 +69,7 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
                 str(step.number),
                 cell,
                 Text(closes),
-                f"{cost_text(c)}\n{hours_text(c)}",
+                f"{step_cost_text(plan, c)}\n{hours_text(c)}",
                 dates,
                 f"{step.readiness_after:.0%}",
             )

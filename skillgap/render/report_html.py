@@ -13,11 +13,13 @@ from html import escape
 
 from skillgap.analyse import Gap
 from skillgap.cohort import Cohort
+from skillgap.cohort.funding import Funding
 from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.cohort_table import cell_text, person_labels
 from skillgap.render.evidence import eligibility_notes
+from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
@@ -268,7 +270,12 @@ def person_html(sheet: Sheet) -> str:
     return page(f"Coaching sheet: {a.profile.name} \u2192 {a.role.title}", person_body(sheet))
 
 
-def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str, str] | None = None) -> str:
+def cohort_html(
+    cohort: Cohort,
+    sheets: Sequence[Sheet] = (),
+    links: Mapping[str, str] | None = None,
+    funding: Funding | None = None,
+) -> str:
     n = len(cohort.people)
     head = ["Person", "Ready"] + [
         f"{e(c.skill)}<br><small>needs {c.required}</small>" for c in cohort.columns
@@ -331,6 +338,13 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
             section(
                 "Credentials that help the most people",
                 table(head3, shared_rows, {0, 2, 4, 5, 6}) + conditions,
+            )
+        )
+    if funding is not None:
+        items = "".join(f"<li>{e(line)}</li>" for line in funding_lines(funding, cohort))
+        out.append(
+            section(
+                "Who the shared credentials fund first", f"<p>{e(funding_head(funding))}</p><ul>{items}</ul>"
             )
         )
     if cohort.errors:
