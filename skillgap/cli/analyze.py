@@ -10,10 +10,13 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
     RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     finish_console,
@@ -35,6 +38,9 @@ def analyze(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
     rates: RatesOpt = None,
     top: Annotated[
         int,
@@ -68,9 +74,9 @@ def analyze(
     from skillgap.world import fuzzy_and_unresolved, open_world
 
     table = load_rates_option(rates)
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     person = load_person(profile, world)
-    role = load_target(target, world)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)

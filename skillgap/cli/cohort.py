@@ -10,10 +10,13 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
     RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     finish_console,
@@ -45,6 +48,9 @@ def cohort(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
     top: Annotated[
         int | None,
         number_option(
@@ -81,7 +87,10 @@ def cohort(
     from skillgap.cli.people import analyse_people
 
     table = load_rates_option(rates)
-    group, world = analyse_people(profiles, target, catalog, taxonomy, DEFAULT_TOP if top is None else top)
+    group, world = analyse_people(
+        profiles, target, catalog, taxonomy, DEFAULT_TOP if top is None else top,
+        extra_catalog, extra_taxonomy, roles,
+    )  # fmt: skip
     funding = None
     if budgets:
         from skillgap.cohort.funding import fund

@@ -39,13 +39,43 @@ TaxonomyOpt = Annotated[
         show_default=False,
     ),
 ]
+ExtraCatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra-catalog",
+        metavar="PATH",
+        help="Catalog file or folder added to the catalog (the bundled one, or --catalog's); repeatable.",
+        show_default=False,
+    ),
+]
+ExtraTaxonomyOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra-taxonomy",
+        metavar="PATH",
+        help="Taxonomy file or folder added to the taxonomy (the bundled one, or --taxonomy's): your own "
+        "skills and aliases; repeatable.",
+        show_default=False,
+    ),
+]
+RolesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--roles",
+        metavar="DIR",
+        help="A folder of role files added to the bundled roles (repeatable): a target role may then be "
+        "named by their ids or titles.",
+        show_default=False,
+    ),
+]
 TargetOpt = Annotated[
     str,
     typer.Option(
         "--target",
         "-r",
         metavar="ROLE",
-        help="Target role: a role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf).",
+        help="Target role: a role file, the id or title of a bundled role (or one in --roles), or a job "
+        "posting (.txt, .md, .html, .pdf).",
     ),
 ]
 

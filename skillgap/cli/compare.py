@@ -10,10 +10,13 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
     RatesOpt,
+    RolesOpt,
     TaxonomyOpt,
     finish_console,
     format_option,
@@ -38,13 +41,18 @@ def compare(
             "--target",
             "-r",
             metavar="ROLE",
-            help="A role file, or the id of a bundled role (repeatable).",
+            help="A role file, or the id or title of a bundled role or one in --roles (repeatable).",
             show_default=False,
         ),
     ] = None,
-    all_roles: Annotated[bool, typer.Option("--all", help="Compare every bundled role.")] = False,
+    all_roles: Annotated[
+        bool, typer.Option("--all", help="Compare every bundled role, and every role in --roles.")
+    ] = False,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    role_dirs: RolesOpt = None,
     rates: RatesOpt = None,
     choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     output: OutputOpt = None,
@@ -62,20 +70,19 @@ def compare(
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
     from skillgap.cli.notes import print_warnings
     from skillgap.compare import compare_roles, with_distinct_ids
-    from skillgap.load import load_role
-    from skillgap.load.paths import bundled_roles_dir, expand_paths
+    from skillgap.load.library import load_library
     from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
     table = load_rates_option(rates)
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     subject = load_person(profile, world)
-    given = [load_target(t, world) for t in targets or []]  # role files, bundled ids or job postings
+    given = [load_target(t, world, role_dirs or ()) for t in targets or []]  # files, ids, titles, postings
     for role in given:
         note_posting(role)
     if all_roles:
-        given += [world.link_role(load_role(p)) for p in expand_paths([bundled_roles_dir()])]
+        given += [world.link_role(r) for r in load_library(role_dirs or ()).roles]
     files: dict[object, Role] = {}  # each file once, however often it is named (an id and --all, say)
     for role in given:
         files.setdefault(Path(role.file).resolve() if role.file else id(role), role)

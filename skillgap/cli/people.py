@@ -91,6 +91,9 @@ def analyse_people(
     catalogs: Sequence[Path] | None,
     taxonomies: Sequence[Path] | None,
     top: int | None = None,
+    extra_catalogs: Sequence[Path] | None = None,
+    extra_taxonomies: Sequence[Path] | None = None,
+    roles: Sequence[Path] | None = None,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
     from skillgap.cli.common import note_posting
@@ -100,8 +103,8 @@ def analyse_people(
     from skillgap.person import analyse_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
-    world = open_world(catalogs, taxonomies)
-    role = load_target(target, world)
+    world = open_world(catalogs, taxonomies, extra_catalogs, extra_taxonomies)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     files = profile_paths(paths)
     with progress(len(files), "Reading profiles") as tick:

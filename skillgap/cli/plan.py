@@ -13,10 +13,13 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
     RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     choices_metavar,
@@ -84,6 +87,9 @@ def plan(
     ] = ObjectiveChoice.COST,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
     rates: RatesOpt = None,
     choice: Annotated[PlanFormat, format_option(PlanFormat)] = PlanFormat.TABLE,
     output: OutputOpt = None,
@@ -103,9 +109,9 @@ def plan(
     from skillgap.world import open_world
 
     table = load_rates_option(rates)
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     subject = load_person(profile, world)
-    role = load_target(target, world)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
     result = analyse_person(world, subject, role, resolutions)

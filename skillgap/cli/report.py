@@ -11,9 +11,12 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     NoCacheOpt,
     OutputOpt,
     RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     format_option,
@@ -42,6 +45,9 @@ def report(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
     rates: RatesOpt = None,
     team_budget: Annotated[Amount | None, TEAM_BUDGET] = None,
     budget_per_person: Annotated[Amount | None, PER_PERSON] = None,
@@ -119,7 +125,7 @@ def report(
         )
     run_report(
         profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force,
-        since_other_person, rates, budgets,
+        since_other_person, rates, budgets, (extra_catalog, extra_taxonomy, roles),
     )  # fmt: skip
 
 
@@ -173,6 +179,7 @@ def run_report(
     since_other_person: bool = False,
     rates: Path | None = None,
     budgets: tuple[Amount | None, Amount | None] = (None, None),
+    extras: tuple[list[Path] | None, list[Path] | None, list[Path] | None] = (None, None, None),
 ) -> None:
     from datetime import date
 
@@ -183,7 +190,7 @@ def run_report(
 
     saved = read_saved(since) if since is not None else None
     table = load_rates_option(rates)
-    group, world = analyse_people(paths, target, catalogs, taxonomies)
+    group, world = analyse_people(paths, target, catalogs, taxonomies, None, *extras)
     if since is not None and saved is not None:
         check_since(since, saved, group, since_other_person)
     sheets = cohort_sheets(group, world.catalog, saved, date.today(), table)

@@ -88,6 +88,12 @@ def render_analysis_markdown(
             )
         for res in unresolved:
             lines.append(f"- {md(res.query)}: not resolved")
+        lines += [
+            "",
+            "To settle a name for good, add it as an alias in a taxonomy file of your own "
+            "(`skills: [{name: SKILL, aliases: [NAME]}]`) and pass it with `--extra-taxonomy FILE`: it adds "
+            "to the bundled taxonomy.",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -196,5 +196,10 @@ def render_matching_notes(
         why = "ambiguous: " + ", ".join(res.ambiguous) if res.ambiguous else "no match"
         console.print(Text.assemble("  ", t(res.query), ("  not resolved (" + clean(why) + ")", "yellow")))
     console.print(
-        Text("  Add an alias to a taxonomy file (--taxonomy) to settle a name for good.", style="dim")
+        Text(
+            "  To settle a name for good, add it as an alias in a taxonomy file of your own "
+            "(skills: [{name: SKILL, aliases: [NAME]}]) and pass it with --extra-taxonomy FILE: it adds to "
+            "the bundled taxonomy.",
+            style="dim",
+        )
     )
