@@ -53,6 +53,7 @@ MONEY = Range(0, 1e12)  # a budget, or a credential's cost, in any currency
 CREDENTIAL_HOURS = Range(0, 100_000, "hours")  # some fifty years of full-time study
 CREDITS = Range(0, 1_000)  # a doctorate is a few hundred credits in any system
 STALE_AFTER = Range(0, 100, "years")
+STALE_AFTER_YEARS = 3.0  # the default: a claim last used longer ago counts a level lower
 COUNT = Range(1, 1_000_000)  # how many results to show (--top, --limit)
 IMPORTANCE = Range(1, 5)  # O*NET's importance scale (--min-importance)
 EXPERIENCE_YEARS = Range(0, 100, "years")  # a profile's years of work in a field

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from skillgap.analyse import Analysis, analyse
-from skillgap.analyse.gaps import STALE_AFTER_YEARS
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.match import Resolution
 from skillgap.model import Badge, Profile, Role
 from skillgap.world import World

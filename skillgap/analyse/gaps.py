@@ -23,6 +23,7 @@ from datetime import date
 from skillgap.analyse.held import held_credentials, profile_warnings
 from skillgap.errors import Problem
 from skillgap.levels import Importance
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.match import Resolution, normalize
 from skillgap.match.text import literal_key
 from skillgap.model import (
@@ -35,8 +36,6 @@ from skillgap.model import (
     choice_label,
     id_key,
 )
-
-STALE_AFTER_YEARS = 3.0
 
 
 def skill_key(name: str, resolutions: Mapping[str, Resolution]) -> str:

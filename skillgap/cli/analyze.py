@@ -25,9 +25,10 @@ from skillgap.cli.common import (
     note_posting,
     number_option,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
 )
-from skillgap.limits import COUNT, STALE_AFTER
+from skillgap.limits import COUNT, STALE_AFTER_YEARS
 from skillgap.render.formats import AnalyzeFormat, Format
 
 
@@ -49,15 +50,7 @@ def analyze(
         ),
     ] = 5,
     choice: Annotated[AnalyzeFormat, format_option(AnalyzeFormat)] = AnalyzeFormat.TABLE,
-    stale_after: Annotated[
-        float,
-        number_option(
-            "--stale-after",
-            within=STALE_AFTER,
-            metavar="YEARS",
-            help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
-        ),
-    ] = 3.0,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,

@@ -25,10 +25,11 @@ from skillgap.cli.common import (
     load_rates_option,
     number_option,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
     team_budget_options,
 )
-from skillgap.limits import COUNT
+from skillgap.limits import COUNT, STALE_AFTER_YEARS
 from skillgap.money import Amount
 from skillgap.render.formats import CohortFormat, Format
 
@@ -64,6 +65,7 @@ def cohort(
     rates: RatesOpt = None,
     team_budget: Annotated[Amount | None, TEAM_BUDGET] = None,
     budget_per_person: Annotated[Amount | None, PER_PERSON] = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[CohortFormat, format_option(CohortFormat)] = CohortFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -89,7 +91,7 @@ def cohort(
     table = load_rates_option(rates)
     group, world = analyse_people(
         profiles, target, catalog, taxonomy, DEFAULT_TOP if top is None else top,
-        extra_catalog, extra_taxonomy, roles,
+        extra_catalog, extra_taxonomy, roles, stale_after or None,
     )  # fmt: skip
     funding = None
     if budgets:

@@ -227,6 +227,19 @@ def date_option(*names: str, end: bool, help: str) -> Any:
     return typer.Option(*names, parser=parse, metavar="DATE", help=help)
 
 
+def stale_after_option() -> Any:
+    """--stale-after, the same on every command that analyses a person (analyze, plan, compare, cohort,
+    report), so a coaching sheet and an analysis of the same person agree."""
+    from skillgap.limits import STALE_AFTER
+
+    return number_option(
+        "--stale-after",
+        within=STALE_AFTER,
+        metavar="YEARS",
+        help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
+    )
+
+
 def stdout_console(output: Path | None) -> Console:
     """A console for a table: the terminal (Rich decides colour) or plain text for a file, as wide as
     `text_width` says (COLUMNS first)."""

@@ -23,8 +23,10 @@ from skillgap.cli.common import (
     load_rates_option,
     note_posting,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
 )
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.render.formats import Format, TableOrJson
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ def compare(
     extra_taxonomy: ExtraTaxonomyOpt = None,
     role_dirs: RolesOpt = None,
     rates: RatesOpt = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -88,7 +91,9 @@ def compare(
         files.setdefault(Path(role.file).resolve() if role.file else id(role), role)
     roles = with_distinct_ids(list(files.values()))
     resolutions = world.resolve(names_to_resolve([subject], roles))
-    analyses = [analyse_person(world, subject, role, resolutions) for role in roles]
+    analyses = [
+        analyse_person(world, subject, role, resolutions, stale_after=stale_after or None) for role in roles
+    ]
     print_warnings(w for a in analyses for w in a.warnings)
     person = subject.profile
     money = Money(counting_currency(None, person.preferences.currency, world.catalog.currency, table), table)

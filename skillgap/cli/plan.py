@@ -31,9 +31,10 @@ from skillgap.cli.common import (
     note_posting,
     number_option,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
 )
-from skillgap.limits import HOURS_PER_WEEK, MONEY
+from skillgap.limits import HOURS_PER_WEEK, MONEY, STALE_AFTER_YEARS
 from skillgap.money import Amount
 from skillgap.render.formats import Format, PlanFormat
 
@@ -91,6 +92,7 @@ def plan(
     extra_taxonomy: ExtraTaxonomyOpt = None,
     roles: RolesOpt = None,
     rates: RatesOpt = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[PlanFormat, format_option(PlanFormat)] = PlanFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -114,7 +116,7 @@ def plan(
     role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
-    result = analyse_person(world, subject, role, resolutions)
+    result = analyse_person(world, subject, role, resolutions, stale_after=stale_after or None)
     print_warnings(result.warnings)
     person = subject.profile
     prefs = person.preferences

@@ -21,8 +21,10 @@ from skillgap.cli.common import (
     TaxonomyOpt,
     format_option,
     refuse_force_without_output,
+    stale_after_option,
     team_budget_options,
 )
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.money import Amount
 from skillgap.render.formats import Format, ReportFormat
 
@@ -51,6 +53,7 @@ def report(
     rates: RatesOpt = None,
     team_budget: Annotated[Amount | None, TEAM_BUDGET] = None,
     budget_per_person: Annotated[Amount | None, PER_PERSON] = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MARKDOWN,
     output: OutputOpt = None,
     output_dir: Annotated[
@@ -125,7 +128,7 @@ def report(
         )
     run_report(
         profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force,
-        since_other_person, rates, budgets, (extra_catalog, extra_taxonomy, roles),
+        since_other_person, rates, budgets, (extra_catalog, extra_taxonomy, roles), stale_after or None,
     )  # fmt: skip
 
 
@@ -180,6 +183,7 @@ def run_report(
     rates: Path | None = None,
     budgets: tuple[Amount | None, Amount | None] = (None, None),
     extras: tuple[list[Path] | None, list[Path] | None, list[Path] | None] = (None, None, None),
+    stale_after: float | None = STALE_AFTER_YEARS,
 ) -> None:
     from datetime import date
 
@@ -190,7 +194,7 @@ def run_report(
 
     saved = read_saved(since) if since is not None else None
     table = load_rates_option(rates)
-    group, world = analyse_people(paths, target, catalogs, taxonomies, None, *extras)
+    group, world = analyse_people(paths, target, catalogs, taxonomies, None, *extras, stale_after)
     if since is not None and saved is not None:
         check_since(since, saved, group, since_other_person)
     sheets = cohort_sheets(group, world.catalog, saved, date.today(), table)
