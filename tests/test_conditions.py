@@ -288,3 +288,12 @@ def test_profile_education_and_experience_are_read_and_checked(write: Any) -> No
     with pytest.raises(InputError) as caught:
         load_profile(write("r.yaml", profile("none", "{sales: 200}")))
     assert "r.yaml:5:" in str(caught.value) and "experience.sales" in str(caught.value)
+
+
+def test_catalog_show_gives_the_conditions_route_by_route_with_their_source() -> None:
+    data = invoke("catalog", "show", "pmi-pmp", "--format", "json").json()
+    assert [r["name"] for r in data["conditions"]["routes"]] == ["four-year degree", "secondary diploma"]
+    assert data["conditions"]["routes"][0]["needs"][0] == "a bachelor's degree or higher"
+    assert data["conditions"]["source"].startswith("https://")
+    table = " ".join(invoke("catalog", "show", "google-advanced-data-analytics").out.split())
+    assert "expects on entry │ data analysis at level 3" in table
