@@ -19,6 +19,7 @@ from skillgap.analyse import Analysis, Gap
 from skillgap.analyse.preferences import Exclusions
 from skillgap.levels import Importance
 from skillgap.model import Catalog, Preferences, Role, Taught
+from skillgap.money import Money
 from skillgap.pathnames import distinct_tails
 from skillgap.plan import OpenGap, Plan, Request, make_plan
 from skillgap.plan.types import LeftOut
@@ -116,18 +117,28 @@ def essential_only(analysis: Analysis) -> Analysis:
     return replace(analysis, gaps=tuple(g for g in analysis.gaps if g.importance is Importance.ESSENTIAL))
 
 
-def fit(analysis: Analysis, catalog: Catalog, teaching: Mapping[str, Taught] | None = None) -> RoleFit:
-    unlimited = Request()
+def fit(
+    analysis: Analysis,
+    catalog: Catalog,
+    teaching: Mapping[str, Taught] | None = None,
+    money: Money | None = None,
+) -> RoleFit:
+    """MONEY: the currency costs are counted in and the rates into it (without, as written)."""
+    unlimited = Request(money=money or Money())
     essential = make_plan(essential_only(analysis), catalog, unlimited, teaching)
     return RoleFit(analysis, essential, make_plan(analysis, catalog, unlimited, teaching))
 
 
 def compare_roles(
-    analyses: Iterable[Analysis], catalog: Catalog, teaching: Mapping[str, Taught] | None = None
+    analyses: Iterable[Analysis],
+    catalog: Catalog,
+    teaching: Mapping[str, Taught] | None = None,
+    money: Money | None = None,
 ) -> tuple[RoleFit, ...]:
     """One person's analyses against several roles, each planned for, best fit first (TEACHING, the
-    world's skill index, spares walking the whole catalog for each plan)."""
-    fits = [fit(analysis, catalog, teaching) for analysis in analyses]
+    world's skill index, spares walking the whole catalog for each plan). Plans are ordered by their cost
+    counted in MONEY's currency (converted where its rates do, else as written)."""
+    fits = [fit(analysis, catalog, teaching, money) for analysis in analyses]
     fits.sort(
         key=lambda f: (-round(f.readiness, 6), len(f.essential_gaps), f.plan_cost, f.role.title, f.role.id)
     )

@@ -34,6 +34,8 @@ class Range:
     def text(self) -> str:
         """The range in words: "from 0.25 to 168 hours", "from 0 to 1,000,000,000,000"."""
         unit = f" {self.unit}" if self.unit else ""
+        if self.low_excluded:
+            return f"more than {_figure(self.low)} and at most {_figure(self.high)}{unit}"
         return f"from {_figure(self.low)} to {_figure(self.high)}{unit}"
 
     def problem(self, shown: str, what: str = "a number") -> str:
@@ -51,5 +53,11 @@ MONEY = Range(0, 1e12)  # a budget, or a credential's cost, in any currency
 CREDENTIAL_HOURS = Range(0, 100_000, "hours")  # some fifty years of full-time study
 CREDITS = Range(0, 1_000)  # a doctorate is a few hundred credits in any system
 STALE_AFTER = Range(0, 100, "years")
+STALE_AFTER_YEARS = 3.0  # the default: a claim last used longer ago counts a level lower
 COUNT = Range(1, 1_000_000)  # how many results to show (--top, --limit)
 IMPORTANCE = Range(1, 5)  # O*NET's importance scale (--min-importance)
+EXPERIENCE_YEARS = Range(0, 100, "years")  # a profile's years of work in a field
+CONDITION_MONTHS = Range(0, 1200, "months")  # a provider's months of experience (a hundred years)
+CONDITION_YEARS = Range(0, 100, "years")
+CONDITION_HOURS = Range(0, 100_000, "hours")  # hours of training a provider asks for
+RATE = Range(0, 1e12, low_excluded=True)  # how many of one currency a unit of another is worth

@@ -6,7 +6,7 @@ Everything here is a frozen dataclass: the loaders build them, the core reads th
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field
 from datetime import date
 from functools import cached_property
@@ -81,6 +81,24 @@ class Preferences:
     exclude_providers: tuple[str, ...] = ()
 
 
+# Degrees from the lowest to the highest: a condition "a bachelor's degree" is met by a master's too.
+DEGREES: tuple[str, ...] = ("none", "secondary", "associate", "bachelor", "master", "doctorate")
+
+
+def degree_rank(degree: str) -> int:
+    """A degree's place in DEGREES (0: none)."""
+    return DEGREES.index(degree)
+
+
+@dataclass(frozen=True)
+class Experience:
+    """Years of work a profile says the person has in one field or skill."""
+
+    field: str
+    years: float
+    origin: Origin | None = None
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
@@ -89,6 +107,8 @@ class Profile:
     credentials: tuple[HeldCredential, ...] = ()
     preferences: Preferences = field(default_factory=Preferences)
     file: str = ""
+    education: str | None = None  # the highest degree, one of DEGREES; None: the profile does not say
+    experience: tuple[Experience, ...] | None = None  # None: the profile does not say (() says none)
 
 
 # --- role ------------------------------------------------------------------------------------
@@ -148,6 +168,94 @@ class CredentialSkill:
     id: str | None = None  # a shared id (an alignment's targetUrl, an ESCO URI), matched before the name
 
 
+# The kinds of condition a provider can set before enrolment (see `Condition`).
+CONDITION_KINDS: tuple[str, ...] = ("education", "experience", "credential", "training", "other", "any_of")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One thing a provider asks for before a person may enrol (or be awarded the credential).
+
+    education: a DEGREE or higher. experience: MONTHS of work in any one of FIELDS (fields or skills).
+    credential: any one of CREDENTIALS (catalog ids) held first. training: HOURS of study in FIELDS.
+    other: a condition in words (TEXT) that skillgap cannot judge. any_of: one of OPTIONS.
+    """
+
+    kind: str
+    degree: str | None = None
+    fields: tuple[str, ...] = ()
+    months: float | None = None
+    hours: float | None = None
+    credentials: tuple[str, ...] = ()
+    text: str | None = None
+    options: tuple[Condition, ...] = ()
+
+    def walk(self) -> Iterator[Condition]:
+        """This condition and every one inside it."""
+        yield self
+        for option in self.options:
+            yield from option.walk()
+
+    def data(self) -> tuple[Any, ...]:
+        """Plain data (tuples, text, numbers), as the cache's records keep it; `from_data` reads it."""
+        return (
+            self.kind, self.degree, self.fields, self.months, self.hours, self.credentials, self.text,
+            tuple(o.data() for o in self.options),
+        )  # fmt: skip
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> Condition:
+        kind, degree, fields, months, hours, credentials, text, options = data
+        return cls(
+            kind, degree, tuple(fields), months, hours, tuple(credentials), text,
+            tuple(cls.from_data(o) for o in options),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way to be eligible: every condition in NEEDS at once."""
+
+    needs: tuple[Condition, ...]
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """A provider's conditions in a form skillgap can judge: any one of ROUTES is enough. SOURCE is where
+    the rule was read (the provider's page); NOTE what the form leaves out or could not confirm."""
+
+    routes: tuple[Route, ...]
+    source: str | None = None
+    note: str | None = None
+
+    def conditions(self) -> Iterator[Condition]:
+        """Every condition of every route, nested ones too."""
+        for route in self.routes:
+            for condition in route.needs:
+                yield from condition.walk()
+
+    def credential_ids(self) -> tuple[str, ...]:
+        """The catalog credentials a condition names, in the order first named."""
+        ids = {i: None for c in self.conditions() if c.kind == "credential" for i in c.credentials}
+        return tuple(ids)
+
+    def data(self) -> tuple[Any, ...]:
+        routes = tuple((tuple(c.data() for c in r.needs), r.name) for r in self.routes)
+        return (routes, self.source, self.note)
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any] | None) -> Eligibility | None:
+        if data is None:
+            return None
+        routes, source, note = data
+        return cls(
+            tuple(Route(tuple(Condition.from_data(c) for c in needs), name) for needs, name in routes),
+            source,
+            note,
+        )
+
+
 @dataclass(frozen=True)
 class Credential:
     id: str
@@ -170,6 +278,17 @@ class Credential:
     source_id: str | None = None  # the id it has where it came from (an Open Badges achievement id)
     credits: float | None = None  # academic credits it carries, where the provider says
     eligibility: str | None = None  # who may take it (experience, a degree), in the provider's terms
+    conditions: Eligibility | None = None  # the same conditions in a form skillgap judges, where given
+    requires: tuple[CredentialSkill, ...] = ()  # the level of a skill it expects on entry
+
+    def entry_level(self, key: Callable[[str], str]) -> dict[str, int]:
+        """The level it expects on entry, by skill key (KEY gives a name's), the highest where two names
+        are the same skill."""
+        out: dict[str, int] = {}
+        for skill in self.requires:
+            k = key(skill.name)
+            out[k] = max(out.get(k, 0), skill.level)
+        return out
 
     def is_estimated(self, field_name: str) -> bool:
         return field_name in self.estimated

@@ -22,12 +22,17 @@ from typing import Any, overload
 
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.model import (
+    CONDITION_KINDS,
+    DEGREES,
     ESTIMABLE_FIELDS,
     PROVIDER_TYPES,
     CatalogLookup,
+    Condition,
     Credential,
     CredentialSkill,
+    Eligibility,
     Origin,
+    Route,
     id_key,
 )
 from skillgap.parts import Part, Parts, below, codes, ends, expect, strings
@@ -310,7 +315,8 @@ _CHOICES = {"provider": False, "provider_type": False, "type": True, "currency":
 _NUMBERS = ("hours", "cost", "credits")
 _LISTS = ("prerequisites", "stacks_into")
 _ESTIMABLE = {name: 1 << bit for bit, name in enumerate(ESTIMABLE_FIELDS)}
-_FIELDS = (*_WHOLE, *_TEXTS, *_CHOICES, *_NUMBERS, *_LISTS, "estimated", "origin", "skills")
+_RARE = ("conditions", "requires")  # few credentials have them: kept by index, as checked plain data
+_FIELDS = (*_WHOLE, *_TEXTS, *_CHOICES, *_NUMBERS, *_LISTS, "estimated", "origin", "skills", *_RARE)
 assert set(_FIELDS) == set(Credential.__dataclass_fields__)  # (every field has its column)
 
 
@@ -318,7 +324,7 @@ class PackedCredentials(Sequence[Credential]):
     """An immutable sequence of credentials kept as columns; each is built on first access, then kept."""
 
     __slots__ = ("_count", "_whole", "_texts", "_choices", "_numbers", "_lists", "_estimated", "_origins",
-                 "_skills", "_built")  # fmt: skip
+                 "_skills", "_rare", "_built")  # fmt: skip
 
     def __init__(self, count: int, columns: Mapping[str, Any]) -> None:
         self._count = count
@@ -330,6 +336,7 @@ class PackedCredentials(Sequence[Credential]):
         self._estimated: bytes = columns["estimated"]
         self._origins: Origins = columns["origins"]
         self._skills: _Skills = columns["skills"]
+        self._rare: dict[str, dict[int, Any]] = columns["rare"]
         self._built: dict[int, Credential] = {}
 
     @staticmethod
@@ -356,6 +363,12 @@ class PackedCredentials(Sequence[Credential]):
         masks = {fields: _mask(fields) for fields in dict.fromkeys(estimated)}
         out["estimated"] = bytes(map(masks.__getitem__, estimated))
         Origins.pack("origin", columns["origin"], out)
+        out["conditions"] = {str(i): c.data() for i, c in enumerate(columns["conditions"]) if c is not None}
+        out["requires"] = {
+            str(i): [[s.name, s.level, s.id] for s in skills]
+            for i, skills in enumerate(columns["requires"])
+            if skills
+        }
         _Skills.pack("skills", columns["skills"], out)
         return out
 
@@ -383,6 +396,10 @@ class PackedCredentials(Sequence[Credential]):
             "estimated": estimated,
             "origins": Origins.unpack("origin", parts, count),
             "skills": _Skills.unpack("skills", parts, count),
+            "rare": {
+                "conditions": _by_index(parts.json("conditions"), count, _eligibility, "conditions"),
+                "requires": _by_index(parts.json("requires"), count, _requires, "requires"),
+            },
         }
         return cls(count, columns)
 
@@ -419,6 +436,8 @@ class PackedCredentials(Sequence[Credential]):
         values["estimated"] = frozenset(name for name, bit in _ESTIMABLE.items() if mask & bit)
         values["origin"] = self._origins[i]
         values["skills"] = self._skills[i]
+        values["conditions"] = self._rare["conditions"].get(i)
+        values["requires"] = self._rare["requires"].get(i, ())
         return Credential.of(values)
 
     def titles_and_providers(self) -> list[tuple[str, str]]:
@@ -469,6 +488,74 @@ class PackedCredentials(Sequence[Credential]):
             providers,
             offered,
         )
+
+
+def _by_index(data: Any, count: int, read: Any, name: str) -> dict[int, Any]:
+    """A sparse column ({"index": value}) read back, each value checked by READ (Unusable otherwise)."""
+    expect(type(data) is dict, f"{name}: not a mapping")
+    found = {}
+    for key, value in data.items():
+        expect(key.isdigit() and int(key) < count, f"{name}: not a credential's index")
+        found[int(key)] = read(value)
+    return found
+
+
+def _text_or_none(value: Any, name: str) -> str | None:
+    expect(value is None or (type(value) is str and value != ""), f"{name}: not a text")
+    return value  # type: ignore[no-any-return]
+
+
+def _texts(value: Any, name: str) -> tuple[str, ...]:
+    expect(type(value) is list and all(type(v) is str and v for v in value), f"{name}: not a list of texts")
+    return tuple(value)
+
+
+def _amount(value: Any, name: str) -> float | None:
+    ok = value is None or (type(value) in (int, float) and 0 <= value < inf)
+    expect(ok, f"{name}: not an amount")
+    return value  # type: ignore[no-any-return]
+
+
+def _condition(data: Any, depth: int = 0) -> Condition:
+    """A condition from checked plain data: every field of the type and in the range the reader gives."""
+    expect(type(data) is list and len(data) == 8 and depth < 8, "conditions: a malformed condition")
+    kind, degree, fields, months, hours, credentials, text, options = data
+    expect(kind in CONDITION_KINDS, "conditions: an unknown kind")
+    expect(degree is None or degree in DEGREES, "conditions: an unknown degree")
+    expect(type(options) is list, "conditions: malformed options")
+    return Condition(
+        kind,
+        degree,
+        _texts(fields, "conditions"),
+        _amount(months, "conditions"),
+        _amount(hours, "conditions"),
+        _texts(credentials, "conditions"),
+        _text_or_none(text, "conditions"),
+        tuple(_condition(option, depth + 1) for option in options),
+    )
+
+
+def _eligibility(data: Any) -> Eligibility:
+    expect(type(data) is list and len(data) == 3 and type(data[0]) is list, "conditions: malformed")
+    routes, source, note = data
+    found = []
+    for route in routes:
+        expect(type(route) is list and len(route) == 2 and type(route[0]) is list, "conditions: a bad route")
+        needs, label = route
+        found.append(Route(tuple(map(_condition, needs)), _text_or_none(label, "conditions")))
+    return Eligibility(tuple(found), _text_or_none(source, "conditions"), _text_or_none(note, "conditions"))
+
+
+def _requires(data: Any) -> tuple[CredentialSkill, ...]:
+    expect(type(data) is list and len(data) > 0, "requires: not a list of skills")
+    skills = []
+    for item in data:
+        expect(type(item) is list and len(item) == 3, "requires: a malformed skill")
+        name, level, skill_id = item
+        expect(type(name) is str and name != "", "requires: a skill without a name")
+        expect(type(level) is int and MIN_LEVEL <= level <= MAX_LEVEL, "requires: a level out of range")
+        skills.append(CredentialSkill(name, level, _text_or_none(skill_id, "requires")))
+    return tuple(skills)
 
 
 def _mask(fields: Any) -> int:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from skillgap.analyse import Analysis, analyse
-from skillgap.analyse.gaps import STALE_AFTER_YEARS
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.match import Resolution
 from skillgap.model import Badge, Profile, Role
 from skillgap.world import World
@@ -31,19 +31,19 @@ def load_person(path: Path, world: World) -> Person:
     return Person(profile, world.link_badges(load_badges(profile, awarded_badges)))
 
 
-def load_target(target: str, world: World) -> Role:
-    """A role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf) read into a role
-    through the world's matcher; shared ids linked to the taxonomy."""
+def load_target(target: str, world: World, roles: Sequence[Path] = ()) -> Role:
+    """A role file, the id or title of a bundled role or of one in the ROLES folders (--roles), or a job
+    posting (.txt, .md, .html, .pdf) read into a role through the world's matcher; shared ids linked to the
+    taxonomy."""
     from skillgap.postings.read import is_posting
 
     if is_posting(target):
         from skillgap.postings import extract, load_posting, posting_role
 
         return posting_role(extract(load_posting(Path(target)), world.matcher))
-    from skillgap.load import load_role
-    from skillgap.load.paths import resolve_role_path
+    from skillgap.load.library import find_role
 
-    return world.link_role(load_role(resolve_role_path(target)))
+    return world.link_role(find_role(target, roles))
 
 
 def names_to_resolve(people: Iterable[Person], roles: Sequence[Role]) -> list[str]:

@@ -11,9 +11,9 @@ from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.gc_pause import gc_paused
-from skillgap.load import cache, stored
+from skillgap.load import cache, paths, stored
 from skillgap.load.catalog import CODEC, load_catalogs
-from skillgap.load.paths import bundled_catalog_paths, bundled_taxonomy_paths, expand_paths
+from skillgap.load.paths import expand_paths
 from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
@@ -58,14 +58,20 @@ class World:
         return Resolutions(self.matcher, dict.fromkeys(names))
 
 
-def open_world(catalogs: Sequence[Path] | None = None, taxonomies: Sequence[Path] | None = None) -> World:
-    """Load catalogs and taxonomies (bundled ones where none are given) and build the matcher.
+def open_world(
+    catalogs: Sequence[Path] | None = None,
+    taxonomies: Sequence[Path] | None = None,
+    extra_catalogs: Sequence[Path] | None = None,
+    extra_taxonomies: Sequence[Path] | None = None,
+) -> World:
+    """Load catalogs and taxonomies (bundled ones where none are given, and the EXTRA ones added to either)
+    and build the matcher.
 
     The whole result, with every catalog skill name already resolved, is cached by the content of the
     files, so a warm run of a large catalog neither parses YAML nor builds the matcher again.
     """
-    catalog_paths = expand_paths(list(catalogs) if catalogs else bundled_catalog_paths())
-    taxonomy_paths = expand_paths(list(taxonomies) if taxonomies else bundled_taxonomy_paths())
+    catalog_paths = expand_paths(paths.catalog_paths(catalogs, extra_catalogs))
+    taxonomy_paths = expand_paths(paths.taxonomy_paths(taxonomies, extra_taxonomies))
 
     def build() -> _Made:
         # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they

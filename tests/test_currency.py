@@ -1,5 +1,7 @@
-"""A budget is shown in the profile's currency in every format, whatever the catalog prices things in;
-costs keep their own currency, and nothing is converted."""
+"""A budget is shown in the profile's currency in every format, whatever the catalog prices things in; costs
+keep their own currency. With a rates file they are converted into the budget's (the rates' date shown);
+without one, a cost in another currency cannot be held against the budget and is left out, never compared
+as written."""
 
 from __future__ import annotations
 
@@ -66,22 +68,41 @@ def flat(text: str) -> str:
     return " ".join(re.sub(r"[│┃|]", " ", text).split())
 
 
+RATES = "to: EUR\nas_of: 2026-05-01\nrates:\n  USD: 0.8\n"  # 80 USD is 64 EUR, 60 USD is 48 EUR
+
+
+@pytest.fixture
+def rates(write: Any) -> list[str | Path]:
+    return ["--rates", write("rates.yaml", RATES)]
+
+
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
-def test_the_plan_shows_the_budget_and_what_more_it_would_take_in_euros(args: Any, fmt: str) -> None:
-    result = invoke("plan", *args(), "--format", fmt)
+def test_the_plan_counts_dollars_in_euros_with_rates(args: Any, rates: Any, fmt: str) -> None:
+    """Within 100 EUR one course fits (64 EUR); both take 112 EUR: 12 EUR more."""
+    result = invoke("plan", *args(), *rates, "--format", fmt)
     assert result.code == 0, result.err
     text = flat(result.out)
-    assert "budget 100 EUR" in text
-    assert "With 40 EUR more budget (total 140 EUR)" in text
-    assert "Without limits, the plan would cost 140 USD" in text  # a sum of costs, in theirs
-    assert "80 USD" in text  # the step's cost, as the catalog prices it
-    assert not re.search(r"\b(100|40) USD", text)
+    assert "budget 100 EUR" in text and "costs in EUR at the rates of" in text
+    assert "(as of 2026-05-01)" in text
+    assert "With 12 EUR more budget (total 112 EUR)" in text
+    assert "Without limits, the plan would cost 140 USD (\u2248 112 EUR)" in text
+    assert "80 USD" in text and "(\u2248 64 EUR)" in text  # the step's cost as priced, and converted
+    assert not re.search(r"\b(100|12) USD", text)
 
 
-def test_the_memo_asks_within_a_budget_in_euros_and_says_costs_are_in_dollars(args: Any) -> None:
-    memo = flat(invoke("plan", *args(), "--format", "memo").out)
-    assert "Funding of about 80 USD" in memo
-    assert "against the 100 EUR I had set aside as a budget (the costs are in USD" in memo
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_without_rates_a_budget_in_euros_leaves_out_what_is_priced_in_dollars(args: Any, fmt: str) -> None:
+    text = flat(invoke("plan", *args(), "--format", fmt).out)
+    assert "No credential can be planned within these limits." in text
+    assert "its cost is in USD and your budget in EUR, and no exchange rates were given" in text
+    assert "2 credentials priced in USD are left out" in text
+    assert "80 USD against" not in text and "100 USD" not in text
+
+
+def test_the_memo_asks_within_a_budget_in_euros_and_names_the_rates(args: Any, rates: Any) -> None:
+    memo = flat(invoke("plan", *args(), *rates, "--format", "memo").out)
+    assert "Funding of about 80 USD (\u2248 64 EUR)" in memo
+    assert "within the 100 EUR I had set aside as a budget (costs in EUR at the rates of" in memo
     assert "100 USD" not in memo
 
 
@@ -90,22 +111,24 @@ def test_a_memo_in_one_currency_says_within(args: Any) -> None:
     assert "within the 100 USD I had set aside as a budget." in memo
 
 
-def test_the_json_keeps_the_budgets_currency_apart_from_the_costs(args: Any) -> None:
-    data = invoke("plan", *args(), "--format", "json").json()
+def test_the_json_keeps_the_budgets_currency_apart_from_the_costs(args: Any, rates: Any) -> None:
+    data = invoke("plan", *args(), *rates, "--format", "json").json()
     assert data["limits"]["budget"] == 100 and data["limits"]["budget_currency"] == "EUR"
+    assert data["limits"]["counted_in"] == "EUR" and data["limits"]["rates"]["as_of"] == "2026-05-01"
     assert data["currency"] == "USD" and data["steps"][0]["currency"] == "USD"
-    assert data["shortfall"]["extra_budget"] == 40
+    assert data["total_cost"] == 80 and data["costs"] == {"USD": 80}
+    assert data["shortfall"]["extra_budget"] == pytest.approx(12)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_the_coaching_sheet_compares_costs_with_a_budget_in_euros(args: Any, fmt: str) -> None:
-    result = invoke("report", *args(), "--format", fmt)
+def test_the_coaching_sheet_compares_costs_with_a_budget_in_euros(args: Any, rates: Any, fmt: str) -> None:
+    result = invoke("report", *args(), *rates, "--format", fmt)
     assert result.code == 0, result.err
     text = flat(result.out)
-    assert "the plan costs 80 USD against your budget of 100 EUR." in text
-    assert "would take 40 EUR more budget" in text
-    assert "the full plan costs 140 USD" in text
-    assert not re.search(r"\b(100|40) USD", text)
+    assert "the plan costs 80 USD (\u2248 64 EUR) against your budget of 100 EUR." in text
+    assert "would take 12 EUR more budget" in text
+    assert "the full plan costs 140 USD (\u2248 112 EUR)" in text
+    assert not re.search(r"\b(100|12) USD", text)
 
 
 def test_without_a_currency_the_budget_is_read_in_the_costs_currency(args: Any) -> None:

@@ -77,13 +77,30 @@ choices = st.one_of(
 )
 assessments = st.one_of(st.none(), st.sampled_from(["exam", "Completion only", "project", "quiz", ""]))
 valid_skills = st.just([{"name": "SQL", "level": 3}, {"name": "Python", "level": 2, "id": "p"}])
+eligibility = st.one_of(texts, st.sampled_from([
+    {"text": "t", "needs": [{"education": "Bachelor's"}]},
+    {"text": "t", "routes": [{"name": "r", "needs": [{"experience": ["a", " b "], "years": 2}]}]},
+    {"text": "t", "needs": [{"any_of": [{"training": "x", "hours": 3}, {"credential": "c-1"}]}]},
+    {"text": "t", "note": "n", "source": "s"},
+    {"text": " ", "needs": [{"other": "o"}]},
+    {"text": "t", "needs": [{"experience": "a"}]},
+    {"text": "t", "needs": [{"education": "bachelor", "other": "o"}]},
+    {"text": "t", "needs": []},
+    {"text": "t", "needs": [{"experience": "a", "months": 0}]},
+    {"needs": [{"other": "o"}]},
+]))  # fmt: skip
+requires = st.one_of(
+    st.none(),
+    st.sampled_from([{"SQL": 2}, {"SQL": "advanced"}, {"SQL": 9}, [{"name": "SQL", "level": 1}], "SQL", []]),
+)
 credential_fields = {
     "id": texts, "title": texts, "provider": texts,
     "skills": st.one_of(valid_skills, st.lists(skill, max_size=2), st.none()),
     "provider_type": choices, "type": texts, "url": texts, "hours": numbers, "cost": numbers,
     "credits": numbers, "currency": texts, "format": choices, "assessment": assessments,
     "prerequisites": text_lists, "stacks_into": text_lists, "estimated": text_lists,
-    "description": texts, "source_id": texts, "eligibility": texts, "unknown": texts,
+    "description": texts, "source_id": texts, "eligibility": eligibility, "requires": requires,
+    "unknown": texts,
 }
 
 

@@ -17,7 +17,8 @@ PACKAGE = ROOT / "skillgap"
 
 # Lowest first: a unit may import units of its own layer or below, never above.
 LAYERS: list[set[str]] = [
-    {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause"},  # vocabulary
+    # the vocabulary every layer speaks
+    {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause", "money"},
     {"model"},
     {"load", "packed", "parts"},  # files in (and the cache's data-only records of them)
     {"importers", "schema", "match"},

@@ -25,6 +25,7 @@ from skillgap.model import (
     Requirement,
     Role,
 )
+from skillgap.money import Money, Rates
 from skillgap.plan import Objective, Plan, Request, make_plan
 
 
@@ -307,12 +308,34 @@ def test_no_gaps_gives_an_empty_plan() -> None:
     assert plan.steps == () and plan.open_gaps == () and plan.meets_deadline is None
 
 
-def test_costs_in_several_currencies_are_added_as_written_and_said_to_be() -> None:
+def money_plan(budget: float | None, money: Money) -> Plan:
     creds = [cred("a", {"A": 2}, cost=100, currency="USD"), cred("b", {"B": 2}, cost=80, currency="EUR")]
-    plan = plan_for([gap("A", 2), gap("B", 2)], creds, budget=500, preferences=Preferences(currency="USD"))
-    assert plan.total_cost == 180 and plan.currencies == ("EUR", "USD")
-    assert any("several currencies (EUR, USD)" in n and "no exchange rates" in n for n in plan.notes)
-    assert any("Your budget is in USD" in n for n in plan.notes)
+    catalog = Catalog(credentials=tuple(creds))
+    request = Request(budget=budget, start=date(2027, 1, 1), money=money)
+    return make_plan(analysis([gap("A", 2), gap("B", 2)], (), Preferences(currency="USD")), catalog, request)
+
+
+def test_costs_in_several_currencies_are_kept_apart_without_rates() -> None:
+    """No budget: both are planned, and the total is 100 USD + 80 EUR, never 180."""
+    plan = money_plan(None, Money("USD"))
+    assert plan.costs.parts == (("EUR", 80.0), ("USD", 100.0)) and plan.converted_cost is None
+    assert any("several currencies (EUR, USD)" in n and "never added up" in n for n in plan.notes)
+
+
+def test_a_budget_in_dollars_leaves_out_a_cost_in_euros_it_cannot_compare() -> None:
+    plan = money_plan(500, Money("USD"))
+    assert ids(plan) == ["a"]
+    (left,) = plan.left_out
+    assert left.kind == "currency" and "its cost is in EUR and your budget in USD" in left.reason
+    assert any("1 credential priced in EUR is left out" in n for n in plan.notes)
+
+
+def test_rates_convert_a_cost_into_the_budgets_currency() -> None:
+    """80 EUR at 1.25 USD a euro is 100 USD: both fit 200 USD, not 199."""
+    rates = Rates("USD", {"EUR": 1.25}, date(2026, 5, 1), "rates.yaml")
+    plan = money_plan(200, Money("USD", rates))
+    assert ids(plan) == ["a", "b"] and plan.converted_cost == 200
+    assert [x.credential.id for x in money_plan(199, Money("USD", rates)).steps] == ["a"]
 
 
 def test_a_deadline_before_the_start_is_missed_not_met() -> None:

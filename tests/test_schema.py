@@ -118,6 +118,14 @@ VALID = [
     ("catalog", "as_of: 2026-11\ncredentials: ~\npathways: [{id: p, title: P, credentials: [a]}]"),
     ("taxonomy", "skills: [SQL, {name: Python, aliases: [py], related: data}]\nabbreviations: {mgmt: mgmt2}"),
     ("taxonomy", "skills: []"),
+    ("profile", PROFILE + "education: Bachelor's degree\nexperience: {project management: 3, retail: 0.5}"),
+    ("profile", PROFILE + "education: high school\nexperience: {}"),
+    ("catalog", CRED + ", eligibility: {text: 'a degree', needs: [education: bachelor]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, source: s, routes: [{name: r, needs: [{experience: [a, b], "
+     "years: 2}, {any_of: [{training: x, hours: 35}, {credential: a}]}]}, {needs: [other: words]}]}}"),
+    ("catalog", CRED + ", eligibility: {text: 'not confirmed', note: 'the rule could not be checked'}}"),
+    ("catalog", CRED + ", requires: {SQL: 2, Python: intermediate}}"),
+    ("catalog", CRED + ", requires: [{name: SQL, level: 2}]}"),
 ]
 
 INVALID = [
@@ -176,6 +184,25 @@ INVALID = [
     ("catalog", CRED + ", prerequisites: [[a]]}"),
     ("taxonomy", "skills: [SQL, 42]"),
     ("taxonomy", "skills: [SQL]\nabbreviations: [mgmt]"),
+    # education, experience and the conditions a catalog sets
+    ("profile", PROFILE + "education: wizardry"),
+    ("profile", PROFILE + "experience: {project management: -1}"),
+    ("profile", PROFILE + "experience: {project management: lots}"),
+    ("profile", PROFILE + "experience: [project management]"),
+    ("catalog", CRED + ", eligibility: {needs: [education: bachelor]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [education: bachelors-ish]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{experience: x}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{experience: x, months: 3, years: 1}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{experience: x, hours: 3}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{training: x, months: 3}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{education: bachelor, credential: a}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{any_of: [{credential: a}]}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [{experience: x, months: 0}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: [other: o], routes: [{needs: [other: o]}]}}"),
+    ("catalog", CRED + ", eligibility: {text: t, routes: []}}"),
+    ("catalog", CRED + ", eligibility: {text: t, needs: []}}"),
+    ("catalog", CRED + ", requires: {SQL: 7}}"),
+    ("catalog", CRED + ", requires: SQL}"),
 ]
 
 # What only the loader checks: the schema language cannot express it, so the editor stays quiet here.

@@ -17,12 +17,13 @@ it through whichever alternative it teaches (`gap_names`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from skillgap.analyse.held import held_credentials, profile_warnings
 from skillgap.errors import Problem
 from skillgap.levels import Importance
+from skillgap.limits import STALE_AFTER_YEARS
 from skillgap.match import Resolution, normalize
 from skillgap.match.text import literal_key
 from skillgap.model import (
@@ -35,8 +36,6 @@ from skillgap.model import (
     choice_label,
     id_key,
 )
-
-STALE_AFTER_YEARS = 3.0
 
 
 def skill_key(name: str, resolutions: Mapping[str, Resolution]) -> str:
@@ -131,6 +130,7 @@ class Analysis:
     today: date | None = None  # the day staleness and badge expiry were judged on
     stale_after: float | None = None  # years after which a claim counts a level lower (None: never)
     warnings: tuple[Problem, ...] = ()  # what in the profile names nothing in the catalog (see held.py)
+    person: Mapping[str, PersonSkill] = field(default_factory=dict)  # skill key -> what they have of it
 
     @property
     def requirements(self) -> tuple[Gap, ...]:
@@ -257,4 +257,5 @@ def analyse(
         today,
         stale_after,
         profile_warnings(profile, catalog),
+        has,
     )

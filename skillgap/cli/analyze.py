@@ -10,19 +10,25 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
+    RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     finish_console,
     format_option,
+    load_rates_option,
     note_posting,
     number_option,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
 )
-from skillgap.limits import COUNT, STALE_AFTER
+from skillgap.limits import COUNT, STALE_AFTER_YEARS
 from skillgap.render.formats import AnalyzeFormat, Format
 
 
@@ -33,6 +39,10 @@ def analyze(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
+    rates: RatesOpt = None,
     top: Annotated[
         int,
         number_option(
@@ -40,15 +50,7 @@ def analyze(
         ),
     ] = 5,
     choice: Annotated[AnalyzeFormat, format_option(AnalyzeFormat)] = AnalyzeFormat.TABLE,
-    stale_after: Annotated[
-        float,
-        number_option(
-            "--stale-after",
-            within=STALE_AFTER,
-            metavar="YEARS",
-            help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
-        ),
-    ] = 3.0,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -58,19 +60,23 @@ def analyze(
     fmt = choice.as_format
     refuse_force_without_output(force, output)
     from skillgap.cli.notes import print_warnings
+    from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.rank import left_out_by_preferences, recommend
     from skillgap.rank.evidence import evidence_suggestions
     from skillgap.world import fuzzy_and_unresolved, open_world
 
-    world = open_world(catalog, taxonomy)
+    table = load_rates_option(rates)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     person = load_person(profile, world)
-    role = load_target(target, world)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([person], [role]))
     result = analyse_person(world, person, role, resolutions, stale_after=stale_after or None)
     print_warnings(result.warnings)
-    recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching)
+    currency = counting_currency(None, person.profile.preferences.currency, world.catalog.currency, table)
+    money = Money(currency, table)
+    recommendations = recommend(result, world.catalog, top=top, teaching=world.teaching, money=money)
     left_out = left_out_by_preferences(result, world.catalog, world.teaching)
     suggestions = evidence_suggestions(result, world.catalog, world.teaching)
     own_names = [s.name for s in person.profile.skills] + [n for r in role.requirements for n in r.names]

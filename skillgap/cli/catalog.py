@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option, number_option
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
+    NoCacheOpt,
+    TaxonomyOpt,
+    format_option,
+    number_option,
+)
 from skillgap.cli.usage import Command
 from skillgap.limits import COUNT
 from skillgap.render.formats import TableOrJson
@@ -24,6 +33,7 @@ FormatOpt = Annotated[TableOrJson, format_option(TableOrJson)]
 @app.command("list", cls=Command)
 def list_(
     catalog: CatalogOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
     provider: Annotated[
         str | None, typer.Option("--provider", metavar="NAME", help="Only this provider (any case).")
     ] = None,
@@ -40,13 +50,13 @@ def list_(
     """List every credential, sorted by id."""
     fmt = choice.as_format
     from skillgap.load.catalog import load_catalogs
-    from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.load.paths import catalog_paths
     from skillgap.model import PROVIDER_TYPES
 
     kind = None
     if provider_type is not None:
         kind = one_of("--provider-type", provider_type, PROVIDER_TYPES, "no such type", list_all=True)
-    loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
+    loaded = load_catalogs(catalog_paths(catalog, extra_catalog))
     items = sorted(loaded.credentials, key=lambda c: c.id)
     if provider is not None:
         providers = sorted({c.provider for c in loaded.credentials})
@@ -86,6 +96,8 @@ def search(
     ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     limit: Annotated[
         int, number_option("--limit", "-n", within=COUNT, whole=True, help="Most results to show ({range}).")
     ] = 10,
@@ -100,7 +112,7 @@ def search(
     from skillgap.render.catalog_out import show_hits
     from skillgap.world import open_world
 
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     show_hits(search_catalog(world, query, limit), fmt)
 
 
@@ -108,6 +120,7 @@ def search(
 def show(
     credential_id: Annotated[str, typer.Argument(metavar="ID", help="A credential id.")],
     catalog: CatalogOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
     choice: FormatOpt = TableOrJson.TABLE,
     debug: DebugOpt = False,
     no_cache: NoCacheOpt = False,
@@ -118,10 +131,10 @@ def show(
 
     from skillgap.errors import InputError
     from skillgap.load.catalog import load_catalogs
-    from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.load.paths import catalog_paths
     from skillgap.render.catalog_out import show_one
 
-    loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
+    loaded = load_catalogs(catalog_paths(catalog, extra_catalog))
     by_id = loaded.by_id()
     if credential_id not in by_id:
         close = difflib.get_close_matches(credential_id, by_id, n=3, cutoff=0.5)

@@ -39,13 +39,43 @@ TaxonomyOpt = Annotated[
         show_default=False,
     ),
 ]
+ExtraCatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra-catalog",
+        metavar="PATH",
+        help="Catalog file or folder added to the catalog (the bundled one, or --catalog's); repeatable.",
+        show_default=False,
+    ),
+]
+ExtraTaxonomyOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--extra-taxonomy",
+        metavar="PATH",
+        help="Taxonomy file or folder added to the taxonomy (the bundled one, or --taxonomy's): your own "
+        "skills and aliases; repeatable.",
+        show_default=False,
+    ),
+]
+RolesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--roles",
+        metavar="DIR",
+        help="A folder of role files added to the bundled roles (repeatable): a target role may then be "
+        "named by their ids or titles.",
+        show_default=False,
+    ),
+]
 TargetOpt = Annotated[
     str,
     typer.Option(
         "--target",
         "-r",
         metavar="ROLE",
-        help="Target role: a role file, the id of a bundled role, or a job posting (.txt, .md, .html, .pdf).",
+        help="Target role: a role file, the id or title of a bundled role (or one in --roles), or a job "
+        "posting (.txt, .md, .html, .pdf).",
     ),
 ]
 
@@ -63,6 +93,17 @@ OutputOpt = Annotated[
         metavar="FILE",
         callback=_dash_is_stdout,
         help="Write to this file (atomically) instead of stdout; - is stdout.",
+        show_default=False,
+    ),
+]
+RatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates",
+        metavar="FILE",
+        help="Exchange rates (YAML or CSV: each currency's rate into one currency, and the rates' date) "
+        "that convert costs in other currencies into the budget's. Without it costs in several currencies "
+        "are kept apart.",
         show_default=False,
     ),
 ]
@@ -133,6 +174,44 @@ def number_option(*names: str, within: Range, help: str, whole: bool = False, me
     )
 
 
+def money_option(*names: str, within: Range, help: str) -> Any:
+    """A typer option for an amount of money: a number in WITHIN, with or without a three-letter currency
+    before or after it ("500", "500 EUR", "EUR 500"). "{range}" in HELP becomes the range in words."""
+
+    def parse(text: str) -> Any:
+        from skillgap.money import Amount
+
+        words = text.replace(",", "").split()
+        codes = [
+            w.upper()
+            for w in words
+            if len(w) == 3 and w.isalpha() and w.isascii() and w.upper() not in ("NAN", "INF")
+        ]
+        numbers = [w for w in words if w.upper() not in codes]
+        if len(words) > 2 or len(codes) > 1 or len(numbers) != 1:
+            raise typer.BadParameter(
+                f"{text[:40]!r} is not an amount: write a number, with its currency or not (500, 500 EUR)"
+            )
+        try:
+            value = float(numbers[0])
+        except (ValueError, OverflowError):
+            raise typer.BadParameter(f"{numbers[0][:40]!r} is not a number ({within.text()})") from None
+        if not within.holds(value):
+            raise typer.BadParameter(within.problem(numbers[0][:40]))
+        return Amount(value, codes[0] if codes else None)
+
+    return typer.Option(*names, parser=parse, metavar="AMOUNT", help=help.replace("{range}", within.text()))
+
+
+def load_rates_option(path: Path | None) -> Any:
+    """The rates file of --rates, read and checked (None without one)."""
+    if path is None:
+        return None
+    from skillgap.load.rates import load_rates
+
+    return load_rates(path)
+
+
 def date_option(*names: str, end: bool, help: str) -> Any:
     """A typer option for a date: YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2200, each refusal naming the
     option. A month or a year stands for its last day with END (a deadline), else its first (a start)."""
@@ -147,6 +226,18 @@ def date_option(*names: str, end: bool, help: str) -> Any:
 
     return typer.Option(*names, parser=parse, metavar="DATE", help=help)
 
+
+def stale_after_option() -> Any:
+    """--stale-after, the same on every command that analyses a person (analyze, plan, compare, cohort,
+    report), so a coaching sheet and an analysis of the same person agree."""
+    from skillgap.limits import STALE_AFTER
+
+    return number_option(
+        "--stale-after",
+        within=STALE_AFTER,
+        metavar="YEARS",
+        help="A skill last used longer ago than this counts a level lower ({range}; 0: never).",
+    )
 
 
 def stdout_console(output: Path | None) -> Console:
@@ -204,3 +295,35 @@ def note_posting(role: Role) -> None:
     if role.unrecognised:
         listed = "; ".join(f"{clean(u.text)} (line {u.line})" for u in role.unrecognised)
         typer.echo(f"note: not recognised in {source}: {listed}", err=True)
+
+
+def team_budget_options() -> tuple[Any, Any]:
+    """--team-budget and --budget-per-person, for the commands that say who a cohort's shared credentials
+    fund first (cohort, report)."""
+    from skillgap.limits import MONEY
+
+    team = money_option(
+        "--team-budget",
+        within=MONEY,
+        help="What the team can spend ({range}), with its currency or not: says who the shared credentials "
+        "fund first.",
+    )
+    person = money_option(
+        "--budget-per-person",
+        within=MONEY,
+        help="The most to spend on one person ({range}), with its currency or not.",
+    )
+    return team, person
+
+
+def funding_money(team: Any, person: Any, catalog_currency: str | None, rates: Any) -> Any:
+    """The currency a team's budget is in (the one its amounts name, else the catalog's), with the rates."""
+    from skillgap.money import Money, counting_currency
+
+    named = {a.currency for a in (team, person) if a is not None and a.currency}
+    if len(named) > 1:
+        raise UsageError(
+            f"--team-budget and --budget-per-person name different currencies ({', '.join(sorted(named))}): "
+            "give both in one"
+        )
+    return Money(counting_currency(next(iter(named), None), None, catalog_currency, rates), rates)

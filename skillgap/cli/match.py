@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from skillgap.cli.common import CatalogOpt, DebugOpt, NoCacheOpt, TaxonomyOpt, format_option
+from skillgap.cli.common import (
+    CatalogOpt,
+    DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
+    NoCacheOpt,
+    TaxonomyOpt,
+    format_option,
+)
 from skillgap.render.formats import Format, TableOrJson
 
 
@@ -16,6 +24,8 @@ def match(
     ],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     explain: Annotated[
         bool, typer.Option("--explain", "-x", help="Show the candidates and why near misses lost.")
     ] = False,
@@ -27,7 +37,7 @@ def match(
     fmt = choice.as_format
     from skillgap.world import open_world
 
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     results = [world.matcher.explain(q) if explain else world.matcher.resolve(q) for q in queries]
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skillgap.limits import STALE_AFTER_YEARS
+
 if TYPE_CHECKING:
     from skillgap.cohort import Cohort, LoadFailure
     from skillgap.person import Person
@@ -91,6 +93,10 @@ def analyse_people(
     catalogs: Sequence[Path] | None,
     taxonomies: Sequence[Path] | None,
     top: int | None = None,
+    extra_catalogs: Sequence[Path] | None = None,
+    extra_taxonomies: Sequence[Path] | None = None,
+    roles: Sequence[Path] | None = None,
+    stale_after: float | None = STALE_AFTER_YEARS,
 ) -> tuple[Cohort, World]:
     """Load everyone who loads, build the world once, resolve every distinct name once, analyse each."""
     from skillgap.cli.common import note_posting
@@ -100,8 +106,8 @@ def analyse_people(
     from skillgap.person import analyse_person, load_target, names_to_resolve
     from skillgap.world import open_world
 
-    world = open_world(catalogs, taxonomies)
-    role = load_target(target, world)
+    world = open_world(catalogs, taxonomies, extra_catalogs, extra_taxonomies)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     files = profile_paths(paths)
     with progress(len(files), "Reading profiles") as tick:
@@ -110,7 +116,7 @@ def analyse_people(
         raise InputError([problem for failure in failures for problem in failure.problems])
     report_failures(failures, len(files))
     resolutions = world.resolve(names_to_resolve(people, [role]))
-    analyses = [analyse_person(world, person, role, resolutions) for person in people]
+    analyses = [analyse_person(world, person, role, resolutions, stale_after) for person in people]
     print_warnings(w for a in analyses for w in a.warnings)
     cohort = build_cohort(role, analyses, world.catalog.credentials, resolutions, failures, top)
     return cohort, world

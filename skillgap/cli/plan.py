@@ -13,21 +13,29 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
+    RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     choices_metavar,
     date_option,
     finish_console,
     format_option,
+    load_rates_option,
+    money_option,
     note_posting,
     number_option,
     refuse_force_without_output,
+    stale_after_option,
     stdout_console,
 )
-from skillgap.limits import HOURS_PER_WEEK, MONEY
+from skillgap.limits import HOURS_PER_WEEK, MONEY, STALE_AFTER_YEARS
+from skillgap.money import Amount
 from skillgap.render.formats import Format, PlanFormat
 
 
@@ -43,12 +51,12 @@ def plan(
     ],
     target: TargetOpt,
     budget: Annotated[
-        float | None,
-        number_option(
+        Amount | None,
+        money_option(
             "--budget",
             within=MONEY,
-            metavar="AMOUNT",
-            help="Most the plan may cost in total ({range}). Default: the profile's.",
+            help="Most the plan may cost in total ({range}), with its currency or not (500 EUR). "
+            "Default: the profile's.",
         ),
     ] = None,
     hours_per_week: Annotated[
@@ -80,6 +88,11 @@ def plan(
     ] = ObjectiveChoice.COST,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
+    rates: RatesOpt = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[PlanFormat, format_option(PlanFormat)] = PlanFormat.TABLE,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -92,25 +105,30 @@ def plan(
     refuse_force_without_output(force, output)
     start_day = start or date.today()
     from skillgap.cli.notes import print_warnings
+    from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
     from skillgap.world import open_world
 
-    world = open_world(catalog, taxonomy)
+    table = load_rates_option(rates)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     subject = load_person(profile, world)
-    role = load_target(target, world)
+    role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
-    result = analyse_person(world, subject, role, resolutions)
+    result = analyse_person(world, subject, role, resolutions, stale_after=stale_after or None)
     print_warnings(result.warnings)
     person = subject.profile
     prefs = person.preferences
+    stated = budget.currency if budget is not None else None
+    currency = counting_currency(stated, prefs.currency, world.catalog.currency, table)
     request = Request(
         objective=Objective(objective.value),
-        budget=budget if budget is not None else prefs.budget,
+        budget=budget.value if budget is not None else prefs.budget,
         hours_per_week=hours_per_week if hours_per_week is not None else prefs.hours_per_week,
         deadline=deadline or prefs.deadline,
         start=start_day,
+        money=Money(currency, table),
     )
     found = make_plan(result, world.catalog, request, world.teaching)
 

@@ -11,17 +11,28 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     NoCacheOpt,
     OutputOpt,
+    RatesOpt,
+    RolesOpt,
     TargetOpt,
     TaxonomyOpt,
     format_option,
     refuse_force_without_output,
+    stale_after_option,
+    team_budget_options,
 )
+from skillgap.limits import STALE_AFTER_YEARS
+from skillgap.money import Amount
 from skillgap.render.formats import Format, ReportFormat
+
+TEAM_BUDGET, PER_PERSON = team_budget_options()
 
 if TYPE_CHECKING:
     from skillgap.cohort import Cohort
+    from skillgap.cohort.funding import Funding
     from skillgap.progress import Saved
     from skillgap.render.report_sheet import Sheet
 
@@ -36,6 +47,13 @@ def report(
     target: TargetOpt,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
+    roles: RolesOpt = None,
+    rates: RatesOpt = None,
+    team_budget: Annotated[Amount | None, TEAM_BUDGET] = None,
+    budget_per_person: Annotated[Amount | None, PER_PERSON] = None,
+    stale_after: Annotated[float, stale_after_option()] = STALE_AFTER_YEARS,
     choice: Annotated[ReportFormat, format_option(ReportFormat)] = ReportFormat.MARKDOWN,
     output: OutputOpt = None,
     output_dir: Annotated[
@@ -98,9 +116,19 @@ def report(
         raise UsageError(
             "--since adds 'Since last time' to a sheet, and --format csv has none: use markdown or html"
         )
+    budgets = (team_budget, budget_per_person)
+    if any(budgets) and fmt is Format.CSV:
+        raise UsageError(
+            "--team-budget and --budget-per-person say who the cohort sheet's shared credentials fund, and "
+            "--format csv has no cohort sheet: use markdown or html"
+        )
+    if any(budgets) and cohort_sheet is False:
+        raise UsageError(
+            "--team-budget and --budget-per-person go on the cohort sheet, which --no-cohort-sheet leaves out"
+        )
     run_report(
         profiles, target, catalog, taxonomy, fmt, output, output_dir, cohort_sheet, since, force,
-        since_other_person,
+        since_other_person, rates, budgets, (extra_catalog, extra_taxonomy, roles), stale_after or None,
     )  # fmt: skip
 
 
@@ -152,34 +180,62 @@ def run_report(
     since: Path | None,
     force: bool,
     since_other_person: bool = False,
+    rates: Path | None = None,
+    budgets: tuple[Amount | None, Amount | None] = (None, None),
+    extras: tuple[list[Path] | None, list[Path] | None, list[Path] | None] = (None, None, None),
+    stale_after: float | None = STALE_AFTER_YEARS,
 ) -> None:
     from datetime import date
 
+    from skillgap.cli.common import funding_money, load_rates_option
     from skillgap.cli.people import analyse_people
+    from skillgap.errors import UsageError
     from skillgap.render.report_build import cohort_sheets
 
     saved = read_saved(since) if since is not None else None
-    group, world = analyse_people(paths, target, catalogs, taxonomies)
+    table = load_rates_option(rates)
+    group, world = analyse_people(paths, target, catalogs, taxonomies, None, *extras, stale_after)
     if since is not None and saved is not None:
         check_since(since, saved, group, since_other_person)
-    sheets = cohort_sheets(group, world.catalog, saved, date.today())
+    sheets = cohort_sheets(group, world.catalog, saved, date.today(), table)
     single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
+    funding = None
+    if any(budgets):
+        if single and not (output_dir is not None and cohort_sheet):
+            raise UsageError(
+                "--team-budget and --budget-per-person go on the cohort sheet, and one person's report has "
+                "none: give several profiles (or a folder), or --output-dir with --cohort-sheet"
+            )
+        from skillgap.cohort.funding import fund
+
+        money = funding_money(*budgets, world.catalog.currency, table)
+        funding = fund(group, money, *(a.value if a else None for a in budgets))
     if output_dir is not None:
         with_cohort = not single if cohort_sheet is None else cohort_sheet
-        write_folder(group, sheets, fmt, output_dir, with_cohort, force)
+        write_folder(group, sheets, fmt, output_dir, with_cohort, force, funding)
         return
     from skillgap.render.output import write_output
 
-    write_output(render_one(group, sheets, fmt, single), output, force)
+    write_output(render_one(group, sheets, fmt, single, funding), output, force)
 
 
-def render_one(group: Cohort, sheets: list[Sheet], fmt: Format, single: bool) -> str:
+def render_one(
+    group: Cohort, sheets: list[Sheet], fmt: Format, single: bool, funding: Funding | None = None
+) -> str:
     """One document: a person's sheet, or the cohort sheet with everyone's sheet after it."""
-    return render_person(sheets[0], fmt) if single else render_cohort(group, fmt, sheets=sheets)
+    return (
+        render_person(sheets[0], fmt) if single else render_cohort(group, fmt, sheets=sheets, funding=funding)
+    )
 
 
 def write_folder(
-    group: Cohort, sheets: list[Sheet], fmt: Format, folder: Path, with_cohort: bool, force: bool
+    group: Cohort,
+    sheets: list[Sheet],
+    fmt: Format,
+    folder: Path,
+    with_cohort: bool,
+    force: bool,
+    funding: Funding | None = None,
 ) -> None:
     """One file per person (named after the profile file) and the cohort sheet, each written whole. No file
     is written when any would replace an existing one without --force."""
@@ -194,7 +250,8 @@ def write_folder(
     texts = [(folder / name, render_person(s, fmt)) for s, name in zip(sheets, names, strict=True)]
     if with_cohort:
         everyone = sheets if fmt is Format.CSV else ()  # a CSV has no links: everyone's rows, plans and all
-        texts.append((folder / ("cohort" + ext), render_cohort(group, fmt, links=files, sheets=everyone)))
+        cohort_text = render_cohort(group, fmt, links=files, sheets=everyone, funding=funding)
+        texts.append((folder / ("cohort" + ext), cohort_text))
     existing = [str(p) for p, _ in texts if p.exists()]
     if existing and not force:
         more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
@@ -223,7 +280,11 @@ def render_person(s: Sheet, fmt: Format) -> str:
 
 
 def render_cohort(
-    group: Cohort, fmt: Format, links: dict[str, str] | None = None, sheets: Sequence[Sheet] = ()
+    group: Cohort,
+    fmt: Format,
+    links: dict[str, str] | None = None,
+    sheets: Sequence[Sheet] = (),
+    funding: Funding | None = None,
 ) -> str:
     """The cohort sheet, linking to the people's own files (`links`) or with their sheets after it. As CSV
     it is everyone's rows, with their plans when their sheets are given."""
@@ -234,10 +295,10 @@ def render_cohort(
     if fmt is Format.HTML:
         from skillgap.render.report_html import cohort_html
 
-        return cohort_html(group, sheets, links)
+        return cohort_html(group, sheets, links, funding)
     from skillgap.render.report_md import cohort_markdown
 
-    return cohort_markdown(group, sheets, links)
+    return cohort_markdown(group, sheets, links, funding)
 
 
 def file_names(profile_files: list[str], ext: str, reserved: set[str]) -> list[str]:

@@ -1,25 +1,31 @@
-"""`skillgap roles`: the bundled target roles, by id."""
+"""`skillgap roles`: the target roles, by id: the bundled ones and those of `--roles` folders."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
-from skillgap.cli.common import DebugOpt, NoCacheOpt, format_option
+from skillgap.cli.common import DebugOpt, NoCacheOpt, RolesOpt, format_option
 from skillgap.render.formats import Format, TableOrJson
 
 
 def roles(
+    role_dirs: RolesOpt = None,
     choice: Annotated[TableOrJson, format_option(TableOrJson)] = TableOrJson.TABLE,
     debug: DebugOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """List the bundled roles by field; pass an id to --target."""
+    """List the bundled roles by field, and the roles of --roles folders; pass an id or a title to
+    --target."""
     fmt = choice.as_format
-    from skillgap.load.paths import bundled_roles_dir, expand_paths
-    from skillgap.load.role import load_role
+    from skillgap.load.library import load_library
+    from skillgap.load.paths import bundled_roles_dir
 
-    found = [load_role(p) for p in expand_paths([bundled_roles_dir()])]
-    found.sort(key=lambda r: r.id)
+    found = list(load_library(role_dirs or ()).roles)
+    bundled = bundled_roles_dir().resolve()
+
+    yours = {r.id for r in found if bundled not in Path(r.file).resolve().parents}
+
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json
         from skillgap.render.output import write_output
@@ -42,6 +48,8 @@ def roles(
                     for q in r.requirements
                 ],
                 "required_credentials": list(r.required_credentials),
+                "file": r.file,
+                "bundled": r.id not in yours,
             }
             for r in found
         ]
@@ -55,17 +63,23 @@ def roles(
     from skillgap.render.fit import fit_table, text_width
     from skillgap.render.safe import clean
 
-    table = Table(title="Bundled roles by field (use the id with --target)", title_justify="left")
+    title = (
+        "Roles by field (use the id or the title with --target)"
+        if role_dirs
+        else "Bundled roles by field (use the id or the title with --target)"
+    )
+    table = Table(title=title, title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("Title and field")
     table.add_column("Essential skills", overflow="fold")
     found.sort(key=lambda r: (r.field is None, (r.field or "").casefold(), r.id))  # by field; no field last
     for i, r in enumerate(found):
         essential = ", ".join(clean(q.skill) for q in r.requirements if q.importance is Importance.ESSENTIAL)
-        title = Text(clean(r.title))
+        shown = Text(clean(r.title))
         if r.field:
-            title.append("\n" + clean(r.field), style="dim")
+            shown.append("\n" + clean(r.field), style="dim")
+        label = Text(clean(r.id)) + (Text(" (yours)", style="dim") if r.id in yours else Text())
         last_of_its_field = i + 1 < len(found) and found[i + 1].field != r.field
-        table.add_row(Text(clean(r.id)), title, Text(essential), end_section=last_of_its_field)
+        table.add_row(label, shown, Text(essential), end_section=last_of_its_field)
     console = Console(highlight=False, width=text_width())
     console.print(fit_table(console, table))

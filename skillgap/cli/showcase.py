@@ -10,6 +10,7 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
@@ -24,6 +25,7 @@ def showcase(
         Path, typer.Argument(metavar="PROFILE", help="Your profile (YAML).", show_default=False)
     ],
     catalog: CatalogOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
     choice: Annotated[ShowcaseFormat, format_option(ShowcaseFormat)] = ShowcaseFormat.MARKDOWN,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -40,7 +42,7 @@ def showcase(
     from skillgap.analyse.held import holdings, mistyped_ids
     from skillgap.importers.openbadges import awarded_badges
     from skillgap.load import load_catalogs, load_profile
-    from skillgap.load.paths import bundled_catalog_paths
+    from skillgap.load.paths import catalog_paths
     from skillgap.load.profile import load_badges
     from skillgap.render import showcase as view
     from skillgap.render.output import write_output
@@ -48,7 +50,7 @@ def showcase(
 
     person = load_profile(profile)
     badges = load_badges(person, awarded_badges)
-    loaded = load_catalogs(list(catalog) if catalog else bundled_catalog_paths())
+    loaded = load_catalogs(catalog_paths(catalog, extra_catalog))
     found = holdings(person, loaded)
     entries = [entry for entry in map(view.from_holding, found) if entry is not None]
     revoked = [b for b in badges if b.revoked]

@@ -13,6 +13,7 @@ from typing import Any
 from skillgap.errors import InputError, Problem
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.limits import CREDENTIAL_HOURS, CREDITS, MONEY, Range
+from skillgap.load.conditions import BAD, plain_eligibility, plain_requires, read_eligibility, read_requires
 from skillgap.load.fields import Fields, Once, Report, join, name_key, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
@@ -50,6 +51,7 @@ CREDENTIAL_KEYS = (
     "source_id",
     "credits",
     "eligibility",
+    "requires",
 )
 SKILL_KEYS = ("name", "level", "id")
 PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
@@ -201,6 +203,8 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
     kind, url, description = fields.text("type"), fields.text("url"), fields.text("description")
     delivery = fields.choice("format", FORMATS)
     prerequisites, stacks_into = fields.text_list("prerequisites"), fields.text_list("stacks_into")
+    eligibility, conditions = read_eligibility(fields)
+    requires = read_requires(fields)
     if not (ident and title and provider and skills):
         return None
     return Credential(
@@ -223,7 +227,9 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         origin=fields.origin(),
         source_id=source_id,
         credits=credits,
-        eligibility=fields.text("eligibility"),
+        eligibility=eligibility,
+        conditions=conditions,
+        requires=requires,
     )
 
 
@@ -274,6 +280,11 @@ def plain_credential(
             value = _plain_skills(value, known)
             if value is None:
                 return None
+        elif key == "eligibility":  # the provider's text, and the conditions skillgap judges
+            read = plain_eligibility(value)
+            if read is BAD:
+                return None
+            value, values["conditions"] = read
         else:
             read = _PLAIN_READERS.get(key)
             if read is None:  # not a credential field: the careful reading names it
@@ -367,7 +378,7 @@ def _currency(value: Any) -> Any:
 _ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
 _PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("id", "title", "provider", "type", "url", "description", "source_id"), _text),
-    **dict.fromkeys(("eligibility",), _text),
+    "requires": lambda value: _BAD if (read := plain_requires(value)) is BAD else read,
     "hours": _number(CREDENTIAL_HOURS),
     "cost": _number(MONEY),
     "credits": _number(CREDITS),
@@ -378,7 +389,7 @@ _PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
     "assessment": _assessment,
     "currency": _currency,
 }
-assert set(_PLAIN_READERS) | {"skills"} == set(CREDENTIAL_KEYS)
+assert set(_PLAIN_READERS) | {"skills", "eligibility"} == set(CREDENTIAL_KEYS)
 
 
 def _skills(fields: Fields) -> tuple[CredentialSkill, ...]:
@@ -482,7 +493,15 @@ def cross_check(catalog: Catalog) -> list[Problem]:
                 f"first defined at {where}" if where else "ids must be unique",
             )
     # every credential's references, a second one with the same id's too: each is a line to fix
-    for credential in [c for c in credentials if c.prerequisites or c.stacks_into]:
+    for credential in [c for c in credentials if c.prerequisites or c.stacks_into or c.conditions]:
+        for ref in credential.conditions.credential_ids() if credential.conditions else ():
+            if ref not in ids:
+                at(
+                    credential.origin,
+                    f"eligibility credential {ref!r} is not a credential id",
+                    f"{credential.id}.eligibility",
+                    "a condition names a credential of the catalogs loaded by its id",
+                )
         for ref in credential.prerequisites:
             if ref not in ids:
                 at(

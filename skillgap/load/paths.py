@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from skillgap.errors import InputError
@@ -54,6 +54,17 @@ def bundled_catalog_paths() -> list[Path]:
 def bundled_taxonomy_paths() -> list[Path]:
     """The bundled taxonomy: a folder of one file per field (software and data, health care, ...)."""
     return [bundled_dir() / "skills"]
+
+
+def catalog_paths(catalogs: Sequence[Path] | None, extra: Sequence[Path] | None = None) -> list[Path]:
+    """The catalogs a run reads: those given (--catalog), else the bundled one, and then the extra ones
+    (--extra-catalog), which add to either."""
+    return [*(catalogs or bundled_catalog_paths()), *(extra or ())]
+
+
+def taxonomy_paths(taxonomies: Sequence[Path] | None, extra: Sequence[Path] | None = None) -> list[Path]:
+    """The taxonomies a run reads: those given (--taxonomy), else the bundled one, then --extra-taxonomy's."""
+    return [*(taxonomies or bundled_taxonomy_paths()), *(extra or ())]
 
 
 def bundled_roles_dir() -> Path:

@@ -9,12 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from skillgap.errors import InputError, Problem
-from skillgap.limits import HOURS_PER_WEEK, MONEY
-from skillgap.load.fields import Fields, Once, Report, add_kind_hint, parse_level, top_mapping, type_name
+from skillgap.limits import EXPERIENCE_YEARS, HOURS_PER_WEEK, MONEY
+from skillgap.load.conditions import read_degree
+from skillgap.load.fields import (
+    Fields,
+    Once,
+    Report,
+    add_kind_hint,
+    number_text,
+    parse_level,
+    top_mapping,
+    type_name,
+)
 from skillgap.load.source import PosMap, display_name, load_file
-from skillgap.model import Badge, HeldCredential, Origin, Preferences, Profile, ProfileSkill
+from skillgap.model import Badge, Experience, HeldCredential, Origin, Preferences, Profile, ProfileSkill
 
-PROFILE_KEYS = ("name", "current_role", "skills", "credentials", "preferences")
+PROFILE_KEYS = ("name", "current_role", "education", "experience", "skills", "credentials", "preferences")
 SKILL_KEYS = ("name", "level", "last_used", "evidence")
 HELD_KEYS = ("id", "title", "earned", "badge")
 PREFERENCE_KEYS = ("budget", "currency", "hours_per_week", "deadline", "formats", "exclude_providers")
@@ -85,7 +95,41 @@ def read_profile(data: Any, report: Report) -> Profile | None:
         credentials=_held(top),
         preferences=_preferences(top.mapping("preferences")),
         file=report.file,
+        education=read_degree(top, "education"),
+        experience=_experience(top),
     )
+
+
+def _experience(top: Fields) -> tuple[Experience, ...] | None:
+    """`experience: {field or skill: years}`; None when the profile does not say (an empty mapping says
+    the person has none)."""
+    if "experience" not in top.data:
+        return None
+    raw = top.data["experience"]
+    if raw is None:
+        return ()
+    if not isinstance(raw, PosMap):
+        top.problem("experience", f"expected a mapping of field: years, got {type_name(raw)}",
+                    "write `project management: 3` for three years")  # fmt: skip
+        return None
+    out: list[Experience] = []
+    once = Once(top.report, "field")
+    for key, value in raw.items():
+        pos = raw.pos(key)
+        path = f"experience.{key}" if isinstance(key, str) else "experience"
+        if not isinstance(key, str) or not key.strip():
+            top.report.add(f"a field or skill must be text, got {type_name(key)}", pos, "experience")
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            top.report.add(f"expected years (a number), got {type_name(value)}", pos, path,
+                           "write `project management: 1.5` for a year and a half")  # fmt: skip
+            continue
+        if not EXPERIENCE_YEARS.holds(float(value)):
+            top.report.add(EXPERIENCE_YEARS.problem(number_text(value)), pos, path)
+            continue
+        if not once.twice(key, pos, path):
+            out.append(Experience(key.strip(), float(value), Origin(top.report.file, pos[0], pos[1])))
+    return tuple(out)
 
 
 def _skills(top: Fields) -> tuple[ProfileSkill, ...]:

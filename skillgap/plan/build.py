@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from skillgap.analyse.gaps import Analysis
 from skillgap.dates import BEYOND, beyond
 from skillgap.model import Catalog, Taught
-from skillgap.plan.candidates import find_candidates
+from skillgap.plan.candidates import Candidates, find_candidates
 from skillgap.plan.explain import deadline_words, open_gaps, pathway_note, required_credentials, shortfall
 from skillgap.plan.solve import solve
 from skillgap.plan.timeline import final_levels, readiness, schedule
 from skillgap.plan.types import Plan, Request, SolverReport
+from skillgap.words import agree, plural
 
 
 def make_plan(
@@ -20,7 +21,7 @@ def make_plan(
 ) -> Plan:
     """The optimal plan for the request (or the best found past the exact search's limits). TEACHING, the
     world's skill index, spares walking the whole catalog for candidates."""
-    cands = find_candidates(analysis, catalog, teaching)
+    cands = find_candidates(analysis, catalog, teaching, request)
     inst = cands.instance(request)
     solution = solve(inst)
     chosen = [c for c in cands.usable if c.id in solution.chosen]
@@ -32,18 +33,7 @@ def make_plan(
         note = pathway_note(inst, catalog, solution.chosen)
         if note:
             notes.append(note)
-    currencies = sorted({c.currency for c in chosen if c.currency})
-    if len(currencies) > 1:
-        notes.append(
-            f"Costs are in several currencies ({', '.join(currencies)}) and are added as written: "
-            "no exchange rates are applied."
-        )
-    budget_currency = analysis.profile.preferences.currency
-    if request.budget is not None and budget_currency and currencies and currencies != [budget_currency]:
-        notes.append(
-            f"Your budget is in {budget_currency} and the plan's costs are in {', '.join(currencies)}: "
-            "they are compared as written, with no exchange rate."
-        )
+    notes += money_notes(request, [c.currency for c in chosen], cands)
     if request.deadline_passed:
         notes.append(
             f"The deadline has passed: {deadline_words(request)}, so no time is left to study before it. "
@@ -61,11 +51,12 @@ def make_plan(
         nodes=solution.nodes,
         reason=solution.reason,
     )
-    short = shortfall(inst, request, value)
+    prices = {c.id: (c.cost or 0.0, c.currency) for c in cands.usable}
+    short = shortfall(inst, request, value, prices)
     if request.hours_per_week and any(beyond(s.finish) for s in steps):
         notes.append(
             f"At {request.hours_per_week:g} hours a week the plan runs past the end of the calendar "
-            f"(the year {date.max.year}): the dates after it are shown as \"{BEYOND}\" (null in JSON)."
+            f'(the year {date.max.year}): the dates after it are shown as "{BEYOND}" (null in JSON).'
         )
     elif request.hours_per_week and short is not None and beyond(short.deadline_needed):
         notes.append(
@@ -84,3 +75,36 @@ def make_plan(
         left_out=cands.left_out,
         notes=tuple(notes),
     )
+
+
+def money_notes(request: Request, currencies: Sequence[str | None], cands: Candidates) -> list[str]:
+    """What the plan's figures rest on: the rates that converted its costs, costs in several currencies
+    that no rate converts (kept apart, never added up), and credentials a budget left out because their
+    cost could not be held against it."""
+    notes = []
+    money = request.money
+    found = sorted({c for c in currencies if c})
+    foreign = [c for c in found if c != money.currency]
+    rates = money.rates
+    if rates is not None and foreign and all(money.converts(c) for c in foreign):
+        day = f", as of {rates.as_of.isoformat()}" if rates.as_of else ""
+        notes.append(
+            f"Costs in {', '.join(foreign)} are converted into {money.currency} at the rates in {rates.file}"
+            f"{day}; each step shows its cost as the provider prices it."
+        )
+    elif len(found) > 1:
+        notes.append(
+            f"Costs are in several currencies ({', '.join(found)}) and no exchange rate converts them into "
+            "one: totals are kept per currency, never added up, and which plan costs less across them was "
+            "judged as written. Give --rates FILE to convert them."
+        )
+    left = [x for x in cands.left_out if x.kind == "currency"]
+    if left and request.budget is not None:
+        priced = sorted({x.credential.currency or "?" for x in left})
+        notes.append(
+            f"{plural(len(left), 'credential')} priced in {', '.join(priced)} "
+            f"{agree(len(left), 'is', 'are')} left out: a budget in {money.currency} cannot be compared with "
+            f"{agree(len(left), 'its cost', 'their costs')} without an exchange rate"
+            + (" (--rates FILE gives them)." if money.rates is None else f" that {money.rates.file} lacks.")
+        )
+    return notes

@@ -4,11 +4,12 @@ credentials no short course replaces, and why a pathway tipped a tie."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from skillgap.analyse.gaps import Analysis
 from skillgap.model import Catalog
+from skillgap.money import Amounts
 from skillgap.plan.candidates import Candidates, pathway_members
 from skillgap.plan.instance import Instance
 from skillgap.plan.solve import solve
@@ -83,8 +84,14 @@ def totals(inst: Instance, ids: Iterable[str]) -> tuple[int, float, float]:
     return inst.value(chosen), sum(x.cost for x in items), sum(x.hours for x in items)
 
 
-def shortfall(inst: Instance, request: Request, plan_value: int) -> Shortfall | None:
-    """What closing every gap the usable credentials can close would take, when the limits stop it."""
+def shortfall(
+    inst: Instance,
+    request: Request,
+    plan_value: int,
+    prices: Mapping[str, tuple[float, str | None]] | None = None,
+) -> Shortfall | None:
+    """What closing every gap the usable credentials can close would take, when the limits stop it. PRICES
+    (id -> cost, currency as priced) gives the unlimited plan's costs by currency."""
     free = replace(inst, budget=None, hours=None)
     reachable = free.value(range(len(free.items)))
     if plan_value >= reachable:
@@ -101,8 +108,10 @@ def shortfall(inst: Instance, request: Request, plan_value: int) -> Shortfall | 
             extra_hours = max(0.0, hours - inst.hours)
             if request.start is not None and request.hours_per_week:
                 deadline = after_hours(request.start, hours, request.hours_per_week)
-    _, both_cost, both_hours = totals(inst, solve(free).chosen)
-    return Shortfall(extra_budget, extra_hours, deadline, both_cost, both_hours)
+    unlimited = solve(free).chosen
+    _, both_cost, both_hours = totals(inst, unlimited)
+    costs = Amounts.of(prices[i] for i in sorted(unlimited)) if prices is not None else Amounts()
+    return Shortfall(extra_budget, extra_hours, deadline, both_cost, both_hours, costs)
 
 
 # --- required credentials --------------------------------------------------------------------

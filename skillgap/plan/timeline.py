@@ -13,15 +13,16 @@ calendar's end (9999-12-31) is BEYOND (skillgap/dates.py), which shows as "beyon
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from skillgap.analyse.eligibility import judge
 from skillgap.analyse.gaps import Analysis
 from skillgap.dates import BEYOND, later
 from skillgap.model import Catalog, Credential
 from skillgap.plan.candidates import Candidates, pathway_members
 from skillgap.plan.instance import Instance
-from skillgap.plan.types import PathwayProgress, Raise, Request, Step
+from skillgap.plan.types import EntryLevel, PathwayProgress, Raise, Request, Step
 
 
 def readiness(analysis: Analysis, levels: Sequence[int]) -> float:
@@ -33,12 +34,21 @@ def readiness(analysis: Analysis, levels: Sequence[int]) -> float:
     return sum(have * w for _, have, w in rows) / total if total else 1.0
 
 
-def order(inst: Instance, chosen: Sequence[Credential], requires: Mapping[str, frozenset[str]]) -> list[str]:
+def order(
+    inst: Instance,
+    chosen: Sequence[Credential],
+    requires: Mapping[str, frozenset[str]],
+    helpers: Mapping[str, frozenset[str]] | None = None,
+) -> list[str]:
+    """The steps in order: each after what it requires; of those ready, one whose HELPERS (credentials that
+    count toward its conditions) are done first, when there is one."""
     ids = {c.id for c in chosen}
     done: list[str] = []
     levels = list(inst.current)
     while len(done) < len(ids):
         ready = [i for i in sorted(ids - set(done)) if requires[i] & ids <= set(done)]
+        helped = [i for i in ready if (helpers or {}).get(i, frozenset()) & ids <= set(done)]
+        ready = helped or ready
 
         def rank(i: str) -> tuple[int, float, str]:
             item = inst.items[inst.index[i]]
@@ -87,9 +97,20 @@ def schedule(
     levels = [g.current for g in cands.gaps]
     taken: set[str] = set()
     spent = 0.0
-    steps = []
-    for number, cid in enumerate(order(inst, chosen, cands.requires), start=1):
+    steps: list[Step] = []
+    numbers: dict[str, int] = {}
+    for number, cid in enumerate(order(inst, chosen, cands.requires, helpers(cands, chosen)), start=1):
         credential = by_id[cid]
+        before = [s.credential for s in steps]
+        judged = judge(credential, cands.facts.with_before(before)) if cands.facts is not None else None
+        key_of = cands.facts.key if cands.facts is not None else str
+        entry = []
+        for short in cands.entry.get(cid, ()):
+            enablers = [
+                e for e in cands.enablers.get(cid, ()) if teaches(by_id[e], short.key, short.expected, key_of)
+            ]
+            entry.append(EntryLevel(short, tuple(sorted(numbers[e] for e in enablers))))
+        numbers[cid] = number
         raises = []
         for g, lv in sorted(cands.reach[cid].items()):
             if lv > levels[g]:
@@ -111,9 +132,45 @@ def schedule(
                 needs=tuple(sorted(r for r in credential.prerequisites if r in by_id)),
                 start=start,
                 finish=finish,
+                eligibility=judged,
+                entry=tuple(entry),
             )
         )
     return tuple(steps)
+
+
+def teaches(credential: Credential, key: str, level: int, key_of: Callable[[str], str]) -> bool:
+    return any(key_of(s.name) == key and s.level >= level for s in credential.skills)
+
+
+def helpers(cands: Candidates, chosen: Sequence[Credential]) -> dict[str, frozenset[str]]:
+    """For each chosen credential with conditions, the other chosen ones that count toward them: one a
+    condition names, one that teaches a field a training condition asks hours of, one that teaches a
+    skill to the level it expects on entry. The plan puts them first where it can."""
+    key_of = cands.facts.key if cands.facts is not None else str
+    out: dict[str, frozenset[str]] = {}
+    for c in chosen:
+        named: set[str] = set()
+        fields: set[str] = set()
+        if c.conditions is not None:
+            named.update(c.conditions.credential_ids())
+            fields.update(
+                key_of(f) for x in c.conditions.conditions() if x.kind == "training" for f in x.fields
+            )
+        entry = c.entry_level(key_of)
+        found = {
+            other.id
+            for other in chosen
+            if other.id != c.id
+            and (
+                other.id in named
+                or any(key_of(s.name) in fields for s in other.skills)
+                or any(teaches(other, k, lv, key_of) for k, lv in entry.items())
+            )
+        }
+        if found:
+            out[c.id] = frozenset(found)
+    return out
 
 
 def final_levels(cands: Candidates, chosen_ids: set[str]) -> list[int]:

@@ -3,12 +3,14 @@ gaps left open and why, what it would take to close them, and how the answer was
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from skillgap.analyse.eligibility import EntryShortfall, Judgement
 from skillgap.analyse.gaps import Gap
 from skillgap.model import Credential
+from skillgap.money import Amounts, Money
 
 
 class Objective(str, Enum):
@@ -28,6 +30,14 @@ class Request:
     hours_per_week: float | None = None
     deadline: date | None = None
     start: date | None = None  # None: no dates are put on the plan
+    money: Money = field(default_factory=Money)  # the budget's currency and the rates that convert into it
+
+    def counted(self, credential: Credential) -> float | None:
+        """A credential's cost counted against the budget (in its currency), or None when it is unknown or
+        no rate converts it."""
+        if credential.cost is None:
+            return None
+        return self.money.convert(credential.cost, credential.currency)
 
     @property
     def deadline_passed(self) -> bool:
@@ -75,6 +85,19 @@ class PathwayProgress:
 
 
 @dataclass(frozen=True)
+class EntryLevel:
+    """A level a step expects on entry that the person is below today, and the earlier steps that get them
+    there."""
+
+    shortfall: EntryShortfall
+    by_steps: tuple[int, ...]
+
+    def describe(self) -> str:
+        steps = ", ".join(str(n) for n in self.by_steps)
+        return f"expects {self.shortfall.describe()}: step {steps} gets you there"
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     credential: Credential
@@ -84,6 +107,8 @@ class Step:
     needs: tuple[str, ...] = ()  # ids of earlier steps that are its prerequisites
     start: date | None = None
     finish: date | None = None
+    eligibility: Judgement | None = None  # its conditions, judged with the steps before it
+    entry: tuple[EntryLevel, ...] = ()  # levels it expects on entry that earlier steps bring
 
     @property
     def cost(self) -> float:
@@ -113,6 +138,7 @@ class Shortfall:
     deadline_needed: date | None = None  # the earliest finish with extra_hours at the same pace
     both_cost: float | None = None  # with neither limit: the cheapest full plan's cost and hours
     both_hours: float | None = None
+    both_costs: Amounts = field(default_factory=Amounts)  # that plan's costs by currency, as priced
 
 
 @dataclass(frozen=True)
@@ -136,6 +162,7 @@ class RequiredCredential:
 class LeftOut:
     credential: Credential
     reason: str
+    kind: str = ""  # "eligibility": not yet eligible; "entry": below the level it expects on entry
 
 
 @dataclass(frozen=True)
@@ -162,8 +189,20 @@ class Plan:
     notes: tuple[str, ...] = ()
 
     @property
+    def costs(self) -> Amounts:
+        """The steps' costs summed by currency, as the catalog prices them."""
+        return Amounts.of((s.cost, s.credential.currency) for s in self.steps)
+
+    @property
+    def converted_cost(self) -> float | None:
+        """The total in the budget's currency, when every cost is in it or a rate converts it."""
+        return self.costs.total_in(self.request.money)
+
+    @property
     def total_cost(self) -> float:
-        return sum(s.cost for s in self.steps)
+        """The total as the plan was chosen by: in the budget's currency where a rate converts a cost, else
+        as written (use `costs` to show it: costs in several currencies are never added for display)."""
+        return sum(self.request.money.convert(s.cost, s.credential.currency) or s.cost for s in self.steps)
 
     @property
     def total_hours(self) -> float:

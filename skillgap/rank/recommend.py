@@ -13,12 +13,23 @@ order.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from skillgap.analyse.eligibility import (
+    EntryShortfall,
+    Facts,
+    Judgement,
+    Verdict,
+    entry_shortfalls,
+    facts_of,
+    judge,
+    person_levels,
+)
 from skillgap.analyse.gaps import Analysis, Gap, gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.model import Catalog, Credential, Taught
+from skillgap.money import Money
 
 REFERENCE_COST = 1000.0
 REFERENCE_HOURS = 100.0
@@ -83,6 +94,10 @@ class Recommendation:
     closes: tuple[Closure, ...]
     scoring: Scoring
     needs_first: tuple[Credential, ...] = ()  # prerequisites not yet held, in the order to take them
+    eligibility: Judgement | None = None  # its conditions judged for the person (None: it sets none)
+    entry: tuple[EntryShortfall, ...] = ()  # levels it expects on entry that the person is below
+    over_budget: bool | None = None  # its cost (prerequisites too) against the budget; None: not compared
+    budget_note: str = ""  # why it is over the budget, or why it cannot be compared with it
 
     @property
     def score(self) -> float:
@@ -96,8 +111,17 @@ class Recommendation:
             notes.append("cost unknown")
         if self.credential.hours is None:
             notes.append("hours unknown")
-        if self.credential.eligibility:
+        judged = self.eligibility
+        if judged is not None and judged.verdict is Verdict.UNMET:
+            notes.append("not yet eligible: it needs " + judged.missing)
+        elif judged is not None and not judged.text_only and judged.verdict is Verdict.UNKNOWN:
+            notes.append("eligibility not judged: " + judged.unjudged)
+        elif self.credential.eligibility:
             notes.append("eligibility: " + self.credential.eligibility)
+        if self.entry:
+            notes.append("expects " + "; ".join(short.describe() for short in self.entry))
+        if self.budget_note:
+            notes.append(self.budget_note)
         if self.needs_first:
             notes.append(
                 "needs " + ", ".join(c.id for c in self.needs_first) + " first; counted in cost and time"
@@ -184,6 +208,7 @@ def recommend(
     top: int | None = 5,
     reference_cost: float | None = None,
     teaching: Mapping[str, Taught] | None = None,
+    money: Money | None = None,
 ) -> tuple[Recommendation, ...]:
     """Rank credentials that close at least one gap; held and excluded credentials are left out.
 
@@ -199,6 +224,14 @@ def recommend(
     by_id = catalog.by_id()
     key_of, leave_out = SkillKeys(analysis), Exclusions(analysis.profile.preferences)
     wanted = {key_of(name) for g in analysis.gaps for name in gap_names(g)}
+    converting = money or Money()
+
+    def counted(c: Credential) -> float | None:
+        """Its cost in the budget's currency where a rate converts it, else as written."""
+        if c.cost is None:
+            return None
+        converted = converting.convert(c.cost, c.currency)
+        return c.cost if converted is None else converted
 
     def scored(credential: Credential) -> Scored | None:
         if not any(key_of(s.name) in wanted for s in credential.skills):
@@ -212,7 +245,7 @@ def recommend(
         route = [*first, credential]
         scoring = Scoring.of(
             sum(c.weighted for c in closes) / total,
-            _total([c.cost for c in route]),
+            _total([counted(c) for c in route]),
             _total([c.hours for c in route]),
             ref_cost,
         )
@@ -225,10 +258,66 @@ def recommend(
     found.sort(key=Scored.order)
     if top is not None:
         found = found[:top]
+    facts = facts_of(analysis)
+    levels = person_levels(analysis)
     return tuple(
-        Recommendation(i, item.credential, item.closes, item.scoring, item.first)
+        Recommendation(
+            i,
+            item.credential,
+            item.closes,
+            item.scoring,
+            item.first,
+            judge(item.credential, _with_titles(facts, item.credential, by_id)),
+            entry_shortfalls(item.credential, levels, key_of),
+            *against_budget((*item.first, item.credential), analysis.profile.preferences.budget, money),
+        )
         for i, item in enumerate(found, start=1)
     )
+
+
+def against_budget(
+    route: Sequence[Credential], budget: float | None, money: Money | None
+) -> tuple[bool | None, str]:
+    """Whether taking ROUTE (prerequisites, then the credential) costs more than BUDGET, counted in MONEY's
+    currency, and the words for it: None with a reason when a cost is unknown or no rate converts it."""
+    if budget is None:
+        return None, ""
+    money = money or Money()
+    total = 0.0
+    for c in route:
+        if c.cost is None:
+            return None, "cost unknown: not compared with your budget"
+        converted = money.convert(c.cost, c.currency)
+        if converted is None:
+            why = (
+                "no exchange rates were given"
+                if money.rates is None
+                else f"{money.rates.file} has no rate for it"
+            )
+            return None, (
+                f"its cost is in {c.currency}, your budget in {money.currency}: not compared ({why})"
+            )
+        total += converted
+    if total > budget + 1e-9:
+        cost, limit = money_text(total, money.currency), money_text(budget, money.currency)
+        return True, f"over your budget: {cost} against {limit}"
+    return False, ""
+
+
+def money_text(amount: float, currency: str | None) -> str:
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+def _with_titles(facts: Facts, credential: Credential, by_id: Mapping[str, Credential]) -> Facts:
+    """FACTS with the titles of the credentials CREDENTIAL's conditions name, for the words."""
+    if credential.conditions is None:
+        return facts
+    titles = dict(facts.titles or {})
+    for ref in credential.conditions.credential_ids():
+        if ref in by_id:
+            titles[ref] = by_id[ref].title
+    return replace(facts, titles=titles)
 
 
 @dataclass(frozen=True)

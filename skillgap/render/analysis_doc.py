@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from skillgap.analyse import Analysis, Gap
+from skillgap.analyse.eligibility import EntryShortfall, Judgement, Verdict
 from skillgap.match import Resolution
 from skillgap.model import Badge, Credential
 from skillgap.rank import LeftOutByPreference, Recommendation
@@ -116,8 +117,32 @@ def recommendation_data(rec: Recommendation) -> dict[str, Any]:
             ],
             "reason": rec.reason,
             "needs_first": [c.id for c in rec.needs_first],
+            "eligible": judgement_data(rec.eligibility),
+            "entry": [entry_data(short) for short in rec.entry],
+            "over_budget": rec.over_budget,
+            "budget_note": rec.budget_note or None,
         }
     )
+    return data
+
+
+def judgement_data(judged: Judgement | None) -> dict[str, Any] | None:
+    """What skillgap makes of a credential's conditions: null when it sets none."""
+    if judged is None:
+        return None
+    return {
+        "verdict": "unknown" if judged.verdict is Verdict.UNKNOWN else judged.verdict.value,
+        "missing": judged.missing or None,
+        "not_judged": judged.unjudged or None,
+        "met_by": list(judged.met_by),
+        "text_only": judged.text_only,
+    }
+
+
+def entry_data(short: EntryShortfall, by_steps: Sequence[int] | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"skill": short.skill, "expected": short.expected, "have": short.have}
+    if by_steps is not None:
+        data["by_steps"] = list(by_steps)
     return data
 
 

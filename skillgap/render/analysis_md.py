@@ -12,9 +12,9 @@ from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
     basis_text,
-    eligibility_notes,
     estimate_notes,
     evidence_rows,
+    recommendation_notes,
     stale_text,
     suggestion_text,
 )
@@ -66,7 +66,7 @@ def render_analysis_markdown(
                 f"{cost_text(c)} | {md(c.assessment or '?')} | {r.score:.1f} |"
             )
         notes = estimate_notes(r.credential for r in recommendations)
-        notes += eligibility_notes(r.credential for r in recommendations)
+        notes += recommendation_notes(recommendations)
         lines += [x for note in notes for x in ("", md(note))]
     elif not left_out:
         lines.append("No credential in the catalog closes these gaps.")
@@ -88,6 +88,12 @@ def render_analysis_markdown(
             )
         for res in unresolved:
             lines.append(f"- {md(res.query)}: not resolved")
+        lines += [
+            "",
+            "To settle a name for good, add it as an alias in a taxonomy file of your own "
+            "(`skills: [{name: SKILL, aliases: [NAME]}]`) and pass it with `--extra-taxonomy FILE`: it adds "
+            "to the bundled taxonomy.",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -17,9 +17,9 @@ from skillgap.render.evidence import (
     BADGE_NOTE,
     badge_text,
     basis_text,
-    eligibility_notes,
     estimate_notes,
     evidence_rows,
+    recommendation_notes,
     stale_text,
 )
 from skillgap.render.fit import fit_table
@@ -107,7 +107,7 @@ def render_analysis(
         console.print(fit_table(console, recs))
         for note in estimate_notes(r.credential for r in recommendations):
             console.print(t(note, "dim"))
-        for note in eligibility_notes(r.credential for r in recommendations):
+        for note in recommendation_notes(recommendations):
             console.print(t(note, "yellow"))
     elif analysis.gaps and not left_out:
         console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
@@ -196,5 +196,10 @@ def render_matching_notes(
         why = "ambiguous: " + ", ".join(res.ambiguous) if res.ambiguous else "no match"
         console.print(Text.assemble("  ", t(res.query), ("  not resolved (" + clean(why) + ")", "yellow")))
     console.print(
-        Text("  Add an alias to a taxonomy file (--taxonomy) to settle a name for good.", style="dim")
+        Text(
+            "  To settle a name for good, add it as an alias in a taxonomy file of your own "
+            "(skills: [{name: SKILL, aliases: [NAME]}]) and pass it with --extra-taxonomy FILE: it adds to "
+            "the bundled taxonomy.",
+            style="dim",
+        )
     )

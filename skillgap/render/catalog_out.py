@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from skillgap.analyse.eligibility import describe
 from skillgap.model import Credential, Pathway
 from skillgap.render.analysis_doc import credential_data
 from skillgap.render.fit import fit_table, text_width
@@ -31,6 +32,17 @@ def full_data(credential: Credential, pathways: Sequence[Pathway] = ()) -> dict[
         if credential.id in p.credentials or p.id in credential.stacks_into
     ]
     data["description"] = credential.description
+    rule = credential.conditions
+    data["conditions"] = (
+        None
+        if rule is None
+        else {
+            "source": rule.source,
+            "note": rule.note,
+            "routes": [{"name": r.name, "needs": [describe(c) for c in r.needs]} for r in rule.routes],
+        }
+    )
+    data["requires"] = {s.name: s.level for s in credential.requires}
     return data
 
 
@@ -124,6 +136,26 @@ def show_hits(hits: Sequence[Hit], fmt: Format) -> None:
         console.print(Text("~ marks an estimate, not a figure the provider publishes.", style="dim"))
 
 
+def conditions_rows(credential: Credential) -> list[tuple[str, str]]:
+    """The conditions in the form skillgap judges, one row per route, its source and note; the levels it
+    expects on entry."""
+    rows = []
+    rule = credential.conditions
+    if rule is not None:
+        for n, route in enumerate(rule.routes, start=1):
+            label = f"route {n}" + (f" ({route.name})" if route.name else "")
+            rows.append((label, "; ".join(describe(c) for c in route.needs)))
+        if rule.source:
+            rows.append(("rule read at", rule.source))
+        if rule.note:
+            rows.append(("rule note", rule.note))
+    if credential.requires:
+        rows.append(
+            ("expects on entry", ", ".join(f"{s.name} at level {s.level}" for s in credential.requires))
+        )
+    return rows
+
+
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
     data = full_data(credential, pathways)
     if fmt is Format.JSON:
@@ -146,6 +178,7 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
         ("format", credential.format or "?"),
         ("assessment", credential.assessment or "?"),
         ("eligibility", credential.eligibility or "not stated"),
+        *conditions_rows(credential),
         ("prerequisites", ", ".join(credential.prerequisites) or "none"),
         ("stacks into", ", ".join(p["title"] for p in data["stacks_into"]) or "none"),
         ("url", credential.url or "none"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from skillgap.cohort import Cohort, CommonGap, LoadFailure, SharedRecommendation
+from skillgap.cohort.funding import Funding
 from skillgap.render.analysis_doc import SCHEMA_VERSION, gap_data, warnings_data
+from skillgap.render.funding_out import funding_data
 from skillgap.render.posting_out import target_posting
 
 
@@ -62,7 +64,7 @@ def failure_data(failure: LoadFailure) -> dict[str, Any]:
     }
 
 
-def cohort_document(cohort: Cohort) -> dict[str, Any]:
+def cohort_document(cohort: Cohort, funding: Funding | None = None) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "target": cohort.role.title,
@@ -94,5 +96,6 @@ def cohort_document(cohort: Cohort) -> dict[str, Any]:
         ],
         "common_gaps": [common_gap_data(cohort, g) for g in cohort.common_gaps],
         "shared_recommendations": [shared_data(cohort, r) for r in cohort.shared],
+        "funding": None if funding is None else funding_data(funding, cohort),
         "errors": [failure_data(f) for f in cohort.errors],
     }

@@ -14,11 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.cohort import Cell, Cohort
+from skillgap.cohort.funding import Funding
 from skillgap.pathnames import distinct_tails
 from skillgap.render import shared_out
 from skillgap.render.bars import share_bar
 from skillgap.render.evidence import eligibility_notes
 from skillgap.render.fit import fit_table
+from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK
 from skillgap.render.safe import clean
 from skillgap.words import agree, plural
@@ -45,7 +47,7 @@ def cell_text(cell: Cell) -> str:
     return f"{cell.current}/{cell.required}"
 
 
-def render_cohort(console: Console, cohort: Cohort) -> None:
+def render_cohort(console: Console, cohort: Cohort, funding: Funding | None = None) -> None:
     n = len(cohort.people)
     console.print(
         Text.assemble(
@@ -63,6 +65,12 @@ def render_cohort(console: Console, cohort: Cohort) -> None:
     render_common_gaps(console, cohort)
     console.print()
     render_shared(console, cohort)
+    if funding is not None:
+        console.print()
+        console.print(Text("Who the shared credentials fund first", style="bold"))
+        console.print(Text(clean(funding_head(funding))))
+        for line in funding_lines(funding, cohort):
+            console.print(Text("  " + clean(line), style="yellow" if line.startswith("Not funded") else ""))
     if cohort.errors:
         console.print()
         console.print(

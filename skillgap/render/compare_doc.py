@@ -9,13 +9,17 @@ from skillgap.compare import RoleFit
 from skillgap.model import Credential
 from skillgap.plan import Plan
 from skillgap.render.analysis_doc import gap_data
+from skillgap.render.plan_doc import amounts_total
 from skillgap.render.posting_out import target_posting
 
 
 def plan_currency(plan: Plan) -> str | None:
-    """The plan's currency, or None when its steps are priced in several (costs are added as written)."""
+    """The currency of the plan's cost: its steps' own, the budget's when rates convert them, or None when
+    they are priced in several no rate converts (see `plan_costs`)."""
     currencies = plan.currencies
-    return currencies[0] if len(currencies) == 1 else None
+    if len(currencies) == 1:
+        return currencies[0]
+    return plan.request.money.currency if amounts_total(plan.costs, plan.request.money) is not None else None
 
 
 def fit_data(fit: RoleFit) -> dict[str, Any]:
@@ -28,7 +32,8 @@ def fit_data(fit: RoleFit) -> dict[str, Any]:
         "readiness": round(fit.readiness, 4),
         "essential_gaps": [gap_data(g) for g in fit.essential_gaps],
         "gaps": len(fit.analysis.gaps),
-        "plan_cost": round(essential.total_cost, 2),
+        "plan_cost": amounts_total(essential.costs, essential.request.money),
+        "plan_costs": essential.costs.as_dict(),
         "plan_hours": round(essential.total_hours, 2),
         "plan_currency": plan_currency(essential),
         "plan_credentials": [s.credential.id for s in essential.steps],
@@ -45,7 +50,8 @@ def fit_data(fit: RoleFit) -> dict[str, Any]:
             }
             for u in fit.unclosed()
         ],
-        "full_plan_cost": round(full.total_cost, 2),
+        "full_plan_cost": amounts_total(full.costs, full.request.money),
+        "full_plan_costs": full.costs.as_dict(),
         "full_plan_hours": round(full.total_hours, 2),
         "full_plan_currency": plan_currency(full),
         "required_credentials": list(fit.role.required_credentials),

@@ -12,10 +12,11 @@ from skillgap.compare import RoleFit
 from skillgap.model import Credential, Profile
 from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
-from skillgap.render.compare_doc import conditional, plan_currency
+from skillgap.render.compare_doc import conditional
 from skillgap.render.evidence import eligibility_note
 from skillgap.render.fit import fit_table
-from skillgap.render.money import hours, money
+from skillgap.render.money import hours
+from skillgap.render.plan_words import amounts_text
 from skillgap.render.safe import clean
 
 
@@ -48,9 +49,9 @@ def render_compare(console: Console, profile: Profile, fits: Sequence[RoleFit]) 
     console.print(
         Text(
             "Plans: the cheapest set of catalog credentials that closes the essential gaps (or every gap), "
-            'with no budget or time limit; your format and provider preferences apply. "mixed": costs in '
-            "several currencies, added as written. Run `skillgap plan` for a plan within your budget and "
-            "deadline.",
+            "with no budget or time limit; your format and provider preferences apply. Costs in several "
+            "currencies are shown apart (A + B), never added, unless --rates converts them. Run "
+            "`skillgap plan` for a plan within your budget and deadline.",
             style="dim",
         )
     )
@@ -70,6 +71,5 @@ def eligibility_lines(fits: Sequence[RoleFit]) -> list[str]:
 def plan_cell(plan: Plan) -> str:
     if not plan.steps:
         return "\u2014"
-    currency = plan_currency(plan)
-    cost = money(plan.total_cost, currency) + ("" if currency or not plan.currencies else " mixed")
+    cost = amounts_text(plan.costs, plan.request.money).replace(", not added up: no exchange rate", "")
     return f"{cost}\n{hours(plan.total_hours)}"

@@ -5,12 +5,15 @@ Everything here is plain text from input files; each renderer escapes it for its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
+from skillgap.analyse.eligibility import Judgement, Verdict
 from skillgap.analyse.gaps import Analysis, Gap
 from skillgap.dates import YEAR, WrittenDate
 from skillgap.model import Badge, Credential
+from skillgap.plan.types import Plan, Step
+from skillgap.rank import Recommendation
 from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 
@@ -81,11 +84,45 @@ def badge_text(badge: Badge, today: date | None) -> str:
     return "; ".join(parts)
 
 
-def eligibility_note(credential: Credential, where: str = "") -> str:
-    """Who may take a credential whose provider sets conditions (experience, a degree); WHERE says where
-    it is shown ("step 2"). Plain text from the catalog: the caller escapes it for its format."""
+def verdict_sentence(
+    judged: Judgement | None, steps: Mapping[str, int] | None = None, first: bool = False
+) -> str:
+    """What skillgap makes of a credential's conditions, as a sentence ("" when it has none): met (by the
+    profile, and by which earlier STEPS), not met, or not judged. FIRST speaks as the person ("my
+    profile"), for a memo they send."""
+    if judged is None:
+        return ""
+    your, you = ("my", "I") if first else ("your", "you")
+    if judged.text_only:
+        return f"skillgap cannot judge it from {your} profile: check it before enrolling."
+    if judged.verdict is Verdict.MET:
+        numbers = sorted({steps[i] for i in judged.met_by if steps and i in steps})
+        if numbers:
+            return f"It is met with step {', '.join(map(str, numbers))} of this plan."
+        return f"{your.capitalize()} profile meets it."
+    if judged.verdict is Verdict.UNMET:
+        missing = judged.missing.replace("your profile", "my profile") if first else judged.missing
+        return f"{you.capitalize()} {'am' if first else 'are'} not yet eligible: it needs {missing}."
+    unjudged = judged.unjudged
+    if first:
+        unjudged = unjudged.replace("your profile", "my profile").replace("your training", "my training")
+    return f"Not judged: {unjudged}. Check it before enrolling."
+
+
+def eligibility_note(
+    credential: Credential,
+    where: str = "",
+    judged: Judgement | None = None,
+    steps: Mapping[str, int] | None = None,
+) -> str:
+    """Who may take a credential whose provider sets conditions (experience, a degree), and what skillgap
+    makes of them for this person when JUDGED; WHERE says where it is shown ("step 2"). Plain text from
+    the catalog: the caller escapes it for its format."""
     at = f" ({where})" if where else ""
-    return f"Before you enrol in {credential.title}{at}: the provider asks for {credential.eligibility}."
+    text = credential.eligibility or "conditions before enrolment"
+    note = f"Before you enrol in {credential.title}{at}: the provider asks for {text}."
+    verdict = verdict_sentence(judged, steps)
+    return f"{note} {verdict}" if verdict else note
 
 
 def eligibility_notes(credentials: Iterable[Credential]) -> list[str]:
@@ -93,9 +130,43 @@ def eligibility_notes(credentials: Iterable[Credential]) -> list[str]:
     return [eligibility_note(c) for c in credentials if c.eligibility]
 
 
-def step_eligibility(steps: Iterable[tuple[int, Credential]]) -> list[str]:
-    """The conditions of a plan's steps (number, credential), each note naming its step."""
-    return [eligibility_note(c, f"step {n}") for n, c in steps if c.eligibility]
+def recommendation_notes(recommendations: Iterable[Recommendation]) -> list[str]:
+    """The conditions of the recommended credentials, judged for the person, and the levels they expect on
+    entry that the person is below."""
+    notes = []
+    for rec in recommendations:
+        c = rec.credential
+        if c.eligibility or rec.eligibility is not None:
+            notes.append(eligibility_note(c, judged=rec.eligibility))
+        if rec.entry:
+            expects = "; ".join(short.describe() for short in rec.entry)
+            notes.append(f"{c.title} expects {expects}: a course that gets you there comes first.")
+        if rec.over_budget:
+            notes.append(
+                f"{c.title} is {rec.budget_note}" + (" (with its prerequisites)." if rec.needs_first else ".")
+            )
+    return notes
+
+
+def step_eligibility(steps: Iterable[Step]) -> list[str]:
+    """The conditions of a plan's steps, each note naming its step and saying what skillgap makes of them
+    at that point of the plan; then the levels steps expect on entry, and the steps that bring them."""
+    steps = list(steps)
+    numbers = {s.credential.id: s.number for s in steps}
+    notes = []
+    for s in steps:
+        if s.credential.eligibility or s.eligibility is not None:
+            notes.append(eligibility_note(s.credential, f"step {s.number}", s.eligibility, numbers))
+    for s in steps:
+        for entry in s.entry:
+            notes.append(f"{s.credential.title} (step {s.number}) {entry.describe()}.")
+    return notes
+
+
+def not_open_lines(plan: Plan) -> list[str]:
+    """The credentials a plan leaves out because the person cannot enrol yet (conditions not met, or a
+    level expected on entry that nothing the plan may use brings), each with what it needs."""
+    return [f"{x.credential.title}: {x.reason}" for x in plan.left_out if x.kind in ("eligibility", "entry")]
 
 
 def estimate_notes(credentials: Iterable[Credential]) -> list[str]:

@@ -7,8 +7,9 @@ from typing import Any
 
 from skillgap.analyse import Analysis
 from skillgap.dates import beyond
+from skillgap.money import Amounts, Money
 from skillgap.plan import Plan, Step
-from skillgap.render.analysis_doc import warnings_data
+from skillgap.render.analysis_doc import entry_data, judgement_data, warnings_data
 from skillgap.render.plan_words import plan_currency
 from skillgap.render.posting_out import target_posting
 
@@ -38,6 +39,8 @@ def step_data(step: Step) -> dict[str, Any]:
         "format": c.format,
         "assessment": c.assessment,
         "eligibility": c.eligibility,
+        "eligible": judgement_data(step.eligibility),
+        "entry": [entry_data(e.shortfall, e.by_steps) for e in step.entry],
         "start": day(step.start),
         "finish": day(step.finish),
         "needs": list(step.needs),
@@ -60,6 +63,32 @@ def step_data(step: Step) -> dict[str, Any]:
     }
 
 
+def single_total(plan: Plan) -> float | None:
+    """The total in one currency: the plan's own, or the budget's when rates convert every cost; None for
+    costs in several currencies that no rate converts (they are in `costs`, never added up)."""
+    return amounts_total(plan.costs, plan.request.money)
+
+
+def amounts_total(amounts: Amounts, money: Money) -> float | None:
+    """A sum in one currency, or converted by the rates; None when it is in several no rate converts."""
+    if amounts.single:
+        return round(amounts.parts[0][1], 2) if amounts.parts else 0.0
+    total = amounts.total_in(money) if money.rates is not None else None
+    return None if total is None else round(total, 2)
+
+
+def rates_data(money: Money) -> dict[str, Any] | None:
+    rates = money.rates
+    if rates is None:
+        return None
+    return {
+        "file": rates.file,
+        "to": rates.to,
+        "as_of": rates.as_of.isoformat() if rates.as_of else None,
+        "rates": {k: rates.rates[k] for k in sorted(rates.rates)},
+    }
+
+
 def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
     r = plan.request
     short = plan.shortfall
@@ -74,6 +103,8 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
         "limits": {
             "budget": r.budget,
             "budget_currency": analysis.profile.preferences.currency,
+            "counted_in": r.money.currency,
+            "rates": rates_data(r.money),
             "hours_per_week": r.hours_per_week,
             "deadline": day(r.deadline),
             "start": day(r.start),
@@ -89,9 +120,12 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
         },
         "readiness": {"now": round(plan.readiness_before, 4), "after": round(plan.readiness_after, 4)},
         "steps": [step_data(s) for s in plan.steps],
-        "total_cost": round(plan.total_cost, 2),
+        "total_cost": round(total, 2) if (total := single_total(plan)) is not None else None,
+        "costs": plan.costs.as_dict(),
         "total_hours": round(plan.total_hours, 2),
-        "currency": plan_currency(plan),
+        "currency": plan_currency(plan)
+        if plan.costs.single or single_total(plan) is None
+        else r.money.currency,
         "currencies": list(plan.currencies),
         "finish": day(plan.finish) if r.hours_per_week else None,
         "meets_deadline": plan.meets_deadline,
@@ -116,7 +150,8 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             "extra_budget": short.extra_budget,
             "extra_hours": round(short.extra_hours, 2) if short.extra_hours is not None else None,
             "deadline_needed": day(short.deadline_needed),
-            "unlimited_cost": short.both_cost,
+            "unlimited_cost": amounts_total(short.both_costs, r.money),
+            "unlimited_costs": short.both_costs.as_dict(),
             "unlimited_hours": short.both_hours,
         },
         "required_credentials": [
@@ -124,7 +159,8 @@ def plan_document(analysis: Analysis, plan: Plan) -> dict[str, Any]:
             for rc in plan.required_credentials
         ],
         "left_out": [
-            {"id": x.credential.id, "title": x.credential.title, "reason": x.reason} for x in plan.left_out
+            {"id": x.credential.id, "title": x.credential.title, "reason": x.reason, "kind": x.kind or None}
+            for x in plan.left_out
         ],
         "notes": list(plan.notes),
         "warnings": warnings_data(analysis),

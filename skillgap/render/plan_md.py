@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
-from skillgap.render.evidence import step_eligibility
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.evidence import not_open_lines, step_eligibility
+from skillgap.render.money import ESTIMATE_MARK, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
     deadline_text,
@@ -14,6 +14,7 @@ from skillgap.render.plan_words import (
     request_text,
     shortfall_lines,
     solver_text,
+    step_cost_text,
     totals_text,
 )
 from skillgap.render.safe import markdown as md
@@ -45,12 +46,12 @@ def render_plan_markdown(analysis: Analysis, plan: Plan) -> str:
                 cell += "<br>after step " + ", ".join(str(numbers[n]) for n in s.needs)
             closes = "<br>".join(md(r.describe()) for r in s.raises) or "(prerequisite)"
             lines.append(
-                f"| {s.number} | {cell} | {closes} | {hours_text(c)} | {cost_text(c)} | "
+                f"| {s.number} | {cell} | {closes} | {hours_text(c)} | {step_cost_text(plan, c, '<br>')} | "
                 f"{iso(s.start)} | {iso(s.finish)} | {s.readiness_after:.0%} |"
             )
         if any(s.credential.estimated for s in plan.steps):
             lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
-        for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+        for note in step_eligibility(plan.steps):
             lines += ["", md(note)]
     else:
         lines.append("No credential can be planned within these limits.")
@@ -70,6 +71,9 @@ def render_plan_markdown(analysis: Analysis, plan: Plan) -> str:
         short = shortfall_lines(plan, currency)
         if short:
             lines += ["", "### What it would take", ""] + [f"- {md(x)}" for x in short]
+    not_open = not_open_lines(plan)
+    if not_open:
+        lines += ["", "## Left out: not yet open to you", ""] + [f"- {md(x)}" for x in not_open]
     if plan.required_credentials:
         lines += ["", "## Required credentials", ""]
         lines += [f"- {md(rc.describe())}" for rc in plan.required_credentials]

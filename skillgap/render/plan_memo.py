@@ -13,8 +13,9 @@ from skillgap.analyse import Analysis
 from skillgap.dates import beyond
 from skillgap.levels import level_label
 from skillgap.plan import Plan
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text, money
-from skillgap.render.plan_words import budget_currency, total_cost_text
+from skillgap.render.evidence import verdict_sentence
+from skillgap.render.money import ESTIMATE_MARK, hours_text, money
+from skillgap.render.plan_words import budget_currency, rates_text, step_cost_text, total_cost_text
 from skillgap.render.safe import markdown as md
 from skillgap.words import agree, plural
 
@@ -69,8 +70,8 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
                 f"{s.start.isoformat()} to {s.finish.isoformat()}" if s.start and s.finish else "to be agreed"
             )
             lines.append(
-                f"| {s.number} | {md(c.title)} | {md(c.provider)} | {hours_text(c)} | {cost_text(c)} | "
-                f"{dates} | {md(c.assessment or 'not stated')} |"
+                f"| {s.number} | {md(c.title)} | {md(c.provider)} | {hours_text(c)} | "
+                f"{step_cost_text(plan, c, ' ')} | {dates} | {md(c.assessment or 'not stated')} |"
             )
         hours = plan.total_hours
         total = f"**Estimated total:** {md(total_cost_text(plan))} and about {plural(hours, 'hour')}"
@@ -90,6 +91,7 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     else:
         lines.append("No credential in the catalog fits these limits; I would like to discuss other options.")
     lines += ["", "## What each credential proves", ""]
+    numbers = {s.credential.id: s.number for s in plan.steps}
     for s in plan.steps:
         c = s.credential
         skills = ", ".join(f"{md(r.gap.skill)} to {level_label(r.after)} (level {r.after})" for r in s.raises)
@@ -100,6 +102,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         line += f" It covers {skills}." if skills else " It is a prerequisite for a later step."
         if c.eligibility:
             line += f" Before I can enrol, the provider asks for {md(c.eligibility)}."
+            verdict = verdict_sentence(s.eligibility, numbers, first=True)
+            line += f" {md(verdict)}" if verdict else ""
+        for entry in s.entry:
+            line += f" It expects {md(entry.shortfall.describe(first=True))}: step "
+            line += ", ".join(str(n) for n in entry.by_steps) + " gets me there."
         lines.append(line)
         lines += [f"  It counts toward a larger award: {md(p.describe())}." for p in s.pathways]
     lines += ["", "## What the organisation gains", ""]
@@ -107,16 +114,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
     lines += ["", "## What I am asking for", ""]
     if plan.steps:
         ask = f"- Funding of about {md(total_cost_text(plan))} (an estimate; see below)"
-        if person.preferences.budget is not None and plan.request.budget is not None:
+        if plan.request.budget is not None:
             budget = md(money(plan.request.budget, currency))
-            costs = plan.currencies
-            if currency and costs and costs != (currency,):  # no exchange rate: "within" is not known
-                ask += (
-                    f", against the {budget} I had set aside as a budget (the costs are in "
-                    f"{', '.join(costs)} and were compared with it as written, with no exchange rate)"
-                )
-            else:
-                ask += f", within the {budget} I had set aside as a budget"
+            ask += f", within the {budget} I had set aside as a budget"
+            if plan.request.money.rates is not None and any(c != currency for c in plan.currencies):
+                ask += f" ({md(rates_text(plan.request.money))})"
         lines.append(ask + ".")
         lines.append(f"- Time to study: about {plural(plan.total_hours, 'hour')} in total.")
     lines.append("- A conversation about how these skills can be applied in my current work.")
@@ -134,6 +136,11 @@ def render_plan_memo(analysis: Analysis, plan: Plan) -> str:
         lines.append(
             f"- This plan leaves {md(g.gap.skill)} at level {g.after} of {g.gap.required}: {md(g.reason)}."
         )
+    for x in plan.left_out:
+        if x.kind in ("eligibility", "entry"):
+            lines.append(
+                f"- The plan leaves out {md(x.credential.title)}: I am {md(first_person(x.reason))}."
+            )
     for rc in plan.required_credentials:
         if not rc.held:
             lines.append(f"- The role requires {md(rc.describe())}")
@@ -169,3 +176,14 @@ def gains(plan: Plan) -> list[str]:
             "planned step by step."
         )
     return out or ["- The plan closes no gap fully; see the caveats."]
+
+
+def first_person(reason: str) -> str:
+    """A left-out credential's reason as the person says it in a memo: "not yet eligible: it needs ... (my
+    profile: ...)"; a level expected on entry: "below the level it expects ..."."""
+    text = reason.replace("(your profile", "(my profile").replace("(you are at", "(I am at")
+    if text.startswith("it expects"):
+        return "below what it expects on entry: " + text.removeprefix("it expects ").replace(
+            "gets you", "gets me"
+        )
+    return text

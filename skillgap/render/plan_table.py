@@ -10,9 +10,9 @@ from rich.text import Text
 from skillgap.analyse import Analysis
 from skillgap.plan import Plan
 from skillgap.render.bars import share_bar
-from skillgap.render.evidence import step_eligibility
+from skillgap.render.evidence import not_open_lines, step_eligibility
 from skillgap.render.fit import fit_table
-from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.render.money import ESTIMATE_MARK, hours_text
 from skillgap.render.plan_words import (
     budget_currency,
     deadline_text,
@@ -21,6 +21,7 @@ from skillgap.render.plan_words import (
     request_text,
     shortfall_lines,
     solver_text,
+    step_cost_text,
     totals_text,
 )
 from skillgap.render.safe import clean
@@ -68,7 +69,7 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
                 str(step.number),
                 cell,
                 Text(closes),
-                f"{cost_text(c)}\n{hours_text(c)}",
+                f"{step_cost_text(plan, c)}\n{hours_text(c)}",
                 dates,
                 f"{step.readiness_after:.0%}",
             )
@@ -77,7 +78,7 @@ def render_plan(console: Console, analysis: Analysis, plan: Plan) -> None:
             console.print(
                 Text(f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes.", "dim")
             )
-        for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+        for note in step_eligibility(plan.steps):
             console.print(t(note, "yellow"))
     elif analysis.gaps:
         console.print(Text("No credential can be planned within these limits.", style="yellow"))
@@ -113,6 +114,12 @@ def render_open(console: Console, plan: Plan, currency: str | None) -> None:
             console.print(Text("What it would take", style="bold"))
             for line in lines:
                 console.print(Text("  " + clean(line)))
+    not_open = not_open_lines(plan)
+    if not_open:
+        console.print()
+        console.print(Text("Left out: not yet open to you", style="bold"))
+        for line in not_open:
+            console.print(Text("  " + clean(line), style="yellow"))
     if plan.required_credentials:
         console.print()
         console.print(Text("Required credentials (not closed by short courses)", style="bold"))

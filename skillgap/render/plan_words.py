@@ -7,9 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 from skillgap.dates import beyond
+from skillgap.model import Credential
+from skillgap.money import Amounts, Money
 from skillgap.plan import Objective, Plan
 from skillgap.plan.explain import deadline_words
-from skillgap.render.money import money
+from skillgap.render.money import cost_text, money
 from skillgap.words import plural
 
 GOALS = {
@@ -31,23 +33,50 @@ def plan_currency(plan: Plan) -> str | None:
 
 
 def budget_currency(plan: Plan, profile_currency: str | None) -> str | None:
-    """The currency the budget is in: the profile's. A profile that names none has its budget compared
-    with the costs as written, so it is read in the plan's currency (when the plan has one)."""
-    return profile_currency or plan_currency(plan)
+    """The currency the budget is in: the one the plan counts costs in (the option's, else the profile's,
+    else the catalog's), or failing that the plan's own."""
+    return plan.request.money.currency or profile_currency or plan_currency(plan)
 
 
 def costs_currency(plan: Plan, budget: str | None) -> str | None:
     """The currency to show a sum of catalog costs in: the plan's own; None (no label) when its costs are
-    in several; the budget's when it has no step to tell (every cost compared with it as written)."""
+    in several; the budget's when it has no step to tell."""
     if plan.currencies:
         return plan_currency(plan)
     return budget
 
 
+def amounts_text(amounts: Amounts, money_: Money | None = None) -> str:
+    """Sums by currency as people read them: "575 USD"; with rates that convert every part, the total in
+    the budget's currency and the parts ("1,083 EUR (575 USD + 500 GBP, converted)"); without, the parts
+    alone, never added ("575 USD + 500 GBP, not added up: no exchange rate")."""
+    if not amounts.parts:
+        return money(0, money_.currency if money_ else None)
+    parts = " + ".join(money(amount, currency) for currency, amount in amounts.parts)
+    converted = amounts.total_in(money_) if money_ is not None and money_.rates is not None else None
+    if amounts.single:
+        foreign = money_ is not None and amounts.parts[0][0] not in (None, money_.currency)
+        if converted is not None and money_ is not None and foreign:
+            return f"{parts} (\u2248 {money(converted, money_.currency)})"
+        return parts
+    if converted is not None and money_ is not None:
+        return f"{money(converted, money_.currency)} ({parts}, converted)"
+    return f"{parts}, not added up: no exchange rate"
+
+
 def total_cost_text(plan: Plan) -> str:
-    if len(plan.currencies) > 1:
-        return f"{money(plan.total_cost, None)} ({', '.join(plan.currencies)} added as written)"
-    return money(plan.total_cost, plan_currency(plan))
+    return amounts_text(plan.costs, plan.request.money)
+
+
+def step_cost_text(plan: Plan, credential: Credential, between: str = "\n") -> str:
+    """A step's cost as the provider prices it, and after BETWEEN in the budget's currency when a rate
+    converts it."""
+    text = cost_text(credential)
+    money_ = plan.request.money
+    if credential.cost is None or money_.rates is None or credential.currency in (None, money_.currency):
+        return text
+    converted = money_.convert(credential.cost, credential.currency)
+    return text if converted is None else f"{text}{between}(\u2248 {money(converted, money_.currency)})"
 
 
 def request_text(plan: Plan, currency: str | None) -> str:
@@ -60,7 +89,18 @@ def request_text(plan: Plan, currency: str | None) -> str:
         parts.append(f"deadline {r.deadline.isoformat()}")
     if r.start is not None and r.hours_per_week:
         parts.append(f"starting {r.start.isoformat()}")
+    if r.money.rates is not None:
+        parts.append(rates_text(r.money))
     return "; ".join(parts)
+
+
+def rates_text(money_: Money) -> str:
+    """Which rates convert the costs: "costs in EUR at the rates of rates.yaml (as of 2026-05-01)"."""
+    rates = money_.rates
+    if rates is None:
+        return ""
+    day = f" (as of {rates.as_of.isoformat()})" if rates.as_of else ""
+    return f"costs in {money_.currency} at the rates of {rates.file}{day}"
 
 
 def totals_text(plan: Plan) -> str:
@@ -139,7 +179,7 @@ def shortfall_lines(plan: Plan, currency: str | None) -> list[str]:
         lines.append("Neither more budget alone nor more time alone is enough.")
     if short.both_cost is not None and short.both_hours is not None:
         lines.append(
-            f"Without limits, the plan would cost {money(short.both_cost, costs_currency(plan, currency))} "
+            f"Without limits, the plan would cost {amounts_text(short.both_costs, plan.request.money)} "
             f"and take {short.both_hours:g} h."
         )
     return lines

@@ -8,6 +8,7 @@ from datetime import date
 from skillgap.analyse import Analysis
 from skillgap.cohort import Cohort
 from skillgap.model import Catalog
+from skillgap.money import Money, Rates, counting_currency
 from skillgap.plan import Request, make_plan
 from skillgap.progress import Saved, compare, find_person, saved_results
 from skillgap.render.analysis_doc import analysis_document
@@ -15,11 +16,19 @@ from skillgap.render.report_sheet import PlanView, Sheet, plan_view, sheet
 from skillgap.world import fuzzy_and_unresolved
 
 
-def plan_for(analysis: Analysis, catalog: Catalog, today: date | None = None) -> PlanView:
-    """The plan within the person's own budget, hours a week and deadline, starting today."""
+def plan_for(
+    analysis: Analysis, catalog: Catalog, today: date | None = None, rates: Rates | None = None
+) -> PlanView:
+    """The plan within the person's own budget, hours a week and deadline, starting today; RATES convert
+    costs into the budget's currency."""
     prefs = analysis.profile.preferences
+    money = Money(counting_currency(None, prefs.currency, catalog.currency, rates), rates)
     request = Request(
-        budget=prefs.budget, hours_per_week=prefs.hours_per_week, deadline=prefs.deadline, start=today
+        budget=prefs.budget,
+        hours_per_week=prefs.hours_per_week,
+        deadline=prefs.deadline,
+        start=today,
+        money=money,
     )
     return plan_view(make_plan(analysis, catalog, request), prefs.currency)
 
@@ -30,9 +39,10 @@ def person_sheet(
     saved: Sequence[Saved] | None = None,
     today: date | None = None,
     titles: Mapping[str, str] | None = None,
+    rates: Rates | None = None,
 ) -> Sheet:
     """One person's sheet; `saved` is what --since read (None: no --since)."""
-    plan = plan_for(analysis, catalog, today)
+    plan = plan_for(analysis, catalog, today, rates)
     _, unresolved = fuzzy_and_unresolved(analysis.resolutions, [s.name for s in analysis.profile.skills])
     progress, note = None, ""
     if saved is not None:
@@ -54,12 +64,16 @@ def person_sheet(
 
 
 def cohort_sheets(
-    cohort: Cohort, catalog: Catalog, saved: Sequence[Saved] | None = None, today: date | None = None
+    cohort: Cohort,
+    catalog: Catalog,
+    saved: Sequence[Saved] | None = None,
+    today: date | None = None,
+    rates: Rates | None = None,
 ) -> list[Sheet]:
     """Everyone's sheet, in the cohort's order."""
     titles = {c.id: c.title for c in catalog.credentials}
     n = len(cohort.people)
-    return [person_sheet(a, catalog, _for(saved, a, n), today, titles) for a in cohort.people]
+    return [person_sheet(a, catalog, _for(saved, a, n), today, titles, rates) for a in cohort.people]
 
 
 def _for(saved: Sequence[Saved] | None, analysis: Analysis, people: int) -> Sequence[Saved] | None:

@@ -13,11 +13,13 @@ from html import escape
 
 from skillgap.analyse import Gap
 from skillgap.cohort import Cohort
+from skillgap.cohort.funding import Funding
 from skillgap.levels import MAX_LEVEL
 from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.cohort_table import cell_text, person_labels
-from skillgap.render.evidence import eligibility_notes, step_eligibility
+from skillgap.render.evidence import eligibility_notes
+from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import clean
@@ -225,10 +227,7 @@ def plan_html(sheet: Sheet, sub: str) -> str:
         f"<p><strong>Total: {e(plan.cost_text)}, {e(plan.hours_text)}</strong>; readiness after the plan "
         f"{plan.readiness_after:.0%}.</p>",
     ]
-    body += [
-        f'<p class="eligibility">{e(note)}</p>'
-        for note in step_eligibility((s.number, s.credential) for s in plan.steps)
-    ]
+    body += [f'<p class="eligibility">{e(note)}</p>' for note in plan.conditions]
     if plan.open_gaps:
         items = "".join(f"<li>{e(skill)}: {e(why)}</li>" for skill, why in plan.open_gaps)
         body.append(f"<p>Left open:</p><ul>{items}</ul>")
@@ -271,7 +270,12 @@ def person_html(sheet: Sheet) -> str:
     return page(f"Coaching sheet: {a.profile.name} \u2192 {a.role.title}", person_body(sheet))
 
 
-def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str, str] | None = None) -> str:
+def cohort_html(
+    cohort: Cohort,
+    sheets: Sequence[Sheet] = (),
+    links: Mapping[str, str] | None = None,
+    funding: Funding | None = None,
+) -> str:
     n = len(cohort.people)
     head = ["Person", "Ready"] + [
         f"{e(c.skill)}<br><small>needs {c.required}</small>" for c in cohort.columns
@@ -334,6 +338,13 @@ def cohort_html(cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str
             section(
                 "Credentials that help the most people",
                 table(head3, shared_rows, {0, 2, 4, 5, 6}) + conditions,
+            )
+        )
+    if funding is not None:
+        items = "".join(f"<li>{e(line)}</li>" for line in funding_lines(funding, cohort))
+        out.append(
+            section(
+                "Who the shared credentials fund first", f"<p>{e(funding_head(funding))}</p><ul>{items}</ul>"
             )
         )
     if cohort.errors:

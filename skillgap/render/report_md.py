@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from skillgap.cohort import Cohort
+from skillgap.cohort.funding import Funding
 from skillgap.progress import Progress, other_person_note
 from skillgap.render import shared_out
 from skillgap.render.analysis_md import link
 from skillgap.render.bars import level_bar
 from skillgap.render.cohort_table import cell_text, person_labels
-from skillgap.render.evidence import eligibility_notes, step_eligibility
+from skillgap.render.evidence import eligibility_notes
+from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
 from skillgap.render.safe import markdown as md
@@ -110,7 +112,7 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
     ]
     if any(s.credential.estimated for s in plan.steps):
         lines += ["", f"{ESTIMATE_MARK} marks an estimate, not a figure the provider publishes."]
-    for note in step_eligibility((s.number, s.credential) for s in plan.steps):
+    for note in plan.conditions:
         lines += ["", md(note)]
     if plan.open_gaps:
         lines += ["", "Left open:", ""] + [f"- {md(skill)}: {md(why)}" for skill, why in plan.open_gaps]
@@ -122,7 +124,10 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
 
 
 def cohort_markdown(
-    cohort: Cohort, sheets: Sequence[Sheet] = (), links: Mapping[str, str] | None = None
+    cohort: Cohort,
+    sheets: Sequence[Sheet] = (),
+    links: Mapping[str, str] | None = None,
+    funding: Funding | None = None,
 ) -> str:
     """The cohort sheet; `links` maps a profile file to its own sheet, `sheets` are appended in full."""
     n = len(cohort.people)
@@ -175,6 +180,9 @@ def cohort_markdown(
         ]
     else:
         lines.append("No credential in the catalog closes these gaps.")
+    if funding is not None:
+        lines += ["", "## Who the shared credentials fund first", "", md(funding_head(funding)), ""]
+        lines += [f"- {md(line)}" for line in funding_lines(funding, cohort)]
     if cohort.errors:
         lines += ["", "## Profiles that could not be read", ""]
         lines += [f"- {md(f.message)}" for f in cohort.errors]

@@ -16,9 +16,10 @@ from skillgap.cohort import Cohort, CommonGap
 from skillgap.model import Credential
 from skillgap.plan import Plan
 from skillgap.progress import Progress
+from skillgap.render.evidence import not_open_lines, step_eligibility
 from skillgap.render.money import hours as hours_text
 from skillgap.render.money import money
-from skillgap.render.plan_words import budget_currency, costs_currency
+from skillgap.render.plan_words import amounts_text, budget_currency, total_cost_text
 from skillgap.words import agree, plural
 
 SHOW_OFF_LIMIT = 3
@@ -51,10 +52,14 @@ class PlanView:
     finish: date | None = None  # when the last step ends, at the person's hours a week
     meets_deadline: bool | None = None  # None without a deadline or a pace to date the plan by
     budget_currency: str | None = None  # the person's budget's (see plan_words.budget_currency)
+    costs_text: str = ""  # the total as `plan_words.total_cost_text` says it (by currency, or converted)
+    counted_cost: float | None = None  # the total in the budget's currency (None: no rate converts it)
+    conditions: tuple[str, ...] = ()  # what the steps' providers ask before enrolment, judged (evidence.py)
+    not_open: tuple[str, ...] = ()  # credentials left out because the person cannot enrol yet, and why
 
     @property
     def cost_text(self) -> str:
-        text = money(self.total_cost, self.currency)
+        text = self.costs_text or money(self.total_cost, self.currency)
         return text + (" + unknown" if self.unknown_cost else "")
 
     @property
@@ -186,7 +191,7 @@ def _support_question(analysis: Analysis, plan: PlanView, budget: float | None) 
     cost = f"the plan costs {plan.cost_text}"
     if budget is not None:
         currency = plan.budget_currency
-        over = plan.currency == currency and plan.total_cost > budget
+        over = plan.counted_cost is not None and plan.counted_cost > budget + 1e-9
         cost += f" against your budget of {money(budget, currency)}" + (" (over it)" if over else "")
     beyond = f" {plan.beyond}" if plan.beyond else ""
     return (
@@ -228,6 +233,10 @@ def plan_view(plan: Plan, profile_currency: str | None = None) -> PlanView:
         finish=plan.finish if plan.steps else None,
         meets_deadline=plan.meets_deadline,
         budget_currency=budget,
+        costs_text=total_cost_text(plan),
+        counted_cost=plan.converted_cost,
+        conditions=tuple(step_eligibility(plan.steps)),
+        not_open=tuple(not_open_lines(plan)),
     )
 
 
@@ -246,7 +255,7 @@ def beyond_text(plan: Plan, currency: str | None) -> str:
         "would take " + " or ".join(ways) if ways else "needs both more budget and more time"
     )
     if short.both_cost is not None and short.both_hours is not None:
-        full = money(short.both_cost, costs_currency(plan, currency))
+        full = amounts_text(short.both_costs, plan.request.money)
         text += f"; with no limits, the full plan costs {full} and takes {hours_text(short.both_hours)}"
     return text + "."
 

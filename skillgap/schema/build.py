@@ -19,10 +19,20 @@ from typing import Any
 
 from skillgap.kinds import KINDS, Kind
 from skillgap.levels import IMPORTANCE_VALUES, LEVEL_NAMES, MAX_LEVEL, MIN_LEVEL
-from skillgap.limits import CREDENTIAL_HOURS, CREDITS, HOURS_PER_WEEK, MONEY, Range
-from skillgap.load import catalog, profile, role, taxonomy
+from skillgap.limits import (
+    CONDITION_HOURS,
+    CONDITION_MONTHS,
+    CONDITION_YEARS,
+    CREDENTIAL_HOURS,
+    CREDITS,
+    EXPERIENCE_YEARS,
+    HOURS_PER_WEEK,
+    MONEY,
+    Range,
+)
+from skillgap.load import catalog, conditions, profile, role, taxonomy
 from skillgap.load.fields import YEARS
-from skillgap.model import ESTIMABLE_FIELDS, PROVIDER_TYPES
+from skillgap.model import CONDITION_KINDS, ESTIMABLE_FIELDS, PROVIDER_TYPES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HERE = Path(__file__).resolve().parent
@@ -166,7 +176,33 @@ def number_in(within: Range) -> Schema:
     rule: Schema = {"type": "number", "maximum": within.high}
     rule["exclusiveMinimum" if within.low_excluded else "minimum"] = within.low
     return nullable(rule)
+
+
 NON_BLANK = {"type": "string", "pattern": r"\S"}
+
+
+def _degree_pattern() -> str:
+    """A degree as `conditions.degree_named` reads it: a name of DEGREE_NAMES in any case, with any
+    apostrophes or full stops in it, and the word "degree" after it or not."""
+    skip = "[.'\N{RIGHT SINGLE QUOTATION MARK}]*"
+
+    def word(text: str) -> str:
+        return skip.join(either_case(c) for c in text)
+
+    names = "|".join(
+        f"{skip}\\s+{skip}".join(word(w) for w in name.split()) for name in sorted(conditions.DEGREE_NAMES)
+    )
+    space = "[\\s.'\N{RIGHT SINGLE QUOTATION MARK}]"
+    return f"^{space}*(?:{names})(?:{space}+{word('degree')})?{space}*$"
+
+
+def positive_in(within: Range) -> Schema:
+    """A number more than 0 and at most the range's high end (an amount a condition asks for)."""
+    return {"type": "number", "exclusiveMinimum": 0, "maximum": within.high}
+
+
+DEGREE = {"type": "string", "pattern": _degree_pattern()}
+DEGREE_TEXT = "A degree: " + ", ".join(conditions.DEGREE_NAMES) + " (any case; 'degree' after it or not)."
 
 
 # --- the four kinds ---------------------------------------------------------------------------
@@ -217,6 +253,22 @@ def _profile() -> Schema:
         {
             "name": (TEXT, "Your name."),
             "current_role": (OPT_TEXT, "Your job now."),
+            "education": (nullable(DEGREE), "Your highest degree. " + DEGREE_TEXT),
+            "experience": (
+                nullable(
+                    {
+                        "type": "object",
+                        "propertyNames": {"pattern": r"\S"},
+                        "additionalProperties": {
+                            "type": "number",
+                            "minimum": EXPERIENCE_YEARS.low,
+                            "maximum": EXPERIENCE_YEARS.high,
+                        },
+                    }
+                ),
+                f"Years of work per field or skill (`project management: 3`; {EXPERIENCE_YEARS.text()}): "
+                "what providers' experience conditions are judged against (left out: not judged).",
+            ),
             "skills": (
                 {"anyOf": [{"type": "null"}, {"type": "array", "items": skill}, ref("skill_levels")]},
                 "The skills you have: a list of {name, level}, or `skill: level` pairs.",
@@ -311,7 +363,22 @@ def _catalog() -> Schema:
             "description": (OPT_TEXT, "What it covers."),
             "source_id": (OPT_TEXT, "Its id in its source (a badge URL, a provider code)."),
             "credits": (number_in(CREDITS), f"Academic credits it carries ({CREDITS.text()})."),
-            "eligibility": (OPT_TEXT, "Who may take it (work experience, a degree), as the provider states."),
+            "eligibility": (
+                {"anyOf": [OPT_TEXT, _eligibility()]},
+                "Who may take it (work experience, a degree), as the provider states: text, or that text "
+                "with the same conditions in a form skillgap judges ({text, source, note, routes or needs}).",
+            ),
+            "requires": (
+                {
+                    "anyOf": [
+                        {"type": "null"},
+                        ref("skill_levels"),
+                        {"type": "array", "items": _requires_item()},
+                    ]
+                },
+                "The level of a skill it expects on entry (`skill: level`): it closes nothing for a person "
+                "below it until an earlier step gets them there.",
+            ),
         },
         required=("id", "title", "provider", "skills"),
     )
@@ -342,6 +409,82 @@ def _catalog() -> Schema:
         required=("credentials",),
         description="A skillgap catalog of microcredentials.",
     )
+
+
+def _requires_item() -> Schema:
+    return obj(
+        "catalog.credentials[].requires[]",
+        conditions.REQUIRES_KEYS,
+        {"name": (TEXT, "The skill."), "level": (LEVEL, "The level it expects on entry.")},
+        required=("name", "level"),
+    )
+
+
+def _condition() -> Schema:
+    """One condition (`$defs.condition`, which any_of refers back to): exactly one kind of it."""
+    kinds = CONDITION_KINDS
+    names = {"anyOf": [NON_BLANK, {"type": "array", "minItems": 1, "items": NON_BLANK}]}
+    rules: dict[str, Schema | tuple[Schema, str]] = {
+        "education": (DEGREE, "The degree it asks for (or higher). " + DEGREE_TEXT),
+        "experience": (names, "Months or years of work in a field or skill (any one of a list)."),
+        "training": (names, "Hours of training in a field or skill (any one of a list)."),
+        "credential": (names, "A catalog credential id held first (any one of a list)."),
+        "other": (TEXT, "A condition skillgap cannot judge, in words: it is shown, never judged."),
+        "any_of": (
+            {"type": "array", "minItems": 2, "items": ref("condition")},
+            "A choice: any one of these conditions.",
+        ),
+        "months": (positive_in(CONDITION_MONTHS), "With experience: how many months."),
+        "years": (positive_in(CONDITION_YEARS), "With experience: how many years."),
+        "hours": (positive_in(CONDITION_HOURS), "With training: how many hours."),
+    }
+    out = obj(
+        "catalog.credentials[].eligibility.condition",
+        conditions.CONDITION_KEYS,
+        rules,
+        description="One condition: education, experience (with months or years), training (with hours), "
+        "credential, other or any_of.",
+    )
+
+    def only(kind: str, *amounts: str) -> Schema:
+        others = [k for k in (*kinds, *conditions.AMOUNT_KEYS) if k != kind and k not in amounts]
+        rule: Schema = {"required": [kind], "not": {"anyOf": [{"required": [k]} for k in others]}}
+        if amounts:
+            rule["oneOf"] = [{"required": [a]} for a in amounts]
+        return rule
+
+    out["oneOf"] = [
+        only(kind, *{"experience": ("months", "years"), "training": ("hours",)}.get(kind, ()))
+        for kind in kinds
+    ]
+    return out
+
+
+def _eligibility() -> Schema:
+    needs = {"type": "array", "minItems": 1, "items": ref("condition")}
+    route = obj(
+        "catalog.credentials[].eligibility.routes[]",
+        conditions.ROUTE_KEYS,
+        {"name": (OPT_TEXT, "What the route is called."), "needs": (needs, "Every condition at once.")},
+        required=("needs",),
+    )
+    out = obj(
+        "catalog.credentials[].eligibility",
+        conditions.ELIGIBILITY_KEYS,
+        {
+            "text": (TEXT, "The provider's conditions in words, shown as written."),
+            "source": (OPT_TEXT, "Where the rule was read: the provider's page."),
+            "note": (OPT_TEXT, "What the form leaves out, or could not confirm."),
+            "routes": (
+                {"type": "array", "minItems": 1, "items": route},
+                "Ways to be eligible: any one route is enough.",
+            ),
+            "needs": (needs, "One route: every condition at once."),
+        },
+        required=("text",),
+    )
+    out["not"] = {"required": ["routes", "needs"]}
+    return out
 
 
 def _taxonomy() -> Schema:
@@ -385,7 +528,8 @@ def schema_for(kind: Kind | str) -> Schema:
     """The JSON Schema of one file kind."""
     kind = Kind(kind)
     body = _BUILDERS[kind]()
-    return {"$schema": DIALECT, "title": f"skillgap {kind.value} (version 1)", **body, "$defs": DEFS}
+    defs = {**DEFS, "condition": _condition()} if kind is Kind.CATALOG else DEFS
+    return {"$schema": DIALECT, "title": f"skillgap {kind.value} (version 1)", **body, "$defs": defs}
 
 
 def schema_text(kind: Kind | str) -> str:
