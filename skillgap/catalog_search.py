@@ -118,6 +118,9 @@ class _Query:
         # how each word of the query can start in a text that holds it ("and" may be written "&", and a
         # symbol such as "l&d" spaced: those are left to the tokenising)
         self.starts = tuple(written_starts(w) for w in self.words if w.isalnum() and w != "and")
+        # the words written together may be one word of a text ("power point": "PowerPoint"), which the
+        # normalising may shorten further ("paediatric s" is "paediatrics", so "paediatric")
+        self.joined_starts = written_starts(self.joined) if self.joined.isalnum() else frozenset()
 
     def may_hold(self, text: str) -> bool:
         """False when TEXT cannot hold every word of the query: a cheap test on its folded letters that
@@ -125,6 +128,8 @@ class _Query:
         folded = fold(text)
         if "'" in folded:
             folded = folded.replace("'", "")
+        if any(start in folded for start in self.joined_starts):
+            return True
         return all(any(start in folded for start in starts) for starts in self.starts)
 
     def in_words(self, text: str) -> float | None:

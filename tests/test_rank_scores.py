@@ -73,7 +73,7 @@ def test_scores_stay_between_0_and_100_and_penalties_within_a_tenth_of_coverage(
         points = 100 * scoring.coverage
         for part in (scoring.cost_penalty, scoring.hours_penalty):
             assert 0 <= part <= points / 10 + 0.005  # rounded to 2 places
-        assert rec.score >= round(0.8 * points, 2) - 0.01
+        assert rec.score >= round(0.8 * points, 2) - 0.02  # (three figures each rounded to 2 places)
 
 
 def test_a_long_list_scores_every_credential_within_range_through_the_cli() -> None:
