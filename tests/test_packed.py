@@ -155,3 +155,40 @@ def test_the_container_holds_only_plain_values() -> None:
     assert found.bytes("c") == b"\0\1"
     with pytest.raises(parts.Unusable):
         found.text("a")  # a part is only ever what it was written as
+
+
+def test_the_bundled_catalog_comes_back_with_its_conditions_and_entry_levels() -> None:
+    """Conditions to enrol and the levels expected on entry are what plans are built on: a warm run must
+    read them back exactly as a cold one reads them."""
+    from skillgap.load.paths import bundled_catalog_paths
+
+    catalog = load_catalogs(bundled_catalog_paths(), use_cache=False)
+    with_rules = [c for c in catalog.credentials if c.conditions is not None or c.requires]
+    assert any(c.conditions for c in with_rules) and any(c.requires for c in with_rules)
+    kept = cached.catalog(catalog)
+    for credential in with_rules:
+        back = kept.credentials[catalog.lookup.ids[credential.id]]
+        assert (back.conditions, back.requires) == (credential.conditions, credential.requires)
+    assert list(kept.credentials) == list(catalog.credentials)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda c: c[0][0][0][0].__setitem__(0, "bribe"),  # a kind of condition no reader makes
+        lambda c: c[0][0][0][0].__setitem__(1, "phd-ish"),  # a degree no reader takes
+        lambda c: c[0][0][0][0].__setitem__(3, -5),  # negative months
+        lambda c: c[0][0][0][0].__setitem__(2, "not a list"),
+    ],
+)
+def test_a_condition_no_reader_would_make_makes_the_entry_a_miss(damage: object) -> None:
+    from skillgap.load.paths import bundled_catalog_paths
+
+    catalog = load_catalogs(bundled_catalog_paths(), use_cache=False)
+    packed = CODEC.pack(catalog)
+    conditions = json.loads(json.dumps(packed["credentials.conditions"]))  # as a file would hold them
+    first = next(iter(conditions))
+    damage(conditions[first])  # type: ignore[operator]
+    packed["credentials.conditions"] = conditions
+    with pytest.raises(parts.Unusable):
+        CODEC.unpack(parts.decode(parts.encode(packed).join()))
