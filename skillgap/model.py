@@ -14,6 +14,7 @@ from math import inf
 from typing import Any
 
 from skillgap.levels import Importance
+from skillgap.verification import Verification
 
 PROVIDER_TYPES: tuple[str, ...] = (
     "university",
@@ -469,8 +470,8 @@ class Catalog:
 class Badge:
     """An earned Open Badge (a 2.0 Assertion or a 3.0 OpenBadgeCredential) read from a file.
 
-    What it proves is held as a credential: its skills are the ones the badge aligns to. Nothing about it
-    is verified: not its signature, not its issuer, not whether it was revoked since.
+    What it proves is held as a credential: its skills are the ones the badge aligns to. Whether it proves
+    anything is its `verification` (skillgap.verify, offline): None when it was only read, not checked.
     """
 
     file: str
@@ -480,10 +481,11 @@ class Badge:
     revoked: bool = False
     criteria: str | None = None  # how it is earned: the criteria narrative, or the URL of the criteria
     evidence: tuple[str, ...] = ()  # what the earner showed: narratives, names or URLs of the evidence
-    signed: bool = False  # the file carries a signature or proof (which skillgap does not check)
+    signed: bool = False  # the file carries a signature or proof (`verification` says whether it holds)
     notes: tuple[str, ...] = ()  # what could not be read from the file, said plainly
     origin: Origin | None = None  # where a profile lists the file
     url: str | None = None  # where the award itself is published (a hosted assertion), to verify it
+    verification: Verification | None = None  # the checks made offline and their verdict; None: not checked
 
     def counts_on(self, today: date) -> bool:
         """Whether it is evidence on this day: not revoked and not expired."""

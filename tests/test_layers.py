@@ -18,11 +18,12 @@ PACKAGE = ROOT / "skillgap"
 # Lowest first: a unit may import units of its own layer or below, never above.
 LAYERS: list[set[str]] = [
     # the vocabulary every layer speaks
-    {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause", "money"},
+    {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause", "money",
+     "verification"},
     {"model"},
     {"load", "packed", "parts"},  # files in (and the cache's data-only records of them)
     {"importers", "schema", "match"},
-    {"postings", "analyse"},
+    {"postings", "analyse", "verify"},  # verify: badges checked offline, read by the importers' reader
     {"rank", "teaching"},
     {"plan", "cohort", "compare", "progress"},
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
