@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     OK = 0
     UNEXPECTED = 1
     INVALID_INPUT = 2
+    UNVERIFIABLE = 3  # `skillgap verify`: no badge invalid, but some could not be checked offline
     INTERRUPTED = 130
 
 

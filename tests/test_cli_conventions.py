@@ -108,6 +108,7 @@ FORMATS = {
     "report": {"markdown", "html", "csv"},
     "showcase": {"markdown", "text"},
     "validate": {"text", "json"},
+    "verify": {"table", "json"},
     "match": {"table", "json"},
     "roles": {"table", "json"},
     "catalog list": {"table", "json"},

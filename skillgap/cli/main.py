@@ -15,6 +15,7 @@ import typer
 import skillgap.cli.init as init_cli
 import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli
+import skillgap.cli.verify as verify_cli
 from skillgap.cli import analyze, catalog, cohort, compare, importers, match, plan, report, roles, showcase
 from skillgap.cli.common import click_exception_types
 from skillgap.cli.usage import Command
@@ -61,7 +62,8 @@ def main(
     """Personal skills-gap analysis: compare your skills with a target role and rank the
     microcredentials that close the gap.
 
-    Exit codes: 0 ok, 2 invalid input or usage, 1 unexpected failure, 130 interrupted.
+    Exit codes: 0 ok, 2 invalid input or usage, 1 unexpected failure, 130 interrupted; `verify`: 3 some
+    badge not checkable offline.
     """
     if no_cache or "skillgap.load.cache" in sys.modules:
         from skillgap.load import cache
@@ -79,6 +81,7 @@ app.command("report", cls=Command)(report.report)
 app.command("showcase", cls=Command)(showcase.showcase)
 app.command("init", cls=Command)(init_cli.init)
 app.command("validate", cls=Command)(validate_cli.validate)
+app.command("verify", cls=Command)(verify_cli.verify)
 app.command("schema", cls=Command)(schema_cli.schema)
 app.add_typer(catalog.app, name="catalog")
 app.add_typer(importers.app, name="import")

@@ -46,17 +46,23 @@ BadgeReader = Callable[[Path], Sequence[Badge]]
 is handed in by whoever loads a person: `skillgap.importers.openbadges.awarded_badges`)."""
 
 
+def badge_file(profile: Profile, held: HeldCredential) -> Path | None:
+    """The file a `{badge: FILE}` entry names (relative to the profile file), or None for another entry."""
+    if not held.badge:
+        return None
+    return Path(os.path.normpath(Path(profile.file).parent / held.badge))
+
+
 def load_badges(profile: Profile, read_awards: BadgeReader) -> tuple[Badge, ...]:
     """The earned badges a profile lists under `credentials` (`badge: FILE`, relative to the profile file),
     each read from its JSON file by READ_AWARDS; every problem is reported, located, before any badge is
     used."""
-    base = Path(profile.file).parent
     badges: list[Badge] = []
     problems: list[Problem] = []
     for index, held in enumerate(profile.credentials):
-        if not held.badge:
+        path = badge_file(profile, held)
+        if path is None:
             continue
-        path = Path(os.path.normpath(base / held.badge))
         origin = held.origin or Origin(profile.file)
 
         def problem(message: str, hint: str, at: Origin = origin, index: int = index) -> None:

@@ -26,7 +26,7 @@ class Formats(str, Enum):
 
 
 class TableOrJson(Formats):
-    """`match`, `roles`, `compare` and `catalog list|search|show`."""
+    """`match`, `roles`, `compare`, `verify` and `catalog list|search|show`."""
 
     TABLE = Format.TABLE.value
     JSON = Format.JSON.value

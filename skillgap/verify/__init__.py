@@ -10,14 +10,15 @@ The signature checks use the optional `cryptography` and `pyld` libraries (`pip 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from skillgap.errors import InputError, Problem
 from skillgap.model import Badge
-from skillgap.verification import BadgeFormat, Verification
+from skillgap.verification import BadgeFormat, Verdict, Verification
 from skillgap.verify.formats import Parsed
 
 LIBRARIES = ("cryptography", "pyld")
@@ -39,6 +40,54 @@ class Verified:
     @property
     def format(self) -> BadgeFormat:
         return self.verification.format
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.verification.verdict
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read as badges (or a profile), and why: nothing in it is verified."""
+
+    file: str
+    problems: tuple[Problem, ...]
+
+
+Result = Verified | Unreadable
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+
+def verify_paths(paths: Iterable[Path], today: date | None = None) -> list[Result]:
+    """Every award in each file verified, in order: a badge file's awards, or for a profile (YAML) the
+    awards of each badge file it lists under `credentials` as `{badge: FILE}`. A file that cannot be read
+    is Unreadable and never stops the others."""
+    from skillgap.load.profile import badge_file, load_profile
+    from skillgap.load.source import display_name
+
+    found: list[Result] = []
+    for path in paths:
+        if path.suffix.lower() not in PROFILE_SUFFIXES:
+            found += _verified_or_not(path, today)
+            continue
+        try:
+            profile = load_profile(path)
+        except InputError as exc:
+            found.append(Unreadable(display_name(path), tuple(exc.problems)))
+            continue
+        listed = [badge_file(profile, held) for held in profile.credentials]
+        for badge_path in (p for p in listed if p is not None):
+            found += _verified_or_not(badge_path, today)
+    return found
+
+
+def _verified_or_not(path: Path, today: date | None) -> list[Result]:
+    from skillgap.load.source import display_name
+
+    try:
+        return list(verify_file(path, today))
+    except InputError as exc:
+        return [Unreadable(display_name(path), tuple(exc.problems))]
 
 
 def verify_file(
