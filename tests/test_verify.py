@@ -265,3 +265,100 @@ def test_the_w3c_vectors_are_not_checked_without_the_examples_context() -> None:
     doc = _vector("eddsa-rdfc-2022-signed.json")
     with pytest.raises(integrity.Unchecked, match="credentials/examples/v2"):
         integrity.verify_proof(doc, doc["proof"], _vector_key())
+
+
+# --- VC-JWT and Open Badges 2.0 signed assertions (JWS compact) ---------------------------------------
+
+
+@pytest.mark.parametrize("make", [badges.Ed25519, badges.P256], ids=["EdDSA", "ES256"])
+def test_a_vc_jwt_signed_by_its_issuers_did_key_is_verified(make: Any) -> None:
+    signer = make()
+    alg = "EdDSA" if make is badges.Ed25519 else "ES256"
+    token = badges.vc_jwt(badges.credential(signer.did), signer, alg, kid=signer.method)
+    found = verified(token)
+    assert found.format is BadgeFormat.OB3_JWT
+    assert [c.name for c in found.checks] == [
+        "structure",
+        "proof",
+        "key controller",
+        "JWT claims",
+        "validity",
+        "revocation",
+    ]
+    assert found.verdict is Verdict.VERIFIED, found.reason
+    head, body, signature = token.split(".")
+    flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
+    assert outcomes(verified(f"{head}.{body}.{flipped}"))["proof"] is Outcome.FAILED
+
+
+def test_a_vc_jwt_whose_payload_was_changed_is_invalid(key: badges.Ed25519) -> None:
+    token = badges.vc_jwt(badges.credential(key.did), key, "EdDSA", kid=key.method)
+    head, _, signature = token.split(".")
+    claims = json.loads(keys.base64url_decode(token.split(".")[1]))
+    claims["vc"]["credentialSubject"]["achievement"]["name"] = "Data Science Mastery"
+    found = verified(f"{head}.{badges.b64url(json.dumps(claims).encode())}.{signature}")
+    assert outcomes(found)["proof"] is Outcome.FAILED and "changed after it was signed" in detail(
+        found, "proof"
+    )
+
+
+def test_a_vc_jwt_with_a_bare_jwk_is_the_issuers_only_if_the_issuer_is_that_key() -> None:
+    signer = badges.Rsa()
+    token = badges.vc_jwt(
+        badges.credential("https://school.example.org/issuer"), signer, "RS256", jwk=signer.jwk
+    )
+    found = verified(token)
+    assert outcomes(found)["proof"] is Outcome.PASSED
+    assert outcomes(found)["key controller"] is Outcome.OFFLINE and found.verdict is Verdict.UNVERIFIABLE
+    ed = badges.Ed25519()
+    own = verified(badges.vc_jwt(badges.credential(ed.did), ed, "EdDSA", jwk=ed.jwk))
+    assert own.verdict is Verdict.VERIFIED, own.reason
+    other = badges.Ed25519()
+    theirs = verified(badges.vc_jwt(badges.credential(other.did), ed, "EdDSA", jwk=ed.jwk))
+    assert outcomes(theirs)["key controller"] is Outcome.FAILED and theirs.verdict is Verdict.INVALID
+
+
+def test_a_vc_jwt_header_that_names_two_keys_or_no_real_algorithm_fails(key: badges.Ed25519) -> None:
+    other = badges.Ed25519()
+    doc = badges.credential(key.did)
+    two = verified(badges.vc_jwt(doc, key, "EdDSA", kid=key.method, jwk=other.jwk))
+    assert outcomes(two)["proof"] is Outcome.FAILED and "is not the key its kid" in detail(two, "proof")
+    for alg in ("none", "HS256"):
+        found = verified(badges.vc_jwt(doc, key, alg, kid=key.method))
+        assert outcomes(found)["proof"] is Outcome.FAILED and alg in detail(found, "proof")
+    mismatch = verified(badges.vc_jwt(doc, key, "ES256", kid=key.method))
+    assert outcomes(mismatch)["proof"] is Outcome.FAILED and "needs a P-256 key" in detail(mismatch, "proof")
+
+
+def test_a_vc_jwt_whose_claims_disagree_with_its_credential_is_invalid(key: badges.Ed25519) -> None:
+    doc = badges.credential(key.did)
+    claims = {"vc": doc, "iss": key.did, "jti": doc["id"], "sub": "mailto:mallory@example.com"}
+    found = verified(badges.jws(claims, key, "EdDSA", kid=key.method))
+    assert outcomes(found)["proof"] is Outcome.PASSED
+    assert outcomes(found)["JWT claims"] is Outcome.FAILED and "sub" in detail(found, "JWT claims")
+    expired = {**claims, "sub": doc["credentialSubject"]["id"], "exp": 1767139200}  # 2025-12-31
+    late = verified(badges.jws(expired, key, "EdDSA", kid=key.method))
+    assert detail(late, "validity") == "expired on 2025-12-31" and late.verdict is Verdict.INVALID
+
+
+def test_an_ob2_signed_assertion_has_its_signature_checked_but_its_key_is_the_issuers_profiles() -> None:
+    signer = badges.Ed25519()
+    token = badges.jws(badges.assertion(), signer, "EdDSA", jwk=signer.jwk)
+    found = verified(token)
+    assert found.format is BadgeFormat.OB2_SIGNED
+    assert outcomes(found)["proof"] is Outcome.PASSED
+    assert outcomes(found)["key controller"] is Outcome.OFFLINE and found.verdict is Verdict.UNVERIFIABLE
+    revoked = verified(badges.jws(badges.assertion(revoked=True), signer, "EdDSA", jwk=signer.jwk))
+    assert outcomes(revoked)["revocation"] is Outcome.FAILED and revoked.verdict is Verdict.INVALID
+    head, _, signature = token.split(".")
+    changed = badges.b64url(json.dumps(badges.assertion(issuedOn="2020-01-01T00:00:00Z")).encode())
+    assert outcomes(verified(f"{head}.{changed}.{signature}"))["proof"] is Outcome.FAILED
+
+
+def test_a_hosted_ob2_assertion_is_not_checked_offline() -> None:
+    hosted = badges.assertion(
+        id="https://school.example.org/assertions/1", verification={"type": "HostedBadge"}
+    )
+    found = verified(hosted)
+    assert found.format is BadgeFormat.OB2_HOSTED and found.verdict is Verdict.UNVERIFIABLE
+    assert "https://school.example.org/assertions/1" in detail(found, "proof")
