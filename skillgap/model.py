@@ -14,7 +14,7 @@ from math import inf
 from typing import Any
 
 from skillgap.levels import Importance
-from skillgap.verification import Verification
+from skillgap.verification import Verdict, Verification
 
 PROVIDER_TYPES: tuple[str, ...] = (
     "university",
@@ -488,8 +488,22 @@ class Badge:
     verification: Verification | None = None  # the checks made offline and their verdict; None: not checked
 
     def counts_on(self, today: date) -> bool:
-        """Whether it is evidence on this day: not revoked and not expired."""
+        """Whether it still stands on this day, as written: not revoked and not expired."""
         return not self.revoked and (self.expires is None or self.expires >= today)
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self.verification.verdict if self.verification is not None else None
+
+    def evidences_on(self, today: date) -> bool:
+        """Whether it is evidence on this day: it stands, and it was verified (its proof holds, by the
+        issuer's key). A badge not verified never proves anything."""
+        return self.counts_on(today) and self.verdict is Verdict.VERIFIED
+
+    def claims_on(self, today: date) -> bool:
+        """Whether it counts as a claim on this day (claimed with a badge): it stands, and it could not be
+        verified offline, or was not checked; an invalid badge counts as nothing."""
+        return self.counts_on(today) and self.verdict in (Verdict.UNVERIFIABLE, None)
 
 
 # --- taxonomy --------------------------------------------------------------------------------

@@ -22,13 +22,14 @@ class Person:
 
 
 def load_person(path: Path, world: World) -> Person:
-    """The profile and the badge files it lists (every problem in either is reported, located)."""
-    from skillgap.importers.openbadges import awarded_badges
+    """The profile and the badge files it lists, each badge verified offline (every problem in either is
+    reported, located)."""
     from skillgap.load import load_profile
     from skillgap.load.profile import load_badges
+    from skillgap.verify.reader import verifying_reader
 
     profile = load_profile(path)
-    return Person(profile, world.link_badges(load_badges(profile, awarded_badges)))
+    return Person(profile, world.link_badges(load_badges(profile, verifying_reader())))
 
 
 def load_target(target: str, world: World, roles: Sequence[Path] = ()) -> Role:

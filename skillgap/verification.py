@@ -73,6 +73,11 @@ class Verification:
         return Verdict.VERIFIED
 
     @property
+    def failed(self) -> tuple[str, ...]:
+        """The names of the checks that failed."""
+        return tuple(check.name for check in self.checks if check.outcome is Outcome.FAILED)
+
+    @property
     def reason(self) -> str:
         """Why the verdict is what it is, in a few words: the first failed check (or the first not made
         offline), or "" for a verified badge."""

@@ -16,6 +16,7 @@ from skillgap.load import load_role
 from skillgap.model import Badge, HeldCredential, Profile, ProfileSkill, Requirement, Role
 from skillgap.person import Person, names_to_resolve
 from skillgap.rank.evidence import evidence_suggestions
+from skillgap.verification import BadgeFormat, Check, Outcome, Verdict, Verification
 from skillgap.world import World, open_world
 
 CORE = Path(__file__).parent / "data" / "core"
@@ -47,9 +48,20 @@ def row(analysis: Analysis, skill: str):  # type: ignore[no-untyped-def]
     return next(g for g in analysis.requirements if g.skill == skill)
 
 
-def sql_badge() -> Badge:
-    (badge,) = read_file(BADGES / "ob3-credential-full.json").awards  # SQL 5 (achieved), data visualisation 3
-    return badge
+def checked(verdict: Verdict) -> Verification:
+    """A verification with that verdict, as `skillgap.verify` would find it."""
+    outcome = {
+        Verdict.VERIFIED: Outcome.PASSED,
+        Verdict.INVALID: Outcome.FAILED,
+        Verdict.UNVERIFIABLE: Outcome.OFFLINE,
+    }[verdict]
+    return Verification(BadgeFormat.OB3_DATA_INTEGRITY, (Check("proof", outcome, "as the test says"),))
+
+
+def sql_badge(verdict: Verdict | None = Verdict.VERIFIED) -> Badge:
+    """SQL 5 (achieved), data visualisation 3; verified unless VERDICT says otherwise (None: not checked)."""
+    (badge,) = read_file(BADGES / "ob3-credential-full.json").awards
+    return replace(badge, verification=checked(verdict) if verdict else None)
 
 
 def test_staleness_is_judged_against_the_threshold() -> None:
@@ -89,6 +101,24 @@ def test_a_badge_evidences_the_skills_it_aligns_to(world: World) -> None:
     excel = row(result, "Excel")
     assert (excel.basis, excel.claim_only) == ("claimed", True)
     assert not row(result, "Python").person and row(result, "Python").basis == "none"
+
+
+@pytest.mark.parametrize("verdict", [Verdict.UNVERIFIABLE, None], ids=["unverifiable", "not-checked"])
+def test_a_badge_not_verified_counts_as_a_claim_never_as_evidence(world: World, verdict: Verdict) -> None:
+    result = run(
+        world, person(ProfileSkill("sql", 1), ProfileSkill("excel", 4)), badges=(sql_badge(verdict),)
+    )
+    sql = row(result, "SQL")
+    assert (sql.current, sql.basis, sql.evidenced) == (5, "claimed", 0)  # the badge's level, on its word
+    assert sql.person is not None and sql.person.evidenced_by == ()
+    assert row(result, "data visualization").basis == "claimed"
+
+
+def test_an_invalid_badge_counts_for_nothing(world: World) -> None:
+    result = run(world, person(ProfileSkill("sql", 1)), badges=(sql_badge(Verdict.INVALID),))
+    assert (row(result, "SQL").current, row(result, "SQL").basis) == (1, "claimed")  # the profile's own claim
+    assert row(result, "data visualization").basis == "none"
+    assert len(result.badges) == 1  # still listed, so the output can say why it does not count
 
 
 def test_an_expired_or_revoked_badge_is_no_evidence(world: World) -> None:
@@ -135,9 +165,7 @@ def test_a_credential_from_an_excluded_provider_is_not_suggested(world: World) -
     (stats,) = evidence_suggestions(run(world, profile), world.catalog)
     assert stats.credential is not None and stats.credential.provider == "State University"
     preferences = replace(profile.preferences, exclude_providers=("state university",))
-    (stats,) = evidence_suggestions(
-        run(world, replace(profile, preferences=preferences)), world.catalog
-    )
+    (stats,) = evidence_suggestions(run(world, replace(profile, preferences=preferences)), world.catalog)
     assert stats.credential is None
 
 
@@ -150,3 +178,6 @@ def test_a_badge_that_is_a_catalog_credential_makes_it_held(world: World) -> Non
     badge = replace(sql_badge(), credential=replace(sql_badge().credential, source_id="urn:x:viz"))
     result = run(with_ids, person(ProfileSkill("sql", 1)), badges=(badge,))
     assert "data-viz" in {c.id for c in result.held}  # the same id, compared ignoring case: not recommended
+    for verdict in (Verdict.UNVERIFIABLE, Verdict.INVALID, None):  # only a verified badge makes it held
+        unproven = replace(badge, verification=checked(verdict) if verdict else None)
+        assert "data-viz" not in {c.id for c in run(with_ids, person(), badges=(unproven,)).held}

@@ -24,9 +24,15 @@ credentials:
 
 @pytest.fixture
 def profile(tmp_path: Path) -> Path:
-    """One badge file (beside the profile, named by a relative path) and one stale skill."""
+    """One badge file (beside the profile, named by a relative path), signed here by its issuer's new
+    did:key so that it verifies, and one stale skill."""
+    pytest.importorskip("cryptography")
+    pytest.importorskip("pyld")
+    from tests.badges import sign_example
+
     (tmp_path / "badges").mkdir()
     shutil.copy(BADGES / "ob3-credential-full.json", tmp_path / "badges" / "sql.json")
+    sign_example(tmp_path / "badges" / "sql.json")
     recent = date.today().replace(day=1).isoformat()[:7]
     path = tmp_path / "me.yaml"
     path.write_text(
@@ -76,14 +82,37 @@ def test_json_marks_each_requirement_evidenced_claimed_or_stale(profile: Path) -
         "2012-03",  # as the profile wrote it: a month
     )
     assert stats in data["gaps"]  # stale, statistics 2 counts as 1: a gap of 1
-    assert data["stale_after_years"] == 3.0 and data["badge_signatures_checked"] is False
+    assert data["stale_after_years"] == 3.0 and "badge_signatures_checked" not in data
     (badge,) = data["badges"]
-    assert (badge["title"], badge["issuer"], badge["issued"], badge["counted"]) == (
+    assert (badge["title"], badge["issuer"], badge["issued"], badge["counted"], badge["counts_as"]) == (
         "Data Analysis with SQL",
         "Example University",
         "2025-06-14",
         True,
+        "evidence",
     )
+    assert badge["verification"]["verdict"] == "verified"
+    assert [c["check"] for c in badge["verification"]["checks"]][:3] == [
+        "structure",
+        "proof",
+        "key controller",
+    ]
+
+
+def test_a_badge_changed_after_signing_is_never_evidence(profile: Path) -> None:
+    badge = profile.parent / "badges" / "sql.json"
+    text = badge.read_text(encoding="utf-8")
+    changed = text.replace("Data Analysis with SQL", "Data Analysis with SQL and Spark", 1)
+    assert changed != text
+    badge.write_text(changed, encoding="utf-8")
+    data = analyze(profile, "--format", "json").json()
+    rows = {g["skill"]: g for g in data["gaps"] + data["met"]}
+    assert (rows["SQL"]["basis"], rows["SQL"]["current"], rows["SQL"]["evidenced_by"]) == ("claimed", 1, [])
+    (said,) = data["badges"]
+    assert said["counts_as"] == "nothing" and said["verification"]["verdict"] == "invalid"
+    assert said["verification"]["reason"].startswith("proof: ")
+    table = analyze(profile).out
+    assert "counts for nothing" in " ".join(table.split())
 
 
 def test_an_essential_claimed_skill_gets_the_cheapest_credential_that_proves_it(profile: Path) -> None:
@@ -93,14 +122,15 @@ def test_an_essential_claimed_skill_gets_the_cheapest_credential_that_proves_it(
     assert excel["credential"]["id"] == "excel-cert" and excel["teaches"] == 3  # cheaper than Excel Expert
 
 
-def test_the_table_shows_the_three_apart_and_says_signatures_are_not_checked(profile: Path) -> None:
+def test_the_table_shows_the_three_apart_and_says_how_badges_count(profile: Path) -> None:
     out = analyze(profile).out
     evidence = out.split("Evidence", 1)[1]
     assert "evidenced by Data Analysis with SQL (badge)" in evidence
     assert "stale: last used 2012-03, claimed 2 counts as 1" in evidence
     assert "claimed" in evidence.split("Excel", 1)[1].split("\n", 1)[0]
     assert "Evidence your claims" in out and "Excel Certified" in out.split("Evidence your claims", 1)[1]
-    assert "does not check their signatures" in out
+    assert "verified offline: counts as evidence" in " ".join(out.split())
+    assert "Badges are verified offline" in " ".join(out.split())
 
 
 def test_markdown_has_evidence_suggestions_and_the_badge_note(profile: Path) -> None:
@@ -108,7 +138,7 @@ def test_markdown_has_evidence_suggestions_and_the_badge_note(profile: Path) -> 
     assert "## Evidence\n" in out and "| Excel | 4/3 | claimed |  |" in out
     assert "| statistics | 1/2 | claimed | stale: last used 2012-03, claimed 2 counts as 1 |" in out
     assert "## Evidence your claims" in out and "Excel Certified (Sheets Inc" in out
-    assert "## Badges" in out and "does not check their signatures" in out
+    assert "## Badges" in out and "verified offline: counts as evidence" in out
 
 
 def test_stale_after_sets_or_turns_off_the_threshold(profile: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.badges import sign_example
 from tests.conftest import Result, invoke
 
 CORE = Path(__file__).parent / "data" / "core"
@@ -16,7 +17,12 @@ BADGES = Path(__file__).parent / "data" / "openbadges"
 
 @pytest.fixture
 def profile(tmp_path: Path) -> Path:
+    """A profile with catalog credentials, a signed Open Badges 3.0 badge (it verifies) and a hosted 2.0
+    assertion (it cannot be verified offline)."""
+    pytest.importorskip("cryptography")
+    pytest.importorskip("pyld")
     shutil.copy(BADGES / "ob3-credential-full.json", tmp_path / "sql.json")
+    sign_example(tmp_path / "sql.json")
     shutil.copy(BADGES / "ob2-assertion.json", tmp_path / "robots.json")
     path = tmp_path / "me.yaml"
     path.write_text(
@@ -80,9 +86,21 @@ def test_text_format_for_pasting_into_a_profile(profile: Path) -> None:
     assert "**" not in out and "](" not in out
 
 
-def test_the_unchecked_signatures_are_said_on_stderr_not_in_the_lines(profile: Path) -> None:
+def test_a_badge_not_verified_is_cited_with_a_note_on_stderr_not_in_the_lines(profile: Path) -> None:
     result = showcase(profile)
-    assert "does not check badge signatures" in result.err and "signature" not in result.out
+    assert "robots.json could not be verified offline (proof: needs the hosted assertion" in result.err
+    assert "sql.json" not in result.err  # verified: nothing to say
+    assert "Awesome Robotics Badge" in result.out and "verif" not in result.out
+
+
+def test_a_badge_changed_after_signing_is_left_out(profile: Path) -> None:
+    sql = profile.parent / "sql.json"
+    sql.write_text(sql.read_text(encoding="utf-8").replace("Example University", "Famous University"))
+    result = showcase(profile)
+    assert "Data Analysis with SQL" not in result.out
+    assert (
+        "sql.json is invalid (proof: the signature does not match" in result.err and "left out" in result.err
+    )
 
 
 def test_revoked_badges_are_left_out_and_expired_ones_say_so(profile: Path) -> None:
@@ -90,6 +108,7 @@ def test_revoked_badges_are_left_out_and_expired_ones_say_so(profile: Path) -> N
     (profile.parent / "robots.json").write_text(json.dumps({**data, "revoked": True}), encoding="utf-8")
     data = json.loads((profile.parent / "sql.json").read_text(encoding="utf-8"))
     (profile.parent / "sql.json").write_text(json.dumps({**data, "validUntil": "2026-01-01T00:00:00Z"}))
+    sign_example(profile.parent / "sql.json")  # expired, and its proof holds: still cited, as expired
     result = showcase(profile)
     assert "Awesome Robotics Badge" not in result.out and "robots.json is marked revoked" in result.err
     assert "Data Analysis with SQL" in result.out and "expired Jan 2026" in result.out

@@ -176,6 +176,10 @@ def test_the_badge_signature_note_is_only_for_badges_that_are_cited(write: Any) 
     result = invoke("showcase", only_revoked)
     assert result.code == 0, result.err
     assert "is marked revoked: left out" in result.err
-    assert "does not check badge signatures" not in result.err  # nothing cited, nothing to check
-    cited = invoke("showcase", EXAMPLES / "profiles/trainer-with-badges.yaml")
-    assert "does not check badge signatures" in cited.err
+    assert "could not be verified" not in result.err  # nothing cited, nothing to check
+    write("hosted.json", assertion.read_text(encoding="utf-8"))
+    hosted = write("hosted.yaml", "name: Ho Sted\nskills: []\ncredentials:\n  - {badge: hosted.json}\n")
+    cited = invoke("showcase", hosted)
+    assert cited.code == 0 and "hosted.json could not be verified offline" in cited.err
+    verified = invoke("showcase", EXAMPLES / "profiles/trainer-with-badges.yaml")  # its badge verifies
+    assert verified.code == 0 and "could not be verified" not in verified.err

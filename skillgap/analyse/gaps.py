@@ -145,8 +145,10 @@ def is_stale(last_used: date | None, today: date, years: float | None) -> bool:
 
 
 def held_by_badges(badges: Sequence[Badge], catalog: Catalog, today: date) -> tuple[Credential, ...]:
-    """Catalog credentials an earned badge is (the badge's achievement id is the credential's source_id)."""
-    earned = {id_key(b.credential.source_id) for b in badges if b.credential.source_id and b.counts_on(today)}
+    """Catalog credentials a verified earned badge is (the badge's achievement id is the credential's
+    source_id); a badge not verified makes nothing held."""
+    proven = [b for b in badges if b.evidences_on(today)]
+    earned = {id_key(b.credential.source_id) for b in proven if b.credential.source_id}
     earned.discard("")  # an id that is only a scheme or slashes names no credential
     return catalog.from_sources(earned)
 
@@ -161,7 +163,9 @@ def person_skills(
     stale_after: float | None = STALE_AFTER_YEARS,
 ) -> dict[str, PersonSkill]:
     """The person's level per skill: the best of what they claim (a level lower when the claim is stale)
-    and what a held credential or a badge that still counts (not expired, not revoked) teaches."""
+    and what a held credential or a verified badge that still counts (not expired, not revoked) teaches.
+    A badge that could not be verified offline (or was not checked) is a claim, not evidence; an invalid
+    one counts for nothing."""
     today = today or date.today()
     claimed: dict[str, int] = {}
     counted: dict[str, int] = {}
@@ -175,10 +179,20 @@ def person_skills(
         names.setdefault(key, []).append(skill.name)
         if skill.last_used is not None and (key not in last_used or skill.last_used > last_used[key]):
             last_used[key] = skill.last_used
+    for badge in badges:
+        if not badge.claims_on(today):
+            continue
+        for taught in badge.credential.skills:  # claimed with a badge: as the profile's word, never stale
+            key = skill_key(taught.name, resolutions)
+            claimed[key] = max(claimed.get(key, 0), taught.level)
+            counted[key] = max(counted.get(key, 0), taught.level)
+            label = f"{taught.name} ({badge.credential.title}, badge not verified)"
+            if label not in names.setdefault(key, []):
+                names[key].append(label)
     evidenced: dict[str, int] = {}
     sources: dict[str, list[str]] = {}
     teaching = [(c.title, c) for c in held]
-    teaching += [(f"{b.credential.title} (badge)", b.credential) for b in badges if b.counts_on(today)]
+    teaching += [(f"{b.credential.title} (badge)", b.credential) for b in badges if b.evidences_on(today)]
     for label, credential in teaching:
         for taught in credential.skills:
             key = skill_key(taught.name, resolutions)

@@ -14,6 +14,7 @@ from skillgap.rank import LeftOutByPreference, Recommendation
 from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.left_out import left_out_data
 from skillgap.render.posting_out import target_posting
+from skillgap.render.verify_out import verification_data
 
 SCHEMA_VERSION = 1
 
@@ -68,12 +69,23 @@ def badge_data(badge: Badge, today: date | None) -> dict[str, Any]:
         "issued": badge.issued.isoformat() if badge.issued else None,
         "expires": badge.expires.isoformat() if badge.expires else None,
         "counted": today is None or badge.counts_on(today),
+        "counts_as": counts_as(badge, today),
+        "verification": verification_data(badge.verification) if badge.verification else None,
         "skills": [{"name": s.name, "level": s.level, "id": s.id} for s in credential.skills],
         "criteria": badge.criteria,
         "evidence": list(badge.evidence),
         "signed": badge.signed,
         "notes": list(badge.notes),
     }
+
+
+def counts_as(badge: Badge, today: date | None) -> str:
+    """As "evidence" (verified, and it stands), "claim" (not verifiable offline, or not checked) or
+    "nothing" (invalid, expired or revoked)."""
+    day = today or date.today()
+    if badge.evidences_on(day):
+        return "evidence"
+    return "claim" if badge.claims_on(day) else "nothing"
 
 
 def credential_data(credential: Credential) -> dict[str, Any]:
@@ -185,7 +197,6 @@ def analysis_document(
         },
         "evidence_suggestions": [suggestion_data(x) for x in suggestions],
         "badges": [badge_data(b, analysis.today) for b in analysis.badges],
-        "badge_signatures_checked": False,
         "stale_after_years": analysis.stale_after,
         "as_of": analysis.today.isoformat() if analysis.today else None,
         "warnings": warnings_data(analysis),

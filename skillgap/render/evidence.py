@@ -16,10 +16,12 @@ from skillgap.plan.types import Plan, Step
 from skillgap.rank import Recommendation
 from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
+from skillgap.verification import Verdict as VerificationVerdict
 
 BADGE_NOTE = (
-    "Badges are read as written: skillgap does not check their signatures or their issuers, nor whether "
-    "they were revoked since they were issued."
+    "Badges are verified offline (skillgap verify shows each check): a verified badge is evidence, one "
+    "that cannot be verified offline counts only as a claim, and an invalid one counts for nothing. A "
+    "status list or a key on the web is not checked."
 )
 
 
@@ -79,9 +81,22 @@ def badge_text(badge: Badge, today: date | None) -> str:
         parts.append(f"expired {badge.expires}: not counted")
     skills = ", ".join(f"{s.name} {s.level}" for s in credential.skills)
     parts.append(f"proves {skills}" if skills else "proves nothing skillgap can read")
-    parts.append("carries a signature (not checked)" if badge.signed else "unsigned")
+    parts.append(verification_text(badge))
     parts.extend(badge.notes)
     return "; ".join(parts)
+
+
+def verification_text(badge: Badge) -> str:
+    """What checking the badge found, and how it counts for it: evidence, a claim, or nothing."""
+    verification = badge.verification
+    if verification is None:
+        return "not verified: counts as a claim"
+    reason = verification.reason
+    if verification.verdict is VerificationVerdict.VERIFIED:
+        return "verified offline: counts as evidence"
+    if verification.verdict is VerificationVerdict.INVALID:
+        return f"invalid ({reason}): counts for nothing"
+    return f"not verifiable offline ({reason}): counts as a claim"
 
 
 def verdict_sentence(

@@ -83,7 +83,7 @@ def _counts(results: Sequence[Result]) -> Counter[str]:
 
 
 def summary(results: Sequence[Result]) -> str:
-    """ "3 badges checked: 1 verified, 1 invalid, 1 unverifiable offline" (the kinds none is of left out)."""
+    """As "3 badges checked: 1 verified, 1 invalid, 1 unverifiable offline" (kinds none is of left out)."""
     counts = _counts(results)
     order = [v.value for v in (Verdict.VERIFIED, Verdict.INVALID, Verdict.UNVERIFIABLE)] + [UNREADABLE]
     said = ", ".join(f"{counts[v]:,} {v}" for v in order if counts[v])
