@@ -158,3 +158,13 @@ def test_without_the_optional_libraries_a_proof_is_not_checked_and_it_says_how_t
     assert "pyld not installed" in result.err and "pip install 'skillgap[verify]'" in result.err
     (badge,) = result.json()["badges"]
     assert badge["verdict"] == "unverifiable offline" and "skillgap[verify]" in badge["reason"]
+
+
+def test_validate_reads_a_profiles_vc_jwt_badge_as_analyze_does(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("name: Ann\nskills: {SQL: 2}\ncredentials:\n  - {badge: good.jwt}\n", encoding="utf-8")
+    result = invoke("validate", profile)
+    assert result.code == 0, result.err
+    assert f"{profile}: ok (profile" in result.out

@@ -46,11 +46,11 @@ def validate(
 ) -> None:
     """Check each FILE (a profile, role, catalog or taxonomy) and report every problem; exit 2 if any."""
     fmt = choice.as_format
-    from skillgap.importers.openbadges import awarded_badges
     from skillgap.load.check import check_files
     from skillgap.match.text import has_words
+    from skillgap.verify.reader import unverified_awards
 
-    results = check_files(files, kind, has_words, awarded_badges)
+    results = check_files(files, kind, has_words, unverified_awards)  # read as analyze reads them
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json
         from skillgap.render.output import write_output

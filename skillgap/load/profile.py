@@ -43,7 +43,8 @@ def load_profile(path: Path) -> Profile:
 
 BadgeReader = Callable[[Path], Sequence[Badge]]
 """Reads one badge file into the badges it awards (the Open Badges reader, which sits above this layer and
-is handed in by whoever loads a person: `skillgap.importers.openbadges.awarded_badges`)."""
+is handed in by whoever loads a person: `skillgap.verify.reader.verifying_reader()`, or to only read
+them, `unverified_awards`)."""
 
 
 def badge_file(profile: Profile, held: HeldCredential) -> Path | None:
