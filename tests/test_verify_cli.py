@@ -69,7 +69,7 @@ def test_every_badge_verified_exits_0(files: dict[str, Path]) -> None:
         "revocation",
     ]
     assert {c["outcome"] for c in first["checks"]} == {"passed"}
-    assert first["badges"] == [
+    assert first["awards"] == [
         {
             "title": "Data Analysis with SQL",
             "issuer": "Example Data School",

@@ -61,7 +61,7 @@ def verify_data(results: Sequence[Result]) -> dict[str, Any]:
             continue
         data: dict[str, Any] = {"file": result.file, "item": result.item}
         data.update(verification_data(result.verification))
-        data["badges"] = [
+        data["awards"] = [
             {
                 "title": b.credential.title,
                 "issuer": b.credential.provider,
