@@ -101,6 +101,28 @@ def test_a_term_no_context_defines_fails_as_no_signature_covers_it(good: dict[st
     assert "do not define" in detail(found, "proof") and "tags" in detail(found, "proof")
 
 
+@pytest.mark.parametrize(
+    "alignment",
+    [
+        {
+            "id": "https://skills.example.org/k8s kubernetes",
+            "type": ["Alignment"],
+            "targetName": "Kubernetes",
+        },
+        {"type": ["Alignment", "an alignment"], "targetName": "Kubernetes"},
+    ],
+    ids=["id-with-a-space", "type-not-an-iri"],
+)
+def test_what_json_ld_to_rdf_would_leave_out_unsigned_fails(good: dict[str, Any], alignment: Any) -> None:
+    """A node whose id or type is not an IRI is left out of the RDF that is signed, and still read as
+    JSON: a skill added so after signing would ride on a signature that holds."""
+    changed = json.loads(json.dumps(good))
+    changed["credentialSubject"]["achievement"]["alignment"].append(alignment)
+    found = verified(changed)
+    assert outcomes(found)["proof"] is Outcome.FAILED and found.verdict is Verdict.INVALID
+    assert "not absolute IRIs" in detail(found, "proof")
+
+
 def test_an_expired_credential_is_invalid_though_its_proof_holds(key: badges.Ed25519) -> None:
     doc = badges.with_proof(badges.credential(key.did, validUntil="2025-12-31T23:59:59Z"), key)
     found = verified(doc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -129,7 +130,14 @@ def canonical(document: Mapping[str, Any], extra_contexts: Mapping[str, Any] | N
         "base": "",
     }
     try:
-        quads = processor.normalize(json.loads(json.dumps(document)), options)
+        expanded = processor.expand(json.loads(json.dumps(document)), options)
+        if not dropped:
+            unsigned = sorted(set(_not_in_rdf(expanded)))
+            if unsigned:
+                said = ", ".join(repr(x) for x in unsigned[:5])
+                raise Broken(f"it holds ids or types that are not absolute IRIs ({said}): what they name is "
+                             "left out of what is signed")  # fmt: skip
+        quads = processor.normalize(expanded, options)
     except Unchecked:
         raise
     except jsonld.JsonLdError as exc:
@@ -141,6 +149,40 @@ def canonical(document: Mapping[str, Any], extra_contexts: Mapping[str, Any] | N
         terms = ", ".join(sorted(set(dropped)))
         raise Broken(f"it holds terms its contexts do not define, which no signature covers: {terms}")
     return str(quads)
+
+
+_ABSOLUTE_IRI = re.compile(r"([A-Za-z][A-Za-z0-9+\-.]*|_):\S*")  # as JSON-LD to RDF tells them
+
+
+def _not_in_rdf(node: Any) -> Iterator[str]:
+    """What in an expanded JSON-LD document JSON-LD to RDF would leave out without a word, while a JSON
+    reader still reads it: a node or reference whose @id, a node @type, a value's datatype or a property
+    that is not an absolute IRI (or a blank node). Each such is yielded."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _not_in_rdf(item)
+        return
+    if not isinstance(node, dict):
+        return
+    is_value = "@value" in node
+    for key, value in node.items():
+        if key == "@id" and not (isinstance(value, str) and _ABSOLUTE_IRI.fullmatch(value)):
+            yield str(value)
+        elif key == "@type":
+            for kind in value if isinstance(value, list) else [value]:
+                if not (
+                    isinstance(kind, str)
+                    and (_ABSOLUTE_IRI.fullmatch(kind) or (is_value and kind == "@json"))
+                ):
+                    yield str(kind)
+        elif is_value:
+            continue  # a literal's @value, @language, @direction: in the RDF as they are
+        elif not key.startswith("@"):
+            if not _ABSOLUTE_IRI.fullmatch(key) or key.startswith("_:"):
+                yield key
+            yield from _not_in_rdf(value)
+        elif key in ("@graph", "@list", "@set", "@included", "@reverse"):
+            yield from _not_in_rdf(value if key != "@reverse" else list(value.values()))
 
 
 INLINE = "contexts of the published standards only; this credential defines terms of its own inline"
