@@ -170,3 +170,17 @@ def test_broken_badge_json_is_reported_in_the_badge_file(write: Any) -> None:
     bad = write("p.yaml", "name: A\nskills: {SQL: 2}\ncredentials:\n  - {badge: broken.json}\n")
     result = invoke("analyze", bad, "--target", CORE / "role.yaml")
     assert result.code == 2 and "broken.json:2:12: not valid JSON" in result.err
+
+
+@pytest.mark.parametrize("command", ["plan", "compare", "report"])
+def test_a_badge_that_is_not_evidence_is_said_on_stderr_by_every_command(profile: Path, command: str) -> None:
+    badge = profile.parent / "badges" / "sql.json"
+    catalogs = ("--catalog", CORE / "catalog.yaml", "--taxonomy", CORE / "skills.yaml")
+    args = (command, profile, "--target", CORE / "role.yaml", *catalogs)
+    verified = invoke(*args)
+    assert verified.code == 0 and "badge" not in verified.err  # verified: evidence, nothing to say
+    badge.write_text(badge.read_text(encoding="utf-8").replace("Example University", "Famous University"))
+    result = invoke(*args)
+    assert result.code == 0, result.err
+    assert f"note: {badge}: badge invalid (proof: the signature does not match" in result.err
+    assert "counts for nothing" in result.err

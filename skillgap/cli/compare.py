@@ -71,7 +71,7 @@ def compare(
 
     if not targets and not all_roles:
         raise UsageError("name roles with --target (repeat it), or compare every bundled role with --all")
-    from skillgap.cli.notes import print_warnings
+    from skillgap.cli.notes import print_badge_notes, print_warnings
     from skillgap.compare import compare_roles, with_distinct_ids
     from skillgap.load.library import load_library
     from skillgap.money import Money, counting_currency
@@ -81,6 +81,7 @@ def compare(
     table = load_rates_option(rates)
     world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     subject = load_person(profile, world)
+    print_badge_notes(subject.badges)
     given = [load_target(t, world, role_dirs or ()) for t in targets or []]  # files, ids, titles, postings
     for role in given:
         note_posting(role)

@@ -36,6 +36,7 @@ def load_people(
     files: Sequence[Path], world: World, tick: Callable[[], None] | None = None
 ) -> tuple[list[Person], list[LoadFailure]]:
     """Everyone whose profile (and badge files) load, and for every one that does not, its problems."""
+    from skillgap.cli.notes import print_badge_notes
     from skillgap.cohort import LoadFailure
     from skillgap.errors import InputError
     from skillgap.person import load_person
@@ -45,6 +46,7 @@ def load_people(
     for path in files:
         try:
             people.append(load_person(path, world))
+            print_badge_notes(people[-1].badges)
         except InputError as exc:
             failures.append(LoadFailure(str(path), tuple(exc.problems)))
         if tick is not None:

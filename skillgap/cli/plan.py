@@ -104,7 +104,7 @@ def plan(
     fmt = choice.as_format
     refuse_force_without_output(force, output)
     start_day = start or date.today()
-    from skillgap.cli.notes import print_warnings
+    from skillgap.cli.notes import print_badge_notes, print_warnings
     from skillgap.money import Money, counting_currency
     from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
     from skillgap.plan import Objective, Request, make_plan
@@ -113,6 +113,7 @@ def plan(
     table = load_rates_option(rates)
     world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     subject = load_person(profile, world)
+    print_badge_notes(subject.badges)
     role = load_target(target, world, roles or ())
     note_posting(role)
     resolutions = world.resolve(names_to_resolve([subject], [role]))
