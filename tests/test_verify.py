@@ -110,8 +110,9 @@ def test_a_term_no_context_defines_fails_as_no_signature_covers_it(good: dict[st
             "targetName": "Kubernetes",
         },
         {"type": ["Alignment", "an alignment"], "targetName": "Kubernetes"},
+        {"id": "k8s", "type": ["Alignment"], "targetName": "Kubernetes"},
     ],
-    ids=["id-with-a-space", "type-not-an-iri"],
+    ids=["id-with-a-space", "type-not-an-iri", "relative-id"],
 )
 def test_what_json_ld_to_rdf_would_leave_out_unsigned_fails(good: dict[str, Any], alignment: Any) -> None:
     """A node whose id or type is not an IRI is left out of the RDF that is signed, and still read as

@@ -127,7 +127,7 @@ def canonical(document: Mapping[str, Any], extra_contexts: Mapping[str, Any] | N
         "format": "application/n-quads",
         "documentLoader": load,
         "contextResolver": ContextResolver(_resolved_cache(), load),
-        "base": "",
+        "base": None,  # relative IRIs stay relative (left out of the RDF, and refused), as no base is named
     }
     try:
         expanded = processor.expand(json.loads(json.dumps(document)), options)
