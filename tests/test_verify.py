@@ -385,3 +385,42 @@ def test_a_hosted_ob2_assertion_is_not_checked_offline() -> None:
     found = verified(hosted)
     assert found.format is BadgeFormat.OB2_HOSTED and found.verdict is Verdict.UNVERIFIABLE
     assert "https://school.example.org/assertions/1" in detail(found, "proof")
+
+
+_IDS = st.sampled_from(
+    [None, "https://skills.example.org/k8s", "k8s", "_:b0", "urn:x:k 8 s", "did:key:", "#k8s", "@id"]
+)
+_TYPES = st.lists(st.sampled_from(["Alignment", "alignment", "https://x.example/T", "_:t", "a b", "@json"]))
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    identity=_IDS,
+    kinds=_TYPES,
+    name=st.text(min_size=1, max_size=6),
+    where=st.sampled_from(["alignment", "tag"]),
+)
+def test_a_verified_credential_reads_as_it_was_signed(
+    good: dict[str, Any], identity: str | None, kinds: list[str], name: str, where: str
+) -> None:
+    """Whatever is added after signing (an alignment, a tag), a credential still verified gives the skills
+    it was signed with, and no other."""
+    changed = json.loads(json.dumps(good))
+    achievement = changed["credentialSubject"]["achievement"]
+    if where == "alignment":
+        added: dict[str, Any] = {"targetName": name, "type": kinds}
+        if identity is not None:
+            added["id"] = identity
+        achievement["alignment"].append(added)
+    else:
+        achievement["tag"] = [name]
+    signed = _skills(good)
+    for parsed in formats.parse_text(json.dumps(changed), "badge.json"):
+        if checks.verify(parsed, TODAY).verdict is Verdict.VERIFIED:
+            assert _skills(parsed.document) == signed, added if where == "alignment" else name
+
+
+def _skills(doc: dict[str, Any]) -> set[tuple[str, int]]:
+    from skillgap.importers.openbadges import read_document
+
+    return {(s.name, s.level) for b in read_document(doc, "badge.json").awards for s in b.credential.skills}
