@@ -168,3 +168,17 @@ def test_validate_reads_a_profiles_vc_jwt_badge_as_analyze_does(
     result = invoke("validate", profile)
     assert result.code == 0, result.err
     assert f"{profile}: ok (profile" in result.out
+
+
+def test_a_file_holding_a_list_of_awards_has_each_verified_on_its_own(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    good = json.loads(files["good.json"].read_text(encoding="utf-8"))
+    tampered = json.loads(files["tampered.json"].read_text(encoding="utf-8"))
+    both = tmp_path / "both.json"
+    both.write_text(json.dumps([good, {"type": "BadgeClass"}, tampered]), encoding="utf-8")
+    result = invoke("verify", both, "--format", "json")
+    assert result.code == 2
+    found = [(b["item"], b["verdict"]) for b in result.json()["badges"]]
+    assert found == [(1, "verified"), (3, "invalid")]  # the BadgeClass describes a badge: nobody's award
+    assert f"{both} (item 3): invalid" in " ".join(invoke("verify", both).out.split())
