@@ -70,6 +70,9 @@ def test_same_key(a: str, b: str) -> None:
         ("R&D", "L&D"),
         ("IPv4", "IPv6"),
         ("Web3", "Web"),
+        ("SOC 2", "SOC 1"),  # the audit report types, not versions of one
+        ("SOC 2", "SOC"),
+        ("Series 7", "Series 63"),
     ],
 )
 def test_distinct_key(a: str, b: str) -> None:

@@ -70,6 +70,7 @@ _NUMBERED_WORDS = frozenset(
         "schedule",
         "series",
         "band",
+        "soc",  # SOC 1, SOC 2, SOC 3: three kinds of audit report
     }
 )
 
