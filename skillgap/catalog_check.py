@@ -66,7 +66,7 @@ def check_catalog(catalog: Catalog, today: date) -> CatalogCheck:
     first_titled: dict[str, Credential] = {}
     found: list[Finding] = []
     for credential in catalog.credentials:
-        found.extend(_own_findings(credential, oldest, domains))
+        found.extend(_own_findings(credential, today, domains))
         key = _title_key(credential.title)
         first = first_titled.setdefault(key, credential)
         if first is not credential:
@@ -83,8 +83,9 @@ def check_catalog(catalog: Catalog, today: date) -> CatalogCheck:
 
 
 def _own_findings(
-    credential: Credential, oldest: date, domains: Mapping[str, tuple[str, ...]]
+    credential: Credential, today: date, domains: Mapping[str, tuple[str, ...]]
 ) -> list[Finding]:
+    oldest = year_before(today)
     out = []
     if not credential.source:
         out.append(
@@ -110,7 +111,7 @@ def _own_findings(
             _finding(
                 credential,
                 OUT_OF_DATE,
-                f"as_of {credential.as_of.isoformat()} is more than a year before {_day_after(oldest)}",
+                f"as_of {credential.as_of.isoformat()} is more than a year before {today.isoformat()}",
                 "check its facts against the source again and update `as_of`",
             )
         )
@@ -136,14 +137,6 @@ def _own_findings(
                 )
             )
     return out
-
-
-def _day_after(day: date) -> str:
-    """The day ages are judged on, from the oldest day allowed (the check's own date, as the user gave it)."""
-    try:
-        return date(day.year + 1, day.month, day.day).isoformat()
-    except ValueError:  # (not reached: the oldest day is never 29 February)
-        return date(day.year + 1, day.month, day.day - 1).isoformat()
 
 
 def _finding(credential: Credential, kind: str, message: str, hint: str) -> Finding:

@@ -58,6 +58,8 @@ def test_each_kind_of_finding_is_reported_at_its_line_and_the_status_is_2(tmp_pa
         ("duplicate-title", "twice", 13),
     ]
     assert report["checked"] == 9 and report["ok"] is False and report["as_of"] == "2026-12-03"
+    old = report["findings"][2]  # type: ignore[index]
+    assert old["message"] == "as_of 2025-11-30 is more than a year before 2026-12-03"
     twice = report["findings"][-1]  # type: ignore[index]
     assert "the same title as 'good'" in twice["message"] and "team.yaml:5" in twice["message"]
 
