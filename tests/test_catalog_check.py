@@ -157,3 +157,15 @@ def test_the_bundled_catalog_gives_every_credential_its_source_and_date() -> Non
     report = json.loads(result.out)
     assert (result.code, report["findings"]) == (0, [])
     assert report["checked"] > 150
+
+
+def test_text_from_the_file_reaches_the_table_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    path = tmp_path / "team.yaml"
+    path.write_text(
+        "credentials:\n" + entry("x", "[red]T[/red]", "Acme", ', source: "[bold]s\\e[2J"'), "utf-8"
+    )
+    result = invoke("catalog", "check", str(path), "--as-of", "2026-12-03")
+    assert result.code == 2 and "[bold]s" in result.out and "\x1b" not in result.out
