@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"rank", "teaching"},
     {"plan", "cohort", "compare", "progress"},
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
-    {"person", "catalog_search", "coaching"},
+    {"person", "catalog_search", "catalog_check", "coaching"},
     {"render"},
     {"cli", "__main__"},
 ]
