@@ -280,6 +280,9 @@ class Credential:
     eligibility: str | None = None  # who may take it (experience, a degree), in the provider's terms
     conditions: Eligibility | None = None  # the same conditions in a form skillgap judges, where given
     requires: tuple[CredentialSkill, ...] = ()  # the level of a skill it expects on entry
+    source: str | None = None  # the page its facts (price, hours, conditions) were read from
+    as_of: date | None = None  # when they were read there
+    note: str | None = None  # what of them could not be confirmed, or what the entry leaves out
 
     def entry_level(self, key: Callable[[str], str]) -> dict[str, int]:
         """The level it expects on entry, by skill key (KEY gives a name's), the highest where two names
@@ -429,6 +432,9 @@ class Catalog:
     name: str | None = None
     currency: str | None = None
     files: tuple[str, ...] = ()
+    # the web domains of a provider or platform, as its catalog file declares them (`domains:`), for
+    # the providers whose name does not show in their domain (ATD's td.org): provider -> domains
+    domains: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def lookup(self) -> CatalogLookup:

@@ -15,11 +15,13 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from itertools import accumulate, chain, compress, repeat
 from math import inf
 from operator import attrgetter, is_, le, not_
 from typing import Any, overload
 
+from skillgap.dates import WrittenDate
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.model import (
     CONDITION_KINDS,
@@ -301,6 +303,37 @@ def _unpack_numbers(name: str, parts: Parts, count: int) -> array[float]:
     return found
 
 
+def _pack_dates(name: str, values: list[Any], out: dict[str, Part]) -> None:
+    """Dates (or None) as the text they were written as ("2026-11" for a month): reading that text again
+    gives the same date, of the same precision."""
+    _expect_types(values, {date, WrittenDate, _NONE}, name)
+    _Choices.pack(name, [None if v is None else v.isoformat() for v in values], out, optional=True)
+
+
+def _unpack_dates(name: str, parts: Parts, count: int) -> _Choices:
+    column = _Choices.unpack(name, parts, count, optional=True)
+    dates = []
+    for text in column.table:
+        found = None if text is None else _written(text)
+        expect(text is None or (found is not None and found.isoformat() == text), f"{name}: not a date")
+        dates.append(found)
+    column.table = dates
+    return column
+
+
+def _written(text: str) -> date | None:
+    """The date TEXT is the isoformat of (YYYY, YYYY-MM: a WrittenDate; YYYY-MM-DD), or None."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    try:
+        if len(parts) == 3:
+            return date(*map(int, parts))
+        return WrittenDate(*map(int, parts))
+    except ValueError:
+        return None
+
+
 def _number(value: float) -> float | None:
     return None if value == _NO_NUMBER else value
 
@@ -309,22 +342,24 @@ def _number(value: float) -> float | None:
 
 # each field, and whether it may be None
 _WHOLE = ("id", "title")  # text every lookup reads whole: a JSON list each (which reads fastest whole)
-_TEXTS = {"url": True, "description": True, "source_id": True, "eligibility": True}
+_TEXTS = {"url": True, "description": True, "source_id": True, "eligibility": True, "source": True,
+          "note": True}  # fmt: skip
 _CHOICES = {"provider": False, "provider_type": False, "type": True, "currency": True, "format": True,
             "assessment": True}  # fmt: skip
 _NUMBERS = ("hours", "cost", "credits")
 _LISTS = ("prerequisites", "stacks_into")
 _ESTIMABLE = {name: 1 << bit for bit, name in enumerate(ESTIMABLE_FIELDS)}
 _RARE = ("conditions", "requires")  # few credentials have them: kept by index, as checked plain data
-_FIELDS = (*_WHOLE, *_TEXTS, *_CHOICES, *_NUMBERS, *_LISTS, "estimated", "origin", "skills", *_RARE)
+_DATES = ("as_of",)  # a few distinct dates: a table of them as written, and an index into it per credential
+_FIELDS = (*_WHOLE, *_TEXTS, *_CHOICES, *_NUMBERS, *_LISTS, *_DATES, "estimated", "origin", "skills", *_RARE)
 assert set(_FIELDS) == set(Credential.__dataclass_fields__)  # (every field has its column)
 
 
 class PackedCredentials(Sequence[Credential]):
     """An immutable sequence of credentials kept as columns; each is built on first access, then kept."""
 
-    __slots__ = ("_count", "_whole", "_texts", "_choices", "_numbers", "_lists", "_estimated", "_origins",
-                 "_skills", "_rare", "_built")  # fmt: skip
+    __slots__ = ("_count", "_whole", "_texts", "_choices", "_numbers", "_lists", "_dates", "_estimated",
+                 "_origins", "_skills", "_rare", "_built")  # fmt: skip
 
     def __init__(self, count: int, columns: Mapping[str, Any]) -> None:
         self._count = count
@@ -333,6 +368,7 @@ class PackedCredentials(Sequence[Credential]):
         self._choices: dict[str, _Choices] = columns["choices"]
         self._numbers: dict[str, array[float]] = columns["numbers"]
         self._lists: dict[str, _Lists] = columns["lists"]
+        self._dates: dict[str, _Choices] = columns["dates"]
         self._estimated: bytes = columns["estimated"]
         self._origins: Origins = columns["origins"]
         self._skills: _Skills = columns["skills"]
@@ -359,6 +395,8 @@ class PackedCredentials(Sequence[Credential]):
             out[name] = _numbers(columns[name], name)
         for name in _LISTS:
             _Lists.pack(name, columns[name], out)
+        for name in _DATES:
+            _pack_dates(name, columns[name], out)
         estimated = columns["estimated"]
         masks = {fields: _mask(fields) for fields in dict.fromkeys(estimated)}
         out["estimated"] = bytes(map(masks.__getitem__, estimated))
@@ -393,6 +431,7 @@ class PackedCredentials(Sequence[Credential]):
             },
             "numbers": {name: _unpack_numbers(name, parts, count) for name in _NUMBERS},
             "lists": {name: _Lists.unpack(name, parts, count) for name in _LISTS},
+            "dates": {name: _unpack_dates(name, parts, count) for name in _DATES},
             "estimated": estimated,
             "origins": Origins.unpack("origin", parts, count),
             "skills": _Skills.unpack("skills", parts, count),
@@ -432,6 +471,7 @@ class PackedCredentials(Sequence[Credential]):
         values.update((name, column[i]) for name, column in self._choices.items())
         values.update((name, _number(column[i])) for name, column in self._numbers.items())
         values.update((name, column[i]) for name, column in self._lists.items())
+        values.update((name, column[i]) for name, column in self._dates.items())
         mask = self._estimated[i]
         values["estimated"] = frozenset(name for name, bit in _ESTIMABLE.items() if mask & bit)
         values["origin"] = self._origins[i]

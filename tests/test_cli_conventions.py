@@ -113,6 +113,7 @@ FORMATS = {
     "catalog list": {"table", "json"},
     "catalog search": {"table", "json"},
     "catalog show": {"table", "json"},
+    "catalog check": {"table", "json"},
     "import posting": {"yaml", "json"},
 }
 

@@ -93,6 +93,10 @@ requires = st.one_of(
     st.none(),
     st.sampled_from([{"SQL": 2}, {"SQL": "advanced"}, {"SQL": 9}, [{"name": "SQL", "level": 1}], "SQL", []]),
 )
+dates = st.one_of(
+    st.none(), st.sampled_from(["2026-11", " 2026-11-20 ", "2026", 2026, "2026-13", "2026-02-30", "", "x"]),
+    st.dates(), st.booleans(), st.integers(-1, 3000),
+)
 credential_fields = {
     "id": texts, "title": texts, "provider": texts,
     "skills": st.one_of(valid_skills, st.lists(skill, max_size=2), st.none()),
@@ -100,6 +104,7 @@ credential_fields = {
     "credits": numbers, "currency": texts, "format": choices, "assessment": assessments,
     "prerequisites": text_lists, "stacks_into": text_lists, "estimated": text_lists,
     "description": texts, "source_id": texts, "eligibility": eligibility, "requires": requires,
+    "source": texts, "note": texts, "as_of": dates,
     "unknown": texts,
 }
 

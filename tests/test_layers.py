@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"rank", "teaching"},
     {"plan", "cohort", "compare", "progress"},
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
-    {"person", "catalog_search", "coaching"},
+    {"person", "catalog_search", "coaching", "catalog_check"},
     {"render"},
     {"cli", "__main__"},
 ]

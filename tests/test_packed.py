@@ -4,6 +4,7 @@ asked for; what the columns cannot hold is never kept."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillgap import parts
+from skillgap.dates import WrittenDate
 from skillgap.errors import InputError
 from skillgap.load import cache
 from skillgap.load.catalog import CODEC, load_catalogs
@@ -36,6 +38,8 @@ def entry(i: int) -> dict[str, object]:
         "provider_type": "University", "url": f"https://example.org/{i}", "credits": 3,
         "description": "Ünïcödé and \u202e too", "source_id": f"urn:{i}" if i % 4 else None,
         "eligibility": "anyone", "stacks_into": ["p1"] if i % 5 == 0 else None,
+        "source": f"https://example.org/{i}/fees", "as_of": ["2026-11", "2025", "2026-10-02"][i // 3 % 3],
+        "note": "the fee is not confirmed" if i % 2 else None,
     }  # fmt: skip
     credential.update({k: v for n, (k, v) in enumerate(optional.items()) if (i + n) % 3})
     return credential
@@ -96,6 +100,10 @@ credentials = st.builds(
     prerequisites=st.lists(texts, max_size=3).map(tuple), stacks_into=st.lists(texts, max_size=2).map(tuple),
     estimated=st.frozensets(st.sampled_from(["hours", "cost", "levels"])), description=optional_texts,
     origin=origins, source_id=optional_texts, credits=numbers, eligibility=optional_texts,
+    source=optional_texts, note=optional_texts, as_of=st.one_of(
+        st.none(), st.dates(date(1900, 1, 1), date(2200, 12, 31)),
+        st.builds(WrittenDate, st.integers(1900, 2200), st.one_of(st.none(), st.integers(1, 12))),
+    ),
 )  # fmt: skip
 pathways = st.builds(Pathway, texts, texts, st.lists(texts, max_size=3).map(tuple), optional_texts, origins)
 
@@ -110,6 +118,8 @@ def test_any_catalog_the_model_holds_comes_back_equal(
     assert list(kept.credentials) == list(catalog.credentials)
     assert kept.lookup == CatalogLookup.of(catalog.credentials)
     assert (kept.pathways, kept.name, kept.currency, kept.files) == (paths_of(catalog))
+    as_written = [c.as_of.isoformat() if c.as_of else None for c in catalog.credentials]
+    assert [c.as_of.isoformat() if c.as_of else None for c in kept.credentials] == as_written
 
 
 def paths_of(catalog: Catalog) -> tuple[object, ...]:
@@ -192,3 +202,36 @@ def test_a_condition_no_reader_would_make_makes_the_entry_a_miss(damage: object)
     packed["credentials.conditions"] = conditions
     with pytest.raises(parts.Unusable):
         CODEC.unpack(parts.decode(parts.encode(packed).join()))
+
+
+def test_the_dates_sources_and_domains_of_a_catalog_come_back_as_written(tmp_path: Path) -> None:
+    first = write_json(tmp_path, "a.json", [entry(i) for i in range(12)], "USD")
+    data = json.loads(first.read_text())
+    data["domains"] = {"Acme": ["acme.example", "Acme-Learn.example."], "Beta U": "beta.example"}
+    first.write_text(json.dumps(data), encoding="utf-8")
+    second = write_json(tmp_path, "b.json", [entry(20)], "USD")
+    data = json.loads(second.read_text())
+    data["domains"], data["pathways"] = {"Acme": "acme.example"}, []
+    second.write_text(json.dumps(data), encoding="utf-8")
+    catalog = load_catalogs([first, second], use_cache=False)
+    assert catalog.domains == {"Acme": ("acme.example", "acme-learn.example"), "Beta U": ("beta.example",)}
+    kept = cached.catalog(catalog)
+    assert kept.domains == catalog.domains
+    written = [(c.source, c.as_of.isoformat() if c.as_of else None, c.note) for c in catalog.credentials]
+    assert [(c.source, c.as_of.isoformat() if c.as_of else None, c.note) for c in kept.credentials] == written
+    assert {w[1] for w in written} == {None, "2025", "2026-11", "2026-10-02"}  # a month stays a month
+    assert {w[2] for w in written} == {None, "the fee is not confirmed"}
+
+
+def test_a_domain_that_is_not_a_host_name_is_refused_where_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "domains:\n  Acme: https://acme.example/page\ncredentials:\n"
+        "  - {id: c, title: T, provider: Acme, skills: [{name: SQL, level: 2}], as_of: 2026-13}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_catalogs([path], use_cache=False)
+    text = "\n".join(map(str, caught.value.problems))
+    assert "c.yaml:2:" in text and "is not a web domain" in text
+    assert "c.yaml:4:" in text and "no month 13" in text

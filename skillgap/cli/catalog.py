@@ -1,8 +1,11 @@
-"""`skillgap catalog list|search|show`: browse the bundled or loaded catalogs."""
+"""`skillgap catalog list|search|show|check`: browse the bundled or loaded catalogs, and check their facts
+are sourced and current."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +17,7 @@ from skillgap.cli.common import (
     ExtraTaxonomyOpt,
     NoCacheOpt,
     TaxonomyOpt,
+    date_option,
     format_option,
     number_option,
 )
@@ -91,9 +95,7 @@ def one_of(option: str, value: str, known: Iterable[str], what: str, list_all: b
 
 @app.command("search", cls=Command)
 def search(
-    query: Annotated[
-        str, typer.Argument(metavar="QUERY", help="Words, an acronym or a skill to look for.")
-    ],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Words, an acronym or a skill to look for.")],
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
     extra_catalog: ExtraCatalogOpt = None,
@@ -141,3 +143,42 @@ def show(
         hint = ("did you mean " + ", ".join(close) + "?") if close else "try `skillgap catalog search`"
         raise InputError.at(credential_id, "no credential has this id", hint=hint)
     show_one(by_id[credential_id], loaded.pathways, fmt)
+
+
+@app.command("check", cls=Command)
+def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Catalog files or folders to check (default: the bundled catalog).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        date | None,
+        date_option(
+            "--as-of",
+            end=True,
+            help="The day to judge ages on: an as_of a year older is out of date. Default: today.",
+        ),
+    ] = None,
+    choice: FormatOpt = TableOrJson.TABLE,
+    debug: DebugOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Check every credential's facts are sourced and current: flags entries without source or as_of, an
+    as_of more than a year old, a url whose domain is not the provider's or its platform's, and titles
+    used twice; exit 2 if any is found."""
+    fmt = choice.as_format
+    from skillgap.catalog_check import check_catalog
+    from skillgap.errors import ExitCode
+    from skillgap.load.catalog import load_catalogs_located
+    from skillgap.load.paths import catalog_paths
+    from skillgap.render.check_out import show_check
+
+    loaded = load_catalogs_located(catalog_paths(files or None))
+    result = check_catalog(loaded, as_of or date.today())
+    show_check(result, fmt)
+    if result.findings:
+        raise typer.Exit(ExitCode.INVALID_INPUT)

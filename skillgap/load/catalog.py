@@ -14,7 +14,7 @@ from skillgap.errors import InputError, Problem
 from skillgap.levels import MAX_LEVEL, MIN_LEVEL
 from skillgap.limits import CREDENTIAL_HOURS, CREDITS, MONEY, Range
 from skillgap.load.conditions import BAD, plain_eligibility, plain_requires, read_eligibility, read_requires
-from skillgap.load.fields import Fields, Once, Report, join, name_key, top_mapping
+from skillgap.load.fields import Fields, Once, Report, join, name_key, read_date, top_mapping
 from skillgap.load.paths import expand_paths
 from skillgap.load.profile import FORMATS
 from skillgap.load.reading import read_model
@@ -30,7 +30,7 @@ from skillgap.model import (
     Pathway,
 )
 
-CATALOG_KEYS = ("name", "currency", "as_of", "description", "source", "credentials", "pathways")
+CATALOG_KEYS = ("name", "currency", "as_of", "description", "source", "domains", "credentials", "pathways")
 CREDENTIAL_KEYS = (
     "id",
     "title",
@@ -52,6 +52,9 @@ CREDENTIAL_KEYS = (
     "credits",
     "eligibility",
     "requires",
+    "source",
+    "as_of",
+    "note",
 )
 SKILL_KEYS = ("name", "level", "id")
 PATHWAY_KEYS = ("id", "title", "credentials", "award", "description")
@@ -85,6 +88,13 @@ def load_catalogs(paths: Sequence[Path], use_cache: bool = True) -> Catalog:
     return merged
 
 
+def load_catalogs_located(paths: Sequence[Path]) -> Catalog:
+    """The catalogs as `load_catalogs` reads them (every problem raised), each credential's origin with
+    its line and column: for a check that points at each entry (a second, slower reading)."""
+    load_catalogs(paths)
+    return merge(read_model(path, "catalog", read_catalog, located=True) for path in expand_paths(paths))
+
+
 def _every_problem(files: Sequence[Path]) -> list[Problem]:
     """Every problem of FILES, each at its line, as `validate` finds them: a file that cannot be read
     keeps the ids it gives, so references to them are not reported as dangling too, and references read
@@ -105,6 +115,7 @@ def merge(catalogs: Iterable[Catalog]) -> Catalog:
         name=" + ".join(c.name for c in catalogs if c.name) or None,
         currency=next((c.currency for c in catalogs if c.currency), None),
         files=tuple(f for cat in catalogs for f in cat.files),
+        domains=merge_domains(catalogs),
     )
     if all("skill_names" in cat.__dict__ for cat in catalogs):
         names = {name: None for cat in catalogs for name in cat.skill_names}
@@ -162,6 +173,7 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
         name=top.text("name"),
         currency=currency,
         files=(report.file,),
+        domains=_domains(top),
     )
     if whole:
         # every credential took its skills from KNOWN, so its entries, in the order first met, name every
@@ -169,6 +181,51 @@ def read_catalog(data: Any, report: Report) -> Catalog | None:
         names = {found[0].name: None for found in known.values() if found is not None}
         catalog.__dict__["skill_names"] = list(names)
     return catalog
+
+
+def _domains(top: Fields) -> dict[str, tuple[str, ...]]:
+    """`domains:`, provider -> its web domains (one, or a list): each written as a host name, which
+    `skillgap catalog check` accepts, with its subdomains, for the provider's URLs."""
+    found: dict[str, tuple[str, ...]] = {}
+    declared = top.mapping("domains")
+    if declared is None:
+        return found
+    for provider in declared.data:
+        if not isinstance(provider, str) or not provider.strip():
+            declared.problem(
+                str(provider), "a provider's name must be text", "write `Provider Name: domain.org`"
+            )
+            continue
+        hosts = declared.text_list(provider)
+        for host in hosts:
+            if not is_host(host):
+                declared.problem(
+                    provider, f"{host!r} is not a web domain", "write the host name alone, such as td.org"
+                )
+        found[provider.strip()] = tuple(host.lower().rstrip(".") for host in hosts if is_host(host))
+    return found
+
+
+def is_host(text: str) -> bool:
+    """Whether TEXT is a host name (labels of letters, digits and hyphens, with at least one dot)."""
+    labels = text.lower().rstrip(".").split(".")
+    return len(labels) > 1 and all(
+        label
+        and len(label) <= 63
+        and label.strip("-") == label
+        and label.replace("-", "").isalnum()
+        and label.isascii()
+        for label in labels
+    )
+
+
+def merge_domains(catalogs: Iterable[Catalog]) -> dict[str, tuple[str, ...]]:
+    """Every file's `domains:`, a provider named twice with the domains of both."""
+    found: dict[str, tuple[str, ...]] = {}
+    for cat in catalogs:
+        for provider, hosts in cat.domains.items():
+            found[provider] = tuple(dict.fromkeys((*found.get(provider, ()), *hosts)))
+    return found
 
 
 def _credential(fields: Fields, default_currency: str | None) -> Credential | None:
@@ -200,6 +257,7 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
     hours, cost = fields.number("hours", CREDENTIAL_HOURS), fields.number("cost", MONEY)
     credits = fields.number("credits", CREDITS)
     source_id = fields.text("source_id")
+    source, as_of, note = fields.text("source"), fields.date("as_of"), fields.text("note")
     kind, url, description = fields.text("type"), fields.text("url"), fields.text("description")
     delivery = fields.choice("format", FORMATS)
     prerequisites, stacks_into = fields.text_list("prerequisites"), fields.text_list("stacks_into")
@@ -230,6 +288,9 @@ def _credential(fields: Fields, default_currency: str | None) -> Credential | No
         eligibility=eligibility,
         conditions=conditions,
         requires=requires,
+        source=source,
+        as_of=as_of,
+        note=note,
     )
 
 
@@ -256,8 +317,9 @@ def _top_level(data: dict[Any, Any]) -> PosMap:
     """A plain top-level mapping as a PosMap without positions; its values are left as they are."""
     top = positioned({})
     top.update(data)
-    if "pathways" in top:
-        top["pathways"] = positioned(top["pathways"])
+    for key in ("pathways", "domains"):
+        if key in top:
+            top[key] = positioned(top[key])
     return top  # type: ignore[no-any-return]
 
 
@@ -351,6 +413,13 @@ def _estimated(value: Any) -> Any:
     return frozenset(names) if names is not _BAD and _ESTIMABLE.issuperset(names) else _BAD
 
 
+def _date(value: Any) -> Any:
+    if value is None:
+        return None
+    parsed = read_date(value)[0]
+    return _BAD if parsed is None else parsed
+
+
 def _choice(allowed: Sequence[str]) -> Callable[[Any], Any]:
     def read(value: Any) -> Any:
         text = _text(value)
@@ -379,6 +448,9 @@ _ESTIMABLE = frozenset(ESTIMABLE_FIELDS)
 _PLAIN_READERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("id", "title", "provider", "type", "url", "description", "source_id"), _text),
     "requires": lambda value: _BAD if (read := plain_requires(value)) is BAD else read,
+    "source": _text,
+    "note": _text,
+    "as_of": _date,
     "hours": _number(CREDENTIAL_HOURS),
     "cost": _number(MONEY),
     "credits": _number(CREDITS),

@@ -28,6 +28,7 @@ def pack_catalog(catalog: Catalog) -> dict[str, Part]:
         **_pack_lists("pathways.members", members),
         **_origins("pathways.origin", [p.origin for p in pathways]),
         "about": [catalog.name, catalog.currency, list(catalog.files)],
+        "domains": {provider: list(hosts) for provider, hosts in catalog.domains.items()},
     }
 
 
@@ -38,7 +39,12 @@ def unpack_catalog(parts: Parts, choices: Mapping[str, Collection[str]]) -> Cata
     expect(type(about) is list and len(about) == 3, "about: malformed")
     name, currency, files = about
     strings([name, currency], "about", optional=True)
-    catalog = Catalog(credentials, _pathways(parts), name, currency, tuple(strings(files, "files")))
+    domains = parts.json("domains")
+    expect(type(domains) is dict, "domains: not a mapping")
+    hosts = {provider: tuple(strings(found, "domains")) for provider, found in domains.items()}
+    expect(all(provider for provider in hosts), "domains: a provider without a name")
+    files_read = tuple(strings(files, "files"))
+    catalog = Catalog(credentials, _pathways(parts), name, currency, files_read, hosts)
     catalog.__dict__["lookup"] = credentials.lookup()  # (the cached property's place)
     return catalog
 

@@ -43,6 +43,9 @@ def full_data(credential: Credential, pathways: Sequence[Pathway] = ()) -> dict[
         }
     )
     data["requires"] = {s.name: s.level for s in credential.requires}
+    data["source"] = credential.source
+    data["as_of"] = credential.as_of.isoformat() if credential.as_of else None
+    data["note"] = credential.note
     return data
 
 
@@ -156,6 +159,14 @@ def conditions_rows(credential: Credential) -> list[tuple[str, str]]:
     return rows
 
 
+def _source_text(credential: Credential) -> str:
+    """The page its facts were read from, and when."""
+    when = f" (as of {credential.as_of.isoformat()})" if credential.as_of else ""
+    if credential.source:
+        return credential.source + when
+    return "not given" + when
+
+
 def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -> None:
     data = full_data(credential, pathways)
     if fmt is Format.JSON:
@@ -183,7 +194,10 @@ def show_one(credential: Credential, pathways: Sequence[Pathway], fmt: Format) -
         ("stacks into", ", ".join(p["title"] for p in data["stacks_into"]) or "none"),
         ("url", credential.url or "none"),
         ("description", credential.description or ""),
+        ("facts from", _source_text(credential)),
     ]
+    if credential.note:
+        rows.append(("note", credential.note))
     if credential.estimated:
         rows.append(("estimated", ", ".join(sorted(credential.estimated)) + " (not published figures)"))
     for key, value in rows:

@@ -379,6 +379,9 @@ def _catalog() -> Schema:
                 "The level of a skill it expects on entry (`skill: level`): it closes nothing for a person "
                 "below it until an earlier step gets them there.",
             ),
+            "source": (OPT_TEXT, "The page its facts (price, hours, conditions) were read from."),
+            "as_of": (DATE, "When they were read there."),
+            "note": (OPT_TEXT, "What of its facts could not be confirmed, or what the entry leaves out."),
         },
         required=("id", "title", "provider", "skills"),
     )
@@ -403,6 +406,11 @@ def _catalog() -> Schema:
             "as_of": (DATE, "When the figures were checked."),
             "description": (OPT_TEXT, "What the catalog holds."),
             "source": (OPT_TEXT, "Where the figures come from."),
+            "domains": (
+                {"type": ["object", "null"], "additionalProperties": TEXT_LIST},
+                "Provider -> its web domain or domains, for `skillgap catalog check`: where the "
+                "provider's name does not show in its domain.",
+            ),
             "credentials": (nullable({"type": "array", "items": credential}), "The credentials on offer."),
             "pathways": (nullable({"type": "array", "items": pathway}), "Credentials that stack up."),
         },
