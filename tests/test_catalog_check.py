@@ -146,3 +146,12 @@ def test_a_domain_that_shows_the_providers_or_platforms_name_is_theirs(host: str
 def test_a_domain_that_does_not_is_not(host: str, provider: str) -> None:
     assert not belongs_to(host, provider)
     assert belongs_to("www.td.org", "ATD", ["td.org"]) and not belongs_to("nottd.org", "ATD", ["td.org"])
+
+
+def test_the_bundled_catalog_gives_every_credential_its_source_and_date() -> None:
+    """As of a fixed day a month after it was compiled: every entry sourced, dated, linked to its provider's
+    own domain, and titled once."""
+    result = invoke("catalog", "check", "--as-of", "2026-12-03", "--format", "json")
+    report = json.loads(result.out)
+    assert (result.code, report["findings"]) == (0, [])
+    assert report["checked"] > 150
