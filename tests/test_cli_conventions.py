@@ -114,6 +114,9 @@ FORMATS = {
     "catalog search": {"table", "json"},
     "catalog show": {"table", "json"},
     "import posting": {"yaml", "json"},
+    "import linkedin": {"yaml", "json"},
+    "import jsonresume": {"yaml", "json"},
+    "import cv": {"yaml", "json"},
 }
 
 

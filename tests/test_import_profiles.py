@@ -1,0 +1,250 @@
+"""`skillgap import linkedin|jsonresume|cv`: a person's own records into a profile to review, every level
+estimated from evidence (never above it) and marked, certifications matched to the catalog."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgap.load import load_profile
+from skillgap.resumes.estimate import CEILING, Evidence, estimate, level_for_years, years_of
+from skillgap.resumes.types import Certification
+from skillgap.world import World
+from tests.conftest import ROOT, invoke
+from tests.hypothesis_profiles import examples
+
+RESUMES = ROOT / "tests" / "data" / "resumes"
+LINKEDIN = RESUMES / "linkedin"
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def world() -> World:
+    from skillgap.world import open_world
+
+    return open_world()
+
+
+def export_zip(folder: Path, into: Path, inside: str = "") -> Path:
+    """The export as LinkedIn sends it: a ZIP of its CSV files (here, optionally in a folder of its own)."""
+    path = into / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for file in sorted(folder.iterdir()):
+            archive.write(file, f"{inside}{file.name}")
+    return path
+
+
+# --- levels from evidence --------------------------------------------------------------------------
+
+
+def test_a_skill_only_named_is_a_novice_s_and_endorsements_alone_make_an_advanced_beginner() -> None:
+    assert estimate(Evidence())[0] == 1
+    assert estimate(Evidence(endorsements=40))[0] == 2
+
+
+def test_years_of_work_naming_a_skill_support_at_most_proficient() -> None:
+    assert [level_for_years(y) for y in (0.2, 1.0, 2.9, 3.0, 25.0)] == [2, 3, 3, 4, 4]
+    level, why = estimate(Evidence(years=30, endorsements=99))
+    assert level == 4 and "30 years of work" in why
+
+
+def test_a_stated_expert_level_is_brought_down_to_the_ceiling_and_says_so() -> None:
+    level, why = estimate(Evidence(stated=5, stated_as="Master"))
+    assert level == CEILING == 4
+    assert "'Master'" in why and "raise it if it is true" in why
+
+
+@given(
+    years=st.floats(min_value=0, max_value=60, allow_nan=False),
+    endorsements=st.integers(min_value=0, max_value=500),
+    stated=st.none() | st.integers(min_value=0, max_value=5),
+)
+@settings(max_examples=examples(200))
+def test_an_estimate_never_exceeds_any_evidence_for_it(
+    years: float, endorsements: int, stated: int | None
+) -> None:
+    level, _ = estimate(Evidence(years, endorsements, stated))
+    supported = [1, 2 if endorsements else 1, level_for_years(years) if years else 1, stated or 1]
+    assert 1 <= level <= min(CEILING, max(supported))
+    assert level >= min(CEILING, max(supported))  # and never below the best of it either
+
+
+def test_overlapping_jobs_count_their_shared_time_once() -> None:
+    a = (date(2020, 1, 1), date(2021, 12, 31))
+    b = (date(2021, 1, 1), date(2022, 12, 31))
+    assert years_of([a, b]) == pytest.approx(3.0, abs=0.01)
+    assert years_of([a, a]) == pytest.approx(years_of([a]))
+    assert years_of([(date(2022, 1, 1), date(2021, 1, 1))]) == 0
+
+
+# --- LinkedIn ------------------------------------------------------------------------------------
+
+
+def test_linkedin_dates_are_months_or_years() -> None:
+    from skillgap.resumes.linkedin import read_date
+
+    assert str(read_date("Jan 2020", end=False)) == "2020-01"
+    assert read_date("Jan 2020", end=False) == date(2020, 1, 1)
+    assert read_date("Sept 2021", end=True) == date(2021, 9, 30)
+    assert read_date("2019", end=True) == date(2019, 12, 31)
+    assert read_date("someday", end=True) is None
+    assert read_date("Smarch 2020", end=True) is None
+
+
+def test_a_linkedin_export_zip_becomes_a_profile_analyze_accepts(tmp_path: Path) -> None:
+    out = tmp_path / "me.yaml"
+    result = invoke(
+        "import", "linkedin", export_zip(LINKEDIN, tmp_path, "Basic_LinkedInDataExport/"), "-o", out
+    )
+    assert result.code == 0, result.err
+    assert result.out == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# review the estimated levels")
+    profile = load_profile(out)
+    assert profile.name == "Morgan Quill"
+    assert profile.current_role == "Senior Project Manager"  # the open position
+    assert profile.skills and all(s.estimated for s in profile.skills)
+    assert "estimated: true" in text
+    analysed = invoke("analyze", out, "--target", "project-manager", "-f", "json")
+    assert analysed.code == 0, analysed.err
+
+
+def test_linkedin_levels_follow_the_positions_and_endorsements_that_name_each_skill(world: World) -> None:
+    from skillgap.resumes.linkedin import read_linkedin
+
+    imported = read_linkedin(LINKEDIN, world.matcher, world.catalog, TODAY)
+    skills = {c.skill: c for c in imported.skills}
+    # named by the open position since March 2022: 4.25 years by TODAY, so 4; last used this month
+    pm = skills["project management"]
+    assert pm.level == 4 and str(pm.last_used) == "2026-06"
+    assert "Senior Project Manager at Fernhill Freight" in pm.evidence and "LinkedIn skills" in pm.evidence
+    # named by the coordinator job (Jan 2019 - Feb 2022) and endorsed twice: the years decide
+    excel = skills["Microsoft Excel"]
+    assert excel.level == 4 and str(excel.last_used) == "2022-02" and "2 endorsements" in excel.evidence
+    # listed, endorsed once (and that endorsement rejected), named by no position: only named
+    weaving = skills["Underwater Basket Weaving"]
+    assert (weaving.level, weaving.last_used, weaving.known) == (1, None, False)
+    assert any("Underwater Basket Weaving" in n for n in imported.notes)
+
+
+def test_a_held_pmp_is_matched_to_the_catalog_s_credential_and_others_are_kept_by_title(
+    world: World, tmp_path: Path
+) -> None:
+    out = tmp_path / "me.yaml"
+    result = invoke("import", "linkedin", LINKEDIN, "-o", out)
+    assert result.code == 0, result.err
+    held = {h.title: h for h in load_profile(out).credentials}
+    pmp = held["Project Management Professional (PMP)"]
+    assert (pmp.id, str(pmp.earned)) == ("pmi-pmp", "2021-05")
+    forklift = held["Forklift Safety Awareness (Fernhill Freight Training)"]
+    assert forklift.id is None and str(forklift.earned) == "2019"
+    assert "Forklift Safety Awareness" in result.err  # listed in a note
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "expected"),
+    [
+        ("Project Management Professional (PMP)", "Project Management Institute", "pmi-pmp"),
+        ("project management professional", "PMI", "pmi-pmp"),
+        ("PMP", "Project Management Institute (PMI)", "pmi-pmp"),
+        ("Project Managment Professional", None, "pmi-pmp"),  # a letter short
+        # the title of the PMP, from someone else: a prep course, not the certification
+        ("Project Management Professional (PMP)", "Bright Exam Prep Ltd", None),
+        (
+            "Google Project Management Professional Certificate",
+            "Coursera",
+            "google-project-management-certificate",
+        ),
+        ("Forklift Safety Awareness", None, None),
+    ],
+)
+def test_certifications_are_found_by_title_and_issuer(
+    world: World, title: str, issuer: str | None, expected: str | None
+) -> None:
+    from skillgap.resumes.credentials import Finder
+
+    found = Finder(world.catalog).find(Certification(title, issuer))
+    assert found.certification.id == expected, found.note
+
+
+def test_a_missing_file_means_no_data_of_that_kind(tmp_path: Path, world: World) -> None:
+    from skillgap.resumes.linkedin import read_linkedin
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    shutil.copy(LINKEDIN / "Skills.csv", folder)
+    imported = read_linkedin(folder, world.matcher, world.catalog, TODAY)
+    assert imported.name is None and imported.current_role is None and not imported.credentials
+    assert {c.skill for c in imported.skills} >= {"project management", "risk management"}
+    assert all(c.level == 1 for c in imported.skills)  # listed, and nothing else shows them used
+    assert any("Profile.csv" in n and "Positions.csv" in n for n in imported.notes)
+
+
+def test_something_that_is_not_an_export_is_refused_with_a_hint(tmp_path: Path) -> None:
+    folder = tmp_path / "holiday photos"
+    folder.mkdir()
+    (folder / "beach.txt").write_text("sand", encoding="utf-8")
+    result = invoke("import", "linkedin", folder)
+    assert result.code == 2 and "holds none of LinkedIn's profile files" in result.err
+    not_zip = tmp_path / "export.zip"
+    not_zip.write_text("not a zip", encoding="utf-8")
+    result = invoke("import", "linkedin", not_zip)
+    assert result.code == 2 and "is not a ZIP archive" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_an_export_member_larger_than_the_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_MAX_FILE_MB", "0.001")  # about a kilobyte
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Skills.csv", "Name\n" + "SQL\n" * 100_000)  # tiny compressed, 400 kB unpacked
+    from skillgap.errors import InputError
+    from skillgap.resumes.linkedin import read_export
+
+    with pytest.raises(InputError, match="over the limit"):
+        read_export(path)
+
+
+def test_the_output_is_never_replaced_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "me.yaml"
+    out.write_text("name: Mine\n", encoding="utf-8")
+    result = invoke("import", "linkedin", LINKEDIN, "-o", out)
+    assert result.code == 2 and out.read_text(encoding="utf-8") == "name: Mine\n"
+    assert invoke("import", "linkedin", LINKEDIN, "-o", out, "--force").code == 0
+    assert load_profile(out).name == "Morgan Quill"
+
+
+def test_json_output_is_a_profile_too(tmp_path: Path) -> None:
+    import json
+
+    result = invoke("import", "linkedin", LINKEDIN, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["name"] == "Morgan Quill" and all(s["estimated"] is True for s in data["skills"])
+    path = tmp_path / "me.json"
+    path.write_text(result.out, encoding="utf-8")
+    assert load_profile(path).name == "Morgan Quill"
+
+
+def test_text_from_the_export_cannot_reach_the_terminal_as_control_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Profile.csv").write_text(
+        "First Name,Last Name\nEve\x1b]0;owned\x07,Doe\x1b[2J\n", encoding="utf-8"
+    )
+    (folder / "Skills.csv").write_text("Name\nMystery\x1b[2J Skill\n", encoding="utf-8")
+    out = tmp_path / "me.yaml"
+    result = invoke("import", "linkedin", folder, "-o", out)
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.err
+    profile = load_profile(out)  # what every later command reads and prints
+    assert profile.name == "Eve Doe"
+    assert [s.name for s in profile.skills] == ["Mystery Skill"]
