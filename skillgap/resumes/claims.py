@@ -32,6 +32,7 @@ class _Skill:
     endorsements: int = 0
     stated: int | None = None
     stated_as: str = ""
+    years: float = 0.0  # of experience the person states for it ("6 years of payroll")
 
 
 class Claims:
@@ -68,15 +69,18 @@ class Claims:
         if stated is not None and (entry.stated is None or stated > entry.stated):
             entry.stated, entry.stated_as = stated, stated_as
 
-    def named(self, skill: str, source: str, stated: int | None = None, stated_as: str = "") -> None:
-        """The canonical SKILL is named in running text (SOURCE says where)."""
+    def named(self, skill: str, source: str, stated: int | None = None, years: float = 0.0) -> None:
+        """The canonical SKILL is named in running text (SOURCE says where), at the level its words state
+        (STATED), or with the YEARS of experience they state."""
         entry = self._entry(skill, resolve=False)
         if entry is None:
             return
         if source not in entry.sources and len(entry.sources) < MAX_PLACES + 1:
             entry.sources.append(source)
-        if stated is not None and (entry.stated is None or stated > entry.stated):
-            entry.stated, entry.stated_as = stated, stated_as
+        if years:
+            entry.years = max(entry.years, years)
+        elif stated is not None and (entry.stated is None or stated > entry.stated):
+            entry.stated = stated
 
     def worked(self, skill: str, work: Work) -> None:
         """The canonical SKILL is named by WORK (its title or description)."""
@@ -94,7 +98,7 @@ class Claims:
         out: list[Claim] = []
         for skill in self._skills.values():
             periods = [(w.start, w.end) for w in skill.work if w.start is not None and w.end is not None]
-            years = years_of((s, e) for s, e in periods if s is not None and e is not None)
+            years = max(skill.years, years_of((s, e) for s, e in periods if s is not None and e is not None))
             level, why = estimate(Evidence(years, skill.endorsements, skill.stated, skill.stated_as))
             ends = [w.last_used for w in skill.work if w.last_used is not None]
             last_used = max(ends) if ends else None

@@ -22,6 +22,7 @@ from pathlib import Path
 from skillgap.errors import InputError
 from skillgap.match import Matcher
 from skillgap.model import Catalog
+from skillgap.postings.types import LineKind, Posting
 from skillgap.resumes.claims import Claims
 from skillgap.resumes.credentials import find_all
 from skillgap.resumes.mentions import read_posting_text
@@ -41,6 +42,13 @@ DEGREE = re.compile(
 _NAME = re.compile(r"^[^\W\d_][^\W\d_.'\u2019-]*(?:[ .'\u2019-]+[^\W\d_][^\W\d_'\u2019-]*){1,4}$")
 _LEAD = re.compile(r"^(?:certifications?|licen[cs]es?|credentials?)\s*[:\-\u2013]\s*", re.I)
 _ISSUED = re.compile(r"\s*[,(\-\u2013]\s*((?:19|20)\d{2})\)?\s*$")
+_APART = re.compile(r"\s*(?:,|\s[-\u2013\u2014|]\s)\s*")  # "Title, Issuer", "Title - Issuer"
+CERTIFICATIONS = re.compile(
+    r"^\s*(?:(?:professional |other )?(?:certifications?|certificates?|licen[cs]es?|credentials?|"
+    r"accreditations?)(?:\s*(?:and|&)\s*(?:certifications?|certificates?|licen[cs]es?|training|courses))?)\s*$",
+    re.I,
+)
+EDUCATION = re.compile(r"^\s*(?:education|academic (?:background|qualifications)|degrees?)\s*$", re.I)
 
 
 def read_cv(path: Path, matcher: Matcher, catalog: Catalog, today: date) -> Imported:
@@ -51,13 +59,19 @@ def read_cv(path: Path, matcher: Matcher, catalog: Catalog, today: date) -> Impo
         posting = read_posting(docx_text(path).encode("utf-8"), str(path), "markdown")
     else:
         posting = load_posting(path)
+    from skillgap.postings.sections import years_stated
+
     reading = read_posting_text(posting, matcher)
     claims = Claims(matcher)
     for mention in reading.mentions:
         where = f"CV line {mention.line}: {mention.sentence!r}"
-        claims.named(mention.skill, where, mention.level, mention.sentence if mention.level else "")
+        years = years_stated(mention.sentence) if mention.level is not None else None
+        claims.named(mention.skill, where, mention.level, float(years or 0))
     notes: list[str] = []
-    certifications, degrees = _credentials(reading.credentials)
+    listed, listed_degrees = _listed(posting)
+    certifications, degrees = _credentials(reading.credentials, {line for _, line in listed + listed_degrees})
+    certifications[:0] = [_certification(text) for text, _ in listed]
+    degrees[:0] = [f"line {line}: {text}" for text, line in listed_degrees]
     held, unmatched = find_all(catalog, certifications)
     name = reading.title if _NAME.match(reading.title or "") else None
     if name is None:
@@ -74,25 +88,63 @@ def read_cv(path: Path, matcher: Matcher, catalog: Catalog, today: date) -> Impo
     return Imported(str(path), KIND, name, None, claims.claims(), tuple(held), tuple(notes))
 
 
-def _credentials(found: tuple[tuple[str, int], ...]) -> tuple[list[Certification], list[str]]:
-    """The certifications among the credential sentences (a title, and the year written after it), and
+def _listed(posting: Posting) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The lines under a "Certifications" (or "Licences") heading and under an "Education" heading, by
+    line: one certification, or one degree, each."""
+    from skillgap.postings.sections import as_heading
+
+    certifications: list[tuple[str, int]] = []
+    degrees: list[tuple[str, int]] = []
+    into: list[tuple[str, int]] | None = None
+    for line in posting.lines:
+        if as_heading(line) or line.kind is LineKind.HEADING:
+            heading = line.text.rstrip(":")
+            into = (
+                certifications
+                if CERTIFICATIONS.match(heading)
+                else degrees
+                if EDUCATION.match(heading)
+                else None
+            )
+            continue
+        if into is not None:
+            into.append((line.text, line.number))
+    return certifications, degrees
+
+
+def _certification(text: str) -> Certification:
+    """One certification as a CV lists it: "Title, Issuer, 2021", "Title (2021)", "Title - Issuer"."""
+    from skillgap.dates import WrittenDate
+
+    title = _LEAD.sub("", text).strip().rstrip(".")
+    earned = None
+    issued = _ISSUED.search(title)
+    if issued:
+        earned = WrittenDate(int(issued.group(1)))
+        title = title[: issued.start()].strip()
+    issuer = None
+    parts = _APART.split(title, maxsplit=1)
+    if len(parts) == 2 and any(c.isalpha() for c in parts[1]):
+        title, issuer = parts[0].strip(), parts[1].strip()
+    return Certification(title, issuer, earned)
+
+
+def _credentials(
+    found: tuple[tuple[str, int], ...], listed: set[int]
+) -> tuple[list[Certification], list[str]]:
+    """The certifications among the credential sentences outside the lists (LISTED: their lines), and
     the degrees."""
     certifications: list[Certification] = []
     degrees: list[str] = []
     for text, line in found:
+        if line in listed:
+            continue
         if DEGREE.search(text) and not CERTIFICATION.search(text):
             degrees.append(f"line {line}: {text}")
             continue
-        title = _LEAD.sub("", text).strip().rstrip(".")
-        earned = None
-        issued = _ISSUED.search(title)
-        if issued:
-            from skillgap.dates import WrittenDate
-
-            earned = WrittenDate(int(issued.group(1)))
-            title = title[: issued.start()].strip()
-        if title:
-            certifications.append(Certification(title, None, earned))
+        certification = _certification(text)
+        if certification.title:
+            certifications.append(certification)
     return certifications, degrees
 
 

@@ -59,9 +59,11 @@ def estimate(evidence: Evidence) -> tuple[int, str]:
         if by_years > level:
             level, why = by_years, f"{years_text(evidence.years)} of work naming it"
     if evidence.stated is not None and evidence.stated > level:
-        level, why = evidence.stated, f"stated as {evidence.stated_as!r}" if evidence.stated_as else "stated"
+        level = evidence.stated
+        why = f"stated as {evidence.stated_as!r}" if evidence.stated_as else "the words beside it"
     if level > CEILING:
-        why += f" ({level_label(level)}, {level}); an import claims at most {CEILING}: raise it if it is true"
+        said = f"{level_label(level)} ({level})"
+        why += f", which say {said}; an import claims at most {CEILING}: raise it if true"
         level = CEILING
     return level, why
 
