@@ -63,7 +63,7 @@ def estimate(evidence: Evidence) -> tuple[int, str]:
         why = f"stated as {evidence.stated_as!r}" if evidence.stated_as else "the words beside it"
     if level > CEILING:
         said = f"{level_label(level)} ({level})"
-        why += f", which say {said}; an import claims at most {CEILING}: raise it if true"
+        why += f" ({said}); an import claims at most {CEILING}: raise it if true"
         level = CEILING
     return level, why
 
