@@ -459,3 +459,38 @@ def test_merge_into_a_profile_that_does_not_load_is_refused(tmp_path: Path) -> N
     mine.write_text("skills: {SQL: 3}\n", encoding="utf-8")  # no name
     result = invoke("import", "linkedin", LINKEDIN, "--merge", mine)
     assert result.code == 2 and "name" in result.err and result.out == ""
+
+
+def test_a_linkedin_certification_is_earned_on_its_issue_date_not_when_it_expires(
+    world: World, tmp_path: Path
+) -> None:
+    from skillgap.resumes.linkedin import read_linkedin
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Certifications.csv").write_text(
+        "Name,Url,Authority,Started On,Finished On,License Number\n"
+        "Project Management Professional (PMP),,PMI,May 2021,May 2027,1\n"  # issued, and expiring
+        "Certified ScrumMaster,,Scrum Alliance,,Jan 2020,\n"  # no issue date: the past date will do
+        "Professional in Human Resources,,HRCI,,Jan 2030,\n",  # only an expiry to come: no date
+        encoding="utf-8",
+    )
+    imported = read_linkedin(folder, world.matcher, world.catalog, TODAY)
+    assert [str(c.earned) for c in imported.credentials] == ["2021-05", "2020-01", "None"]
+
+
+def test_a_pdf_cv_is_read_as_a_pdf_posting_is(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    from tests.pdf_maker import pdf_with_lines
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(pdf_with_lines(["Lee Carver", "Skills", "Advanced Microsoft Excel and payroll."]))
+    result = invoke("import", "cv", path, "--format", "json")
+    assert result.code == 0, result.err
+    assert {s["name"]: s["level"] for s in result.json()["skills"]}["Microsoft Excel"] == 4
+
+
+def test_a_path_that_does_not_exist_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    for command in ("linkedin", "jsonresume", "cv"):
+        result = invoke("import", command, tmp_path / "nowhere")
+        assert result.code == 2 and "no such file" in result.err, command

@@ -63,6 +63,10 @@ def _run(
     from skillgap.resumes.document import NO_NAME, merged_document, profile_document
     from skillgap.world import open_world
 
+    if not path.exists():  # said before the catalog and the matcher are built for nothing
+        from skillgap.errors import InputError
+
+        raise InputError.at(str(path), "no such file or folder", hint="check the path")
     world = open_world(catalog, taxonomy)
     imported = read(path, world.matcher, world.catalog, date.today())
     extra: list[str] = []

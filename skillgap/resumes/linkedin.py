@@ -4,7 +4,8 @@ profile.
 The export is CSV files, one for each kind of data the person has (a missing file means they have none of
 that kind). Read here: `Profile.csv` (`First Name`, `Last Name`, `Headline`), `Skills.csv` (`Name`),
 `Positions.csv` (`Company Name`, `Title`, `Description`, `Location`, `Started On`, `Finished On`),
-`Certifications.csv` (`Name`, `Url`, `Authority`, `Started On`, `Finished On`, `License Number`) and
+`Certifications.csv` (`Name`, `Url`, `Authority`, `Started On`, `Finished On`, `License Number`: the
+issue date and the expiry date, as LinkedIn's form calls them) and
 `Endorsement_Received_Info.csv` (`Skill Name`, and `Endorsement Status` where given). Dates are written
 `Jan 2020` or `2020`. Every other file of the export (messages, connections, ...) is never opened.
 """
@@ -273,8 +274,11 @@ def _certifications(reader: _Reader) -> list[Certification]:
         title = " ".join(_column(table, row, "Name").split())
         if not title:
             continue
-        finished = reader.date(table, row, "Finished On", end=True)
+        # LinkedIn's "issue date" is `Started On`; `Finished On` is when it expires, so it says when the
+        # certification was earned only where no issue date is given and it has already passed
         started = reader.date(table, row, "Started On", end=True)
+        finished = reader.date(table, row, "Finished On", end=True)
+        earned = started or (finished if finished is not None and finished <= reader.today else None)
         issuer = " ".join(_column(table, row, "Authority").split()) or None
-        out.append(Certification(title, issuer, finished or started))
+        out.append(Certification(title, issuer, earned))
     return out

@@ -14,7 +14,6 @@ class Claim:
     level: int
     evidence: str  # where it came from, in words ("LinkedIn skills; 2.5 years as Analyst at Acme")
     last_used: date | None = None
-    written: str = ""  # the source's own words for it, when they differ from SKILL
     known: bool = True  # whether the matcher knows the skill
 
 
