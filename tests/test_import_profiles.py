@@ -436,7 +436,41 @@ def test_merge_adds_what_is_new_and_keeps_every_word_the_person_wrote(tmp_path: 
     ]
     assert (profile.preferences.budget, profile.preferences.currency) == (500, "GBP")
     assert profile.current_role == "Senior Project Manager"  # they had none: the open position
-    assert "comments" in result.err  # their comment line is not carried over, and they are told
+
+
+def test_merge_keeps_the_person_s_own_text_whole_comments_and_all(tmp_path: Path) -> None:
+    mine = tmp_path / "me.yaml"
+    own = (
+        "# my own notes\n"
+        "name: Morgan Q.\n"
+        "skills:\n"
+        "  - {name: Project Management, level: 2}\n"
+        "  # the one I am proudest of\n"
+        "  - name: budgeting\n"
+        "    level: 3   # checked with my manager\n"
+        "\n"
+        "# what I hold\n"
+        "credentials:\n"
+        "- pmi-pmp\n"
+        "preferences: {budget: 500, currency: GBP}\n"
+    )
+    mine.write_text(own, encoding="utf-8")
+    result = invoke("import", "linkedin", LINKEDIN, "--merge", mine)
+    assert result.code == 0, result.err
+    merged = result.out.splitlines()
+    kept = [line for line in merged if "added by `skillgap import linkedin`" not in line]
+    # every line they wrote is still there, in their order; the new entries sit after their own
+    assert [line for line in kept if line in own.splitlines()] == own.splitlines()
+    skills_end = merged.index("# what I hold")
+    assert any("risk management" in line for line in merged[:skills_end])
+    assert merged.index("- title: Forklift Safety Awareness (Fernhill Freight Training)") > merged.index(
+        "- pmi-pmp"
+    )
+    out = tmp_path / "merged.yaml"
+    out.write_text(result.out, encoding="utf-8")
+    profile = load_profile(out)
+    assert [s.name for s in profile.skills][:3] == ["Project Management", "budgeting", "Microsoft Excel"]
+    assert (profile.preferences.budget, profile.current_role) == (500, "Senior Project Manager")
 
 
 def test_merge_writes_a_shorthand_skills_mapping_out_with_the_levels_as_written(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def _run(
     from skillgap.render.output import write_output
     from skillgap.render.profile_out import profile_json, profile_yaml
     from skillgap.render.safe import clean
-    from skillgap.resumes.document import NO_NAME, merged_document, profile_document
+    from skillgap.resumes.document import NO_NAME, profile_document
     from skillgap.world import open_world
 
     if not path.exists():  # said before the catalog and the matcher are built for nothing
@@ -69,32 +69,17 @@ def _run(
         raise InputError.at(str(path), "no such file or folder", hint="check the path")
     world = open_world(catalog, taxonomy)
     imported = read(path, world.matcher, world.catalog, date.today())
-    extra: list[str] = []
-    if merge is not None:
-        from skillgap.load.profile import load_profile
-        from skillgap.load.source import load_file, read_text
-
-        person = load_profile(merge)  # a profile that does not load is reported, not merged into
-        merged = merged_document(load_file(merge), person, imported, world.matcher)
-        data = merged.data
-        added = plural(len(merged.skills), "skill"), plural(len(merged.credentials), "credential")
-        summary = f"added {added[0]} and {added[1]} to {clean(str(merge))}"
-        if merged.kept:
-            summary += f"; {plural(merged.kept, 'skill')} it already has kept as you wrote them"
-        if any(line.lstrip().startswith("#") for line in read_text(merge).splitlines()):
-            extra.append(f"the comments in {clean(str(merge))} are not carried over into the merged profile")
-    else:
+    json_out = choice.as_format is Format.JSON
+    if merge is None:
         data = profile_document(imported)
+        text = profile_json(data) if json_out else profile_yaml(data, imported, command)
         summary = (
             f"read {plural(len(imported.skills), 'skill')} and "
             f"{plural(len(imported.credentials), 'credential')} from {clean(imported.source)}"
         )
-        if not imported.name:
-            extra.append(f"no name was found: the profile says {NO_NAME!r}; write yours")
-    if choice.as_format is Format.JSON:
-        text = profile_json(data)
+        extra = [] if imported.name else [f"no name was found: the profile says {NO_NAME!r}; write yours"]
     else:
-        text = profile_yaml(data, imported, command)
+        text, summary, extra = _merged(merge, imported, world.matcher, command, json_out)
     write_output(text, output, force)
     typer.echo(summary, err=True)
     for note in [*imported.notes, *extra]:
@@ -103,6 +88,39 @@ def _run(
         typer.echo("note: every level is an estimate marked `estimated: true`: review them", err=True)
     if output is not None:
         typer.echo(f"wrote the profile to {clean(str(output))}", err=True)
+
+
+def _merged(
+    merge: Path, imported: Imported, matcher: Matcher, command: str, json_out: bool
+) -> tuple[str, str, list[str]]:
+    """The person's profile MERGE with what IMPORTED adds: its text, the summary, and notes. As YAML, their
+    own text is kept whole, comments and all, and the new entries added to it, wherever that can be done
+    plainly; else the merged profile is written anew."""
+    from skillgap.load.profile import load_profile
+    from skillgap.load.source import display_name, load_file, read_text
+    from skillgap.render.profile_out import merged_yaml, profile_json, profile_yaml
+    from skillgap.render.safe import clean
+    from skillgap.resumes.document import merged_document
+
+    person = load_profile(merge)  # a profile that does not load is reported, not merged into
+    original = read_text(merge)
+    merged = merged_document(load_file(merge), person, imported, matcher)
+    added = plural(len(merged.skills), "skill"), plural(len(merged.credentials), "credential")
+    summary = f"added {added[0]} and {added[1]} to {clean(str(merge))}"
+    if merged.kept:
+        summary += f"; {plural(merged.kept, 'skill')} it already has kept as you wrote them"
+    extra: list[str] = []
+    if json_out:
+        return profile_json(merged.data), summary, extra
+    text = merged_yaml(original, display_name(merge), merged, imported, command)
+    if text is None:
+        text = profile_yaml(merged.data, imported, command)
+        if any(line.lstrip().startswith("#") for line in original.splitlines()):
+            extra.append(
+                f"the comments in {clean(str(merge))} are not carried over: its skills or credentials are "
+                "not written as block lists (`- name: ...` on lines of their own), so it was written anew"
+            )
+    return text, summary, extra
 
 
 @app.command("linkedin", cls=Command)
