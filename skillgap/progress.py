@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skillgap.errors import InputError
+
+if TYPE_CHECKING:
+    from skillgap.analyse import Analysis
 
 HINT = "give a file saved with `skillgap analyze ... --format json -o FILE` (or `skillgap cohort`)"
 
@@ -236,3 +239,20 @@ def check_person(saved: Sequence[Saved], name: str, file: str, source: str, anyo
         message = f"holds no result for {name} ({file}) among its {len(saved)} people"
         hint = f"give a result saved for {name}: one from their profile file, file name or name"
     raise InputError.at(source, message, hint=hint)
+
+
+def saved_now(analysis: Analysis) -> Saved:
+    """Today's result of ANALYSIS as a saved one reads (the same figures a `--format json` document
+    carries, readiness rounded as there), to compare with a saved result."""
+    return Saved(
+        profile=analysis.profile.name,
+        profile_file=analysis.profile.file,
+        target=analysis.role.title,
+        target_id=analysis.role.id,
+        readiness=round(analysis.readiness, 4),
+        levels=tuple(
+            Level(gap.skill, gap.current, gap.required, gap.importance.value)
+            for gap in (*analysis.gaps, *analysis.met)
+        ),
+        held=tuple(credential.id for credential in analysis.held),
+    )

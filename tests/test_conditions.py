@@ -297,3 +297,33 @@ def test_catalog_show_gives_the_conditions_route_by_route_with_their_source() ->
     assert data["conditions"]["source"].startswith("https://")
     table = " ".join(invoke("catalog", "show", "google-advanced-data-analytics").out.split())
     assert "expects on entry │ data analysis at level 3" in table
+
+
+def test_a_cohort_counts_only_the_people_the_provider_admits(write: Any, world: Any, tmp_path: Path) -> None:
+    """A trainer buying places: the certification helps the person with the degree and the years (the
+    Associate it asks for is a course they can take first), not the one without the degree or the years,
+    who is named with what they lack; the shared figures and the team budget count only who may enrol."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "ann.yaml").write_text(
+        profile("bachelor", "{project management: 4}").replace("Pat Doe", "Ann"), encoding="utf-8"
+    )
+    (folder / "bob.yaml").write_text(
+        profile("secondary", "{project management: 1}").replace("Pat Doe", "Bob"), encoding="utf-8"
+    )
+    result = invoke("cohort", folder, *world, "--format", "json", "--team-budget", "2000")
+    assert result.code == 0, result.err
+    shared = {r["id"]: r for r in result.json()["shared_recommendations"]}
+    lead = shared["lead-cert"]
+    assert (lead["helps"], lead["people"]) == (1, ["Ann"])
+    (bob,) = lead["not_open"]
+    assert bob["person"] == "Bob" and bob["needs"].startswith("a bachelor's degree or higher")
+    assert lead["total_cost"] == 300  # Ann's place, not Bob's
+    assert shared["associate"]["helps"] == 2 and shared["associate"]["not_open"] == []
+    table = invoke("cohort", folder, *world)
+    assert table.code == 0, table.err
+    words = " ".join(w for w in table.out.split() if w != "\u2502")
+    assert "not yet open to Bob (it needs a bachelor's degree" in words
+    funded = result.json()["funding"]
+    places = [(f["id"], p["name"]) for f in funded["funded"] for p in f["people"]]
+    assert ("lead-cert", "Ann") in places and ("lead-cert", "Bob") not in places

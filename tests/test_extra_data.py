@@ -112,3 +112,16 @@ def test_two_roles_with_one_title_are_refused_with_their_ids(write: Any, ours: P
     write("roles/other-lead.yaml", ROLE)
     result = invoke("analyze", DANA, "--target", "Learning Operations Lead", "--roles", ours)
     assert result.code == 2 and "2 roles have this title: learning-ops-lead, other-lead" in result.err
+
+
+def test_import_posting_reads_a_teams_own_skills_with_extra_taxonomy(write: Any) -> None:
+    """A team's skill, added with --extra-taxonomy, is found in a posting as the bundled ones are."""
+    extra = write("ours.yaml", "skills:\n  - name: quarkwelding\n    aliases: [quark welding]\n")
+    ad = write("ad.txt", "Welder\n\nRequirements:\n- Quark welding\n- Project management\n")
+    before = invoke("import", "posting", ad, "-f", "json")
+    assert before.code == 0, before.err
+    assert "quarkwelding" not in {r.get("skill") for r in before.json()["requirements"]}
+    after = invoke("import", "posting", ad, "--extra-taxonomy", extra, "-f", "json")
+    assert after.code == 0, after.err
+    skills = {r.get("skill") for r in after.json()["requirements"]}
+    assert {"quarkwelding", "project management"} <= skills

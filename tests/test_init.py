@@ -66,7 +66,8 @@ def test_from_a_role_file_without_questions(tmp_path: Path, write) -> None:  # t
     assert result.out == ""
     profile = load_profile(path)
     assert profile.name == "Lee" and [(s.name, s.level) for s in profile.skills] == [
-        ("coaching", 0), ("budgeting", 0)
+        ("coaching", 0),
+        ("budgeting", 0),
     ]
 
 
@@ -121,7 +122,12 @@ def test_an_unknown_role_suggests_one(tmp_path: Path) -> None:
 def test_text_that_yaml_would_misread_is_written_so_it_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     result = invoke(
-        "init", path, "--name", "yes", "--current-role", "- [x]: #y \x1b]0;evil\x07 *a &b !!python/none",
+        "init",
+        path,
+        "--name",
+        "yes",
+        "--current-role",
+        "- [x]: #y \x1b]0;evil\x07 *a &b !!python/none",
         "--no-input",
     )
     assert result.code == 0, result.err
@@ -153,3 +159,31 @@ def test_any_answers_round_trip_through_the_written_file(name: str, skills: list
     assert not report.problems, report.problems
     assert profile is not None and profile.name == name
     assert [(s.name, s.level) for s in profile.skills] == skills
+
+
+def test_dash_writes_the_profile_to_stdout_and_asks_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init -` is a profile on stdout for a pipe or a redirect: no file named "-", and every question
+    and note on stderr so that stdout holds the profile alone."""
+    monkeypatch.chdir(tmp_path)
+    answers = "Dana Okafor\n\nSQL\n3\n\n\n\n"
+    result = init(monkeypatch, answers, "-")
+    assert result.code == 0, result.err
+    assert not (tmp_path / "-").exists()
+    assert "Your name" in result.err and "Your name" not in result.out
+    assert "List the skills you have" in result.err
+    assert "standard output" in result.err
+    written = tmp_path / "me.yaml"
+    written.write_text(result.out, encoding="utf-8")
+    profile = load_profile(written)
+    assert (profile.name, [(s.name, s.level) for s in profile.skills]) == ("Dana Okafor", [("SQL", 3)])
+    assert "skillgap validate FILE" in result.out
+
+
+def test_dash_with_force_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = init(monkeypatch, "", "-", "--force", "--no-input", "--name", "Dana")
+    assert result.code == 2
+    assert "--force" in result.err and not result.out
+    assert not (tmp_path / "-").exists()

@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"rank", "teaching", "resumes"},  # resumes: a person's records in, read as postings are
     {"plan", "cohort", "compare", "progress"},
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
-    {"person", "catalog_search"},
+    {"person", "catalog_search", "coaching"},
     {"render"},
     {"cli", "__main__"},
 ]

@@ -70,6 +70,9 @@ def test_same_key(a: str, b: str) -> None:
         ("R&D", "L&D"),
         ("IPv4", "IPv6"),
         ("Web3", "Web"),
+        ("SOC 2", "SOC 1"),  # the audit report types, not versions of one
+        ("SOC 2", "SOC"),
+        ("Series 7", "Series 63"),
     ],
 )
 def test_distinct_key(a: str, b: str) -> None:
@@ -97,3 +100,13 @@ def test_version_needs_a_name_before_it() -> None:
 
 def test_parentheses_kept_when_nothing_else() -> None:
     assert normalize("(ISC)") == "isc"
+
+
+def test_soc_2_is_not_a_security_operations_center() -> None:
+    """In the bundled taxonomy "SOC" is a security operations center and "SOC 2" an audit report: the
+    number once read as a version made the one the other."""
+    from skillgap.world import open_world
+
+    matcher = open_world().matcher
+    assert matcher.resolve("SOC").skill == "security operations center"
+    assert matcher.resolve("SOC 2").skill == "security compliance"

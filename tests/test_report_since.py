@@ -215,3 +215,31 @@ def test_check_person_refuses_another_persons_result_unless_told_to_compare_anyw
     two = [*bo, Saved("Cy", "cy.yaml", "r", "r", 0.5, (), ())]
     with pytest.raises(InputError, match="holds no result for Ana"):
         check_person(two, "Ana", "ana.yaml", "last.json", anyone=True)  # which of them? no guessing
+
+
+def test_todays_result_is_what_a_saved_json_result_would_read() -> None:
+    """`report --since` compares a saved result with today's analysis taken straight from the core: the
+    two must agree on every figure the saved JSON document carries, or unchanged people would show
+    progress (or lose it) by the reading alone."""
+    from datetime import date
+
+    from skillgap.person import analyse_person, load_person, load_target, names_to_resolve
+    from skillgap.progress import saved_now
+    from skillgap.render.analysis_doc import analysis_document
+    from skillgap.world import open_world
+    from tests.conftest import EXAMPLES
+
+    world = open_world()
+    checked = 0
+    for path in sorted((EXAMPLES / "profiles").glob("*.yaml")):
+        person = load_person(path, world)
+        for role_id in ("instructional-designer", "data-analyst", "project-manager"):
+            role = load_target(role_id, world)
+            names = world.resolve(names_to_resolve([person], [role]))
+            analysis = analyse_person(world, person, role, names, today=date(2026, 6, 1))
+            document = json.loads(json.dumps(analysis_document(analysis, ())))
+            assert saved_now(analysis) == saved_results(document, "saved.json")[0], (path, role_id)
+            progress = compare(saved_results(document, "saved.json")[0], saved_now(analysis))
+            assert not (progress.closed or progress.gained or progress.lost or progress.new_gaps)
+            checked += 1
+    assert checked >= 6

@@ -11,6 +11,8 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
@@ -313,6 +315,8 @@ def posting(
     level: LevelOpt = 3,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -337,7 +341,7 @@ def posting(
         posting_read = read_posting(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
     else:
         posting_read = load_posting(Path(file))
-    world = open_world(catalog, taxonomy)
+    world = open_world(catalog, taxonomy, extra_catalog, extra_taxonomy)
     extraction = extract(posting_read, world.matcher, default_level=level)
     if fmt is Format.JSON:
         from skillgap.render.json_out import to_json

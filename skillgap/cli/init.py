@@ -26,7 +26,10 @@ NO_INPUT_HINT = "answer the questions, or pass --no-input with --name"
 
 def init(
     path: Annotated[
-        Path, typer.Argument(metavar="PATH", help="The profile to write.", show_default=True)
+        Path,
+        typer.Argument(
+            metavar="PATH", help="The profile to write; - for standard output.", show_default=True
+        ),
     ] = Path("profile.yaml"),
     from_role: Annotated[
         str | None,
@@ -52,18 +55,23 @@ def init(
     debug: DebugOpt = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Write a starter profile to PATH (default profile.yaml), asking a few questions."""
+    """Write a starter profile to PATH (default profile.yaml; - for standard output), asking a few
+    questions."""
     from skillgap.render.output import write_atomic
     from skillgap.render.safe import clean
 
-    refuse_to_replace(path, force)
+    to_stdout = str(path) == "-"
+    if to_stdout and force:
+        raise UsageError("--force replaces an existing PATH: with - the profile goes to standard output")
+    if not to_stdout:
+        refuse_to_replace(path, force)
     given = _clean_text(name) if name is not None else None
     if name is not None and not given:
         raise UsageError("--name must not be empty")
     if no_input and not given:
         raise UsageError("--no-input needs --name")
     role = _role(from_role) if from_role else None
-    answers = Answers(no_input)
+    answers = Answers(no_input, to_stderr=to_stdout)
     person = {
         "name": given or answers.text("Your name"),
         "current_role": _clean_text(current_role)
@@ -77,12 +85,16 @@ def init(
     }
     text = profile_text(person, skills, preferences, role, path)
     check_loads(text, path)
+    counted = f"{len(skills)} skill{'s' * (len(skills) != 1)}"
+    if to_stdout:  # the profile is the data on stdout; questions and this note went to stderr
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stderr.write(f"Wrote the profile ({counted}) to standard output.\n")
+        return
     write_atomic(path, text, force)
     target = f" --target {role.posting or role.id}" if role else " --target ROLE"
-    sys.stderr.write(
-        f"Wrote {clean(str(path))} ({len(skills)} skill{'s' * (len(skills) != 1)}). "
-        f"Next: skillgap analyze {clean(str(path))}{clean(target)}\n"
-    )
+    shown = clean(str(path))
+    sys.stderr.write(f"Wrote {shown} ({counted}). Next: skillgap analyze {shown}{clean(target)}\n")
 
 
 def refuse_to_replace(path: Path, force: bool) -> None:
@@ -94,10 +106,16 @@ def refuse_to_replace(path: Path, force: bool) -> None:
 
 
 class Answers:
-    """Questions on stdin (the prompts on stdout); with --no-input every optional answer is empty."""
+    """Questions on stdin (the prompts on stdout, or on stderr when the profile itself goes to stdout);
+    with --no-input every optional answer is empty."""
 
-    def __init__(self, no_input: bool) -> None:
+    def __init__(self, no_input: bool, to_stderr: bool = False) -> None:
         self.no_input = no_input
+        self.to_stderr = to_stderr
+
+    def say(self, text: str) -> None:
+        """A line of guidance among the questions, where the questions go."""
+        typer.echo(text, err=self.to_stderr)
 
     def ask(self, question: str, default: str = "", convert: Any = None) -> Any:
         """The answer, converted; a wrong one is an `error: ` line on stderr and the question again (click's
@@ -110,7 +128,9 @@ class Answers:
             return convert(default) if convert else default
         while True:
             try:
-                answer = typer.prompt(question, default=default, show_default=bool(default))
+                answer = typer.prompt(
+                    question, default=default, show_default=bool(default), err=self.to_stderr
+                )
             except aborts as exc:
                 if isinstance(exc.__context__, EOFError):
                     ended = f"no answer to {question!r}: the input ended ({NO_INPUT_HINT})"
@@ -189,8 +209,10 @@ def _rate(role: Role, answers: Answers) -> list[tuple[str, int]]:
 
     if not answers.no_input:
         count = len({n.casefold() for r in role.requirements for n in r.names})
-        typer.echo(f"Rate yourself on the {count} skills {clean(role.title)} needs:")
-        typer.echo("0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert; Enter for 0.")
+        answers.say(f"Rate yourself on the {count} skills {clean(role.title)} needs:")
+        answers.say(
+            "0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert; Enter for 0."
+        )
     rated = []
     asked: set[str] = set()
     for requirement in role.requirements:
@@ -207,7 +229,7 @@ def _rate(role: Role, answers: Answers) -> list[tuple[str, int]]:
 def _list_skills(answers: Answers) -> list[tuple[str, int]]:
     if answers.no_input:
         return []
-    typer.echo("List the skills you have, one at a time; Enter on its own when done.")
+    answers.say("List the skills you have, one at a time; Enter on its own when done.")
     skills: list[tuple[str, int]] = []
     seen: set[str] = set()
     while True:
@@ -216,7 +238,7 @@ def _list_skills(answers: Answers) -> list[tuple[str, int]]:
             return skills
         key = " ".join(skill.casefold().split())
         if key in seen:
-            typer.echo(f"{skill} is listed already.")
+            answers.say(f"{skill} is listed already.")
             continue
         seen.add(key)
         skills.append((skill, answers.level(f"Your level in {skill} (0-5 or a name)", default="")))
@@ -247,11 +269,15 @@ def profile_text(
         f"# A skillgap profile, started by `skillgap init`{source} on {date.today().isoformat()}.",
         "# Levels: 0 none, 1 novice, 2 advanced beginner, 3 competent, 4 proficient, 5 expert",
         "# (a number or a name). Optional per skill: last_used (YYYY-MM) and evidence; the README's",
-        f"# 'File formats' lists the rest. Check it with `skillgap validate {path.name}`.",
+        f"# 'File formats' lists the rest. Check it with `skillgap validate {_file_name(path)}`.",
     ]
     from skillgap.render.safe import clean
 
     return "\n".join(clean(line) for line in header) + "\n" + body
+
+
+def _file_name(path: Path) -> str:
+    return "FILE" if str(path) == "-" else path.name
 
 
 def check_loads(text: str, path: Path) -> None:

@@ -189,15 +189,16 @@ def run_report(
 
     from skillgap.cli.common import funding_money, load_rates_option
     from skillgap.cli.people import analyse_people
+    from skillgap.coaching import coach_cohort
     from skillgap.errors import UsageError
-    from skillgap.render.report_build import cohort_sheets
+    from skillgap.render.report_sheet import sheets as coaching_sheets
 
     saved = read_saved(since) if since is not None else None
     table = load_rates_option(rates)
     group, world = analyse_people(paths, target, catalogs, taxonomies, None, *extras, stale_after)
     if since is not None and saved is not None:
         check_since(since, saved, group, since_other_person)
-    sheets = cohort_sheets(group, world.catalog, saved, date.today(), table)
+    sheets = coaching_sheets(coach_cohort(group, world.catalog, saved, date.today(), table), world.catalog)
     single = len(group.people) == 1 and len(paths) == 1 and not paths[0].is_dir() and not group.errors
     funding = None
     if any(budgets):

@@ -6,8 +6,10 @@ costs are per learner, so the cost per person helped is the price of one place; 
 putting everyone it helps through it costs. As in `recommend`, a person must first take the prerequisites
 they do not hold (Kirkpatrick Silver needs Bronze): each person's cost and hours count them, so the figures
 per person are the average over the people it helps, and `needs_first` says which and for how many. A
-built-in index of which credentials teach which skill keeps this linear in people x gaps, not people x
-catalog.
+person the provider's conditions do not admit yet (a PMP for someone without the years of experience it
+asks, whatever they take first) is not counted among the people it helps: `not_open` names them and
+what they lack, so a trainer does not buy a place someone cannot take. A built-in index of which
+credentials teach which skill keeps this linear in people x gaps, not people x catalog.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from skillgap.analyse import Analysis, Gap
+from skillgap.analyse.eligibility import Facts, Verdict, facts_of, judge
 from skillgap.analyse.gaps import gap_names, skill_key
 from skillgap.analyse.preferences import Exclusions
 from skillgap.match import Resolution
@@ -31,6 +34,7 @@ class SharedRecommendation:
     closes: tuple[tuple[str, int], ...]  # (skill, how many of those people it narrows that gap for)
     weighted_levels: int  # importance-weighted gap levels it closes, summed over the people it helps
     first: tuple[tuple[Credential, ...], ...] = ()  # per person helped: prerequisites to take, in order
+    not_open: tuple[tuple[int, str], ...] = ()  # people it would help who may not enrol yet, what they lack
 
     @property
     def helps(self) -> int:
@@ -139,7 +143,10 @@ def shared_recommendations(
     people: dict[str, list[int]] = {}
     closes: dict[str, dict[str, int]] = {}  # credential -> skill -> people it narrows that gap for
     weighted: dict[str, int] = {}
+    held = [{c.id for c in a.held} for a in analyses]
+    refused: dict[str, list[tuple[int, str]]] = {}  # credential -> people its conditions do not admit yet
     for i, analysis in enumerate(analyses):
+        admits = _Admission(analysis, by_id, held[i])
         prefs = analysis.profile.preferences
         key = (prefs.formats, prefs.exclude_providers)
         if key not in by_preferences:
@@ -150,6 +157,13 @@ def shared_recommendations(
                 cid = credential.id
                 if level <= gap.current or cid in skip:
                     continue
+                missing = admits(credential)
+                if missing is not None:
+                    if cid not in admits.noted:
+                        admits.noted.add(cid)
+                        found[cid] = credential
+                        refused.setdefault(cid, []).append((i, missing))
+                    continue
                 helped = people.setdefault(cid, [])
                 if not helped or helped[-1] != i:
                     helped.append(i)
@@ -158,7 +172,6 @@ def shared_recommendations(
                 per_skill[gap.skill] = per_skill.get(gap.skill, 0) + 1
                 closed = min(level, gap.required) - gap.current
                 weighted[cid] = weighted.get(cid, 0) + closed * gap.importance.weight
-    held = [{c.id for c in a.held} for a in analyses]
     shared = [
         SharedRecommendation(
             rank=0,
@@ -167,8 +180,10 @@ def shared_recommendations(
             closes=tuple(sorted(closes[c.id].items(), key=lambda kv: (-kv[1], kv[0]))),
             weighted_levels=weighted[c.id],
             first=tuple(prerequisites_to_take(c, by_id, held[i]) for i in people[c.id]),
+            not_open=tuple(refused.get(c.id, ())),
         )
         for c in found.values()
+        if c.id in people  # it helps someone who may enrol
     ]
     inf = float("inf")
 
@@ -186,3 +201,33 @@ def shared_recommendations(
     if top is not None:
         shared = shared[:top]
     return tuple(replace(s, rank=rank) for rank, s in enumerate(shared, start=1))
+
+
+class _Admission:
+    """Whether one person may enrol in a credential once they have taken what the catalog offers toward
+    it (its prerequisites and the credentials its conditions name): None when they may (or skillgap cannot
+    tell), else what the provider asks that they lack, such as a degree or years of experience. Judged
+    once per credential."""
+
+    def __init__(self, analysis: Analysis, by_id: Mapping[str, Credential], held: set[str]) -> None:
+        self.analysis, self.by_id, self.held = analysis, by_id, held
+        self.facts: Facts | None = None
+        self.judged: dict[str, str | None] = {}
+        self.noted: set[str] = set()  # credentials already listed as not open to this person
+
+    def __call__(self, credential: Credential) -> str | None:
+        if credential.conditions is None or not credential.conditions.routes:
+            return None  # no conditions, or only words no one can judge
+        if credential.id not in self.judged:
+            if self.facts is None:
+                self.facts = facts_of(self.analysis)
+            named = [self.by_id[c] for c in credential.conditions.credential_ids() if c in self.by_id]
+            titles = {c.id: c.title for c in named}
+            # what the person can take first counts as taken: its prerequisites, and any credential the
+            # conditions ask them to hold (a plan puts it before); only what no course gives shuts them out
+            first = (*prerequisites_to_take(credential, self.by_id, self.held), *named)
+            facts = replace(self.facts.with_before(first), titles=titles)
+            judgement = judge(credential, facts)
+            unmet = judgement is not None and judgement.verdict is Verdict.UNMET
+            self.judged[credential.id] = judgement.missing if unmet and judgement is not None else None
+        return self.judged[credential.id]

@@ -6,8 +6,11 @@ version numbers are dropped only where they read as versions ("Python 3", "Story
 not where they name the thing ("ISO 9001", "Section 508").
 
 Names in every script keep their letters (Unicode NFKC forms, case folded). Accents are dropped
-from Latin letters only ("Café" is "cafe"): a mark on a letter of another script may be what tells
-two words apart (Devanagari vowel signs, Arabic harakat, the Cyrillic "й"), so it stays. Chinese
+where writers themselves leave them out: from Latin letters ("Café" is "cafe"), from Greek ones (Greek
+in capitals is written without its tonos, so "ΔΙΟΙΚΗΣΗ" is "διοίκηση"), and the optional vowel points
+of Arabic and Hebrew (harakat, niqqud, cantillation) and the Arabic stretching stroke, which everyday
+text omits. Elsewhere a mark may be what tells two words apart (Devanagari vowel signs, the Cyrillic
+"й"), so it stays. Chinese
 and Japanese write no spaces, so a run of their characters is one word (a name still equals
 itself and its aliases exactly; it never shares a word with a different name by accident). A
 name of symbols or emoji only has no words at all: its key is empty, and an empty key matches
@@ -67,6 +70,7 @@ _NUMBERED_WORDS = frozenset(
         "schedule",
         "series",
         "band",
+        "soc",  # SOC 1, SOC 2, SOC 3: three kinds of audit report
     }
 )
 
@@ -295,6 +299,22 @@ def _is_latin(ch: str) -> bool:
     )
 
 
+def _drops_marks(ch: str) -> bool:
+    """A letter whose accents go: Latin (see _is_latin) or Greek (its basic and extended blocks)."""
+    code = ord(ch)
+    return _is_latin(ch) or 0x370 <= code < 0x400 or 0x1F00 <= code < 0x2000
+
+
+# Arabic harakat, Quranic annotation signs and the tatweel; Hebrew cantillation and niqqud: optional
+# marks that everyday writing leaves out, on any letter they follow
+_OPTIONAL_POINTS = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0640", "\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c))[0] == "M"]
+    + [chr(c) for c in range(0x0591, 0x05C8) if unicodedata.category(chr(c))[0] == "M"]
+)
+
+
 def _is_cjk(ch: str) -> bool:
     """Han, kana, Hangul and their punctuation blocks: scripts written without spaces between words
     (a run of them is one word, apart from any Latin letters or digits written next to it)."""
@@ -315,7 +335,7 @@ def _unicode_fold(text: str) -> str:
     kind) becomes a space, and invisible format characters (zero-width joiners, soft hyphens, bidi
     marks) go, so that each character left past ASCII belongs to a word."""
     out: list[str] = []
-    strip_marks = True  # marks on the last base character are accents to drop (Latin, or no letter)
+    strip_marks = True  # marks on the last base character are accents to drop (Latin, Greek, no letter)
     cjk = False  # the last character kept was Chinese, Japanese or Korean
     in_word = False  # the last character kept belongs to a word (a letter, a digit, or a mark on one)
     # folded before and after the compatibility decomposition: either may make a capital (the one-character
@@ -331,6 +351,8 @@ def _unicode_fold(text: str) -> str:
             out.append(ch)
             strip_marks, cjk, in_word = True, False, alnum
             continue
+        if ch in _OPTIONAL_POINTS:
+            continue
         kind = unicodedata.category(ch)
         if kind[0] == "M":
             if not strip_marks:
@@ -340,7 +362,7 @@ def _unicode_fold(text: str) -> str:
             if here != cjk and in_word:
                 out.append(" ")
             out.append(ch)
-            strip_marks, cjk, in_word = _is_latin(ch), here, True
+            strip_marks, cjk, in_word = _drops_marks(ch), here, True
         elif ch in _APOSTROPHES or (kind == "Cf" and ch != "\u200b"):  # a zero-width space parts words
             pass
         else:

@@ -42,6 +42,7 @@ def shared_data(cohort: Cohort, rec: SharedRecommendation) -> dict[str, Any]:
         "estimated": sorted(c.estimated),
         "eligibility": c.eligibility,
         "needs_first": [{"id": p.id, "title": p.title, "people": k} for p, k in rec.needs_first],
+        "not_open": [{"person": cohort.people[i].profile.name, "needs": why} for i, why in rec.not_open],
         "cost_per_person_helped": _round(rec.cost_per_person_helped),
         "total_cost": _round(rec.total_cost),
         "hours_per_person_helped": _round(rec.hours_per_person_helped),

@@ -217,6 +217,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
             console.print(Text("No credential in the catalog closes these gaps.", style="yellow"))
         return
     n = len(cohort.people)
+    names = [a.profile.name for a in cohort.people]
     table = Table(title="Credentials that help the most people", title_justify="left")
     table.add_column("#", justify="right")
     table.add_column("Credential", overflow="fold", ratio=3)
@@ -227,6 +228,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
         c = rec.credential
         closes = ", ".join(f"{clean(skill)} ({k})" for skill, k in rec.closes)
         first = shared_out.needs_first(rec)
+        closed = shared_out.not_open(rec, names)
         table.add_row(
             str(rec.rank),
             Text.assemble(
@@ -234,6 +236,7 @@ def render_shared(console: Console, cohort: Cohort) -> None:
                 "\n",
                 (clean(c.provider), "dim"),
                 ("\n" + clean(first), "yellow") if first else "",
+                ("\n" + clean(closed), "yellow") if closed else "",
             ),
             f"{rec.helps} of {n}",
             Text(closes),

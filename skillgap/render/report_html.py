@@ -317,11 +317,12 @@ def cohort_html(
         for r in cohort.shared:
             c = r.credential
             first = shared_out.needs_first(r)
+            closed = shared_out.not_open(r, [a.profile.name for a in cohort.people])
             shared_rows.append(
                 [
                     str(r.rank),
                     f"{a_link(c.title, c.url)}<br><small>{e(c.provider)}</small>"
-                    + (f"<br><small>{e(first)}</small>" if first else ""),
+                    + "".join(f"<br><small>{e(x)}</small>" for x in (first, closed) if x),
                     f"{r.helps} of {n}",
                     ", ".join(f"{e(skill)} ({k})" for skill, k in r.closes),
                     e(shared_out.per_person_cost(r)),

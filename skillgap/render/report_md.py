@@ -169,7 +169,8 @@ def cohort_markdown(
             c = r.credential
             closes = ", ".join(f"{md(skill)} ({k})" for skill, k in r.closes)
             first = shared_out.needs_first(r)
-            title = md(c.title) + (f" ({md(first)})" if first else "")
+            closed = shared_out.not_open(r, [a.profile.name for a in cohort.people])
+            title = md(c.title) + "".join(f" ({md(x)})" for x in (first, closed) if x)
             lines.append(
                 f"| {r.rank} | {title} | {md(c.provider)} | {r.helps} of {n} | {closes} | "
                 f"{shared_out.per_person_cost(r)} | {shared_out.total_cost(r)} | "

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from skillgap.analyse import Analysis, Gap
+from skillgap.coaching import Coached
 from skillgap.cohort import Cohort, CommonGap
-from skillgap.model import Credential
+from skillgap.model import Catalog, Credential
 from skillgap.plan import Plan
 from skillgap.progress import Progress
 from skillgap.render.evidence import not_open_lines, step_eligibility
@@ -106,6 +107,22 @@ def sheet(
         tuple(unresolved),
         titles or {},
     )
+
+
+def sheets(coached: Sequence[Coached], catalog: Catalog) -> list[Sheet]:
+    """Each person's sheet, from what `skillgap.coaching` made for them."""
+    titles = {c.id: c.title for c in catalog.credentials}
+    return [
+        sheet(
+            one.analysis,
+            plan_view(one.plan, one.analysis.profile.preferences.currency),
+            one.progress,
+            one.since_note,
+            one.unresolved,
+            titles,
+        )
+        for one in coached
+    ]
 
 
 def _list(items: Sequence[str]) -> str:

@@ -1,7 +1,10 @@
 """A cohort's shared recommendation in words: its figures per person (prerequisites included, estimates
-marked) and the prerequisites some of the people must take first. Used by every cohort renderer."""
+marked), the prerequisites some of the people must take first, and who may not enrol yet. Used by every
+cohort renderer."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from skillgap.cohort import SharedRecommendation
 from skillgap.render.money import ESTIMATE_MARK, hours, money
@@ -34,3 +37,11 @@ def needs_first(rec: SharedRecommendation) -> str:
         f"{c.title} ({k} of {rec.helps})" if k != rec.helps else c.title for c, k in rec.needs_first
     ]
     return "needs " + ", ".join(parts) + " first; counted in cost and hours"
+
+
+def not_open(rec: SharedRecommendation, names: Sequence[str]) -> str:
+    """"not yet open to Sam (it needs 36 months of project management experience)", or "": the people it
+    would help whom the provider's conditions do not admit yet, by NAMES (the cohort's, in its order)."""
+    if not rec.not_open:
+        return ""
+    return "not yet open to " + "; ".join(f"{names[i]} (it needs {missing})" for i, missing in rec.not_open)

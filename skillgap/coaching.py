@@ -1,25 +1,40 @@
-"""From a cohort (one person or many) to coaching sheets: each person's plan, progress and questions."""
+"""What a coaching report is made from, for each person of a cohort: the plan within their own budget,
+hours a week and deadline; their progress since a saved result; the skills they named that nothing knows.
+
+Pure: takes the analysed cohort and returns typed results; `skillgap.render.report_sheet` words them and
+the report renderers lay them out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from skillgap.analyse import Analysis
 from skillgap.cohort import Cohort
 from skillgap.model import Catalog
 from skillgap.money import Money, Rates, counting_currency
-from skillgap.plan import Request, make_plan
-from skillgap.progress import Saved, compare, find_person, saved_results
-from skillgap.render.analysis_doc import analysis_document
-from skillgap.render.report_sheet import PlanView, Sheet, plan_view, sheet
+from skillgap.plan import Plan, Request, make_plan
+from skillgap.progress import Progress, Saved, compare, find_person, saved_now
 from skillgap.world import fuzzy_and_unresolved
 
 
-def plan_for(
+@dataclass(frozen=True)
+class Coached:
+    """One person's material for a coaching session."""
+
+    analysis: Analysis
+    plan: Plan
+    progress: Progress | None = None
+    since_note: str = ""  # why there is no progress, when a saved result was given but none is theirs
+    unresolved: tuple[str, ...] = ()  # profile skill names that matched no known skill
+
+
+def own_plan(
     analysis: Analysis, catalog: Catalog, today: date | None = None, rates: Rates | None = None
-) -> PlanView:
-    """The plan within the person's own budget, hours a week and deadline, starting today; RATES convert
+) -> Plan:
+    """The plan within the person's own budget, hours a week and deadline, starting TODAY; RATES convert
     costs into the budget's currency."""
     prefs = analysis.profile.preferences
     money = Money(counting_currency(None, prefs.currency, catalog.currency, rates), rates)
@@ -30,50 +45,40 @@ def plan_for(
         start=today,
         money=money,
     )
-    return plan_view(make_plan(analysis, catalog, request), prefs.currency)
+    return make_plan(analysis, catalog, request)
 
 
-def person_sheet(
+def coach(
     analysis: Analysis,
     catalog: Catalog,
     saved: Sequence[Saved] | None = None,
     today: date | None = None,
-    titles: Mapping[str, str] | None = None,
     rates: Rates | None = None,
-) -> Sheet:
-    """One person's sheet; `saved` is what --since read (None: no --since)."""
-    plan = plan_for(analysis, catalog, today, rates)
+) -> Coached:
+    """One person's material; SAVED is what --since read (None: no --since)."""
+    plan = own_plan(analysis, catalog, today, rates)
     _, unresolved = fuzzy_and_unresolved(analysis.resolutions, [s.name for s in analysis.profile.skills])
     progress, note = None, ""
     if saved is not None:
         profile = analysis.profile
         before = saved[0] if len(saved) == 1 else find_person(saved, profile.name, profile.file)
         if before is None:
-            note = f"The saved result holds no result for {analysis.profile.name}."
+            note = f"The saved result holds no result for {profile.name}."
         else:
-            now = saved_results(analysis_document(analysis, ()), "today")[0]
-            progress = compare(before, now)
-    return sheet(
-        analysis,
-        plan,
-        progress,
-        note,
-        [r.query for r in unresolved],
-        titles if titles is not None else {c.id: c.title for c in catalog.credentials},
-    )
+            progress = compare(before, saved_now(analysis))
+    return Coached(analysis, plan, progress, note, tuple(r.query for r in unresolved))
 
 
-def cohort_sheets(
+def coach_cohort(
     cohort: Cohort,
     catalog: Catalog,
     saved: Sequence[Saved] | None = None,
     today: date | None = None,
     rates: Rates | None = None,
-) -> list[Sheet]:
-    """Everyone's sheet, in the cohort's order."""
-    titles = {c.id: c.title for c in catalog.credentials}
+) -> list[Coached]:
+    """Everyone's material, in the cohort's order."""
     n = len(cohort.people)
-    return [person_sheet(a, catalog, _for(saved, a, n), today, titles, rates) for a in cohort.people]
+    return [coach(a, catalog, _for(saved, a, n), today, rates) for a in cohort.people]
 
 
 def _for(saved: Sequence[Saved] | None, analysis: Analysis, people: int) -> Sequence[Saved] | None:
