@@ -528,3 +528,26 @@ def test_a_path_that_does_not_exist_is_refused_before_anything_is_built(tmp_path
     for command in ("linkedin", "jsonresume", "cv"):
         result = invoke("import", command, tmp_path / "nowhere")
         assert result.code == 2 and "no such file" in result.err, command
+
+
+def test_a_team_s_own_skills_and_credentials_are_read_with_the_extra_options(tmp_path: Path) -> None:
+    taxonomy = tmp_path / "ours.yaml"
+    taxonomy.write_text("skills:\n  - name: quarkwelding\n    aliases: [quark welding]\n", encoding="utf-8")
+    catalog = tmp_path / "ours-catalog.yaml"
+    catalog.write_text(
+        "credentials:\n  - {id: qw-1, title: Quark Welder Level 1, provider: Acme Welding School, "
+        "skills: [{name: quarkwelding, level: 2}]}\n",
+        encoding="utf-8",
+    )
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "# Jo Weld\n\n- Quark welding\n\n## Certifications\n\n- Quark Welder Level 1, 2024\n",
+        encoding="utf-8",
+    )
+    before = invoke("import", "cv", cv, "-f", "json")
+    assert before.code == 0, before.err
+    assert "quarkwelding" not in {s["name"] for s in before.json()["skills"]}
+    after = invoke("import", "cv", cv, "-f", "json", "--extra-taxonomy", taxonomy, "--extra-catalog", catalog)
+    assert after.code == 0, after.err
+    assert "quarkwelding" in {s["name"] for s in after.json()["skills"]}
+    assert [c.get("id") for c in after.json()["credentials"]] == ["qw-1"]

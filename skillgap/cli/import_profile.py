@@ -12,6 +12,8 @@ import typer
 from skillgap.cli.common import (
     CatalogOpt,
     DebugOpt,
+    ExtraCatalogOpt,
+    ExtraTaxonomyOpt,
     ForceOpt,
     NoCacheOpt,
     OutputOpt,
@@ -50,8 +52,7 @@ def _run(
     command: str,
     choice: ProfileFormat,
     merge: Path | None,
-    catalog: list[Path] | None,
-    taxonomy: list[Path] | None,
+    sources: tuple[list[Path] | None, ...],
     output: Path | None,
     force: bool,
 ) -> None:
@@ -67,7 +68,7 @@ def _run(
         from skillgap.errors import InputError
 
         raise InputError.at(str(path), "no such file or folder", hint="check the path")
-    world = open_world(catalog, taxonomy)
+    world = open_world(*sources)  # --catalog, --taxonomy, --extra-catalog, --extra-taxonomy
     imported = read(path, world.matcher, world.catalog, date.today())
     json_out = choice.as_format is Format.JSON
     if merge is None:
@@ -137,6 +138,8 @@ def linkedin(
     merge: MergeOpt = None,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -148,7 +151,8 @@ def linkedin(
     and issuer."""
     from skillgap.resumes.linkedin import read_linkedin
 
-    _run(read_linkedin, path, "skillgap import linkedin", choice, merge, catalog, taxonomy, output, force)
+    sources = (catalog, taxonomy, extra_catalog, extra_taxonomy)
+    _run(read_linkedin, path, "skillgap import linkedin", choice, merge, sources, output, force)
 
 
 @app.command("jsonresume", cls=Command)
@@ -161,6 +165,8 @@ def jsonresume(
     merge: MergeOpt = None,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -171,7 +177,8 @@ def jsonresume(
     matched to catalog credentials by title and issuer. Every level is marked `estimated: true`."""
     from skillgap.resumes.jsonresume import read_jsonresume
 
-    _run(read_jsonresume, file, "skillgap import jsonresume", choice, merge, catalog, taxonomy, output, force)
+    sources = (catalog, taxonomy, extra_catalog, extra_taxonomy)
+    _run(read_jsonresume, file, "skillgap import jsonresume", choice, merge, sources, output, force)
 
 
 @app.command("cv", cls=Command)
@@ -188,6 +195,8 @@ def cv(
     merge: MergeOpt = None,
     catalog: CatalogOpt = None,
     taxonomy: TaxonomyOpt = None,
+    extra_catalog: ExtraCatalogOpt = None,
+    extra_taxonomy: ExtraTaxonomyOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     debug: DebugOpt = False,
@@ -198,4 +207,5 @@ def cv(
     certifications it names, matched to catalog credentials. Every level is marked `estimated: true`."""
     from skillgap.resumes.cv import read_cv
 
-    _run(read_cv, file, "skillgap import cv", choice, merge, catalog, taxonomy, output, force)
+    sources = (catalog, taxonomy, extra_catalog, extra_taxonomy)
+    _run(read_cv, file, "skillgap import cv", choice, merge, sources, output, force)
