@@ -55,6 +55,7 @@ class ProfileSkill:
     last_used: date | None = None
     evidence: str | None = None
     origin: Origin | None = None
+    estimated: bool = False  # the level was estimated (by an import), for the person to review
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,9 @@ FORMATS = {
     "catalog show": {"table", "json"},
     "catalog check": {"table", "json"},
     "import posting": {"yaml", "json"},
+    "import linkedin": {"yaml", "json"},
+    "import jsonresume": {"yaml", "json"},
+    "import cv": {"yaml", "json"},
 }
 
 

@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"load", "packed", "parts"},  # files in (and the cache's data-only records of them)
     {"importers", "schema", "match"},
     {"postings", "analyse", "verify"},  # verify: badges checked offline, read by the importers' reader
-    {"rank", "teaching"},
+    {"rank", "teaching", "resumes"},  # resumes: a person's records in, read as postings are
     {"plan", "cohort", "compare", "progress"},
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
     {"person", "catalog_search", "catalog_check", "coaching"},

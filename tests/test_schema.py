@@ -106,6 +106,8 @@ VALID = [
     ("profile", PROFILE + "skills: {SQL: 3, Python: Advanced-Beginner, R: ' expert '}"),
     ("profile", PROFILE + "skills:\n  - {name: SQL, level: '4', last_used: 2024-03, evidence: x}"),
     ("profile", PROFILE + "skills:\n  - {name: SQL, level: 0.0}\ncurrent_role: 42"),
+    ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, estimated: true}\n  - {name: R, level: 1}"),
+    ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, estimated: false}"),
     ("profile", PROFILE + "credentials: [atd-aptd, {title: First Aid, earned: 2022}, {badge: b.json}]"),
     ("profile", PROFILE + "preferences: {budget: 0, hours_per_week: 0.5, formats: Online, deadline: 2027}"),
     ("profile", PROFILE + "preferences: {formats: [online, In-Person], exclude_providers: Acme}"),
@@ -177,6 +179,8 @@ INVALID = [
     ("profile", PROFILE + "preferences: {formats: [online, carrier-pigeon]}"),
     ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, last_used: 24-03}"),
     ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, last_used: 2024-13}"),
+    ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, estimated: yes please}"),
+    ("profile", PROFILE + "skills:\n  - {name: SQL, level: 2, estimated: 1}"),
     ("catalog", "as_of: soon\ncredentials: []"),
     # a held credential with nothing to identify it; wrong types in lists
     ("profile", PROFILE + "credentials: [{earned: 2020}]"),

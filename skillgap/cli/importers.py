@@ -1,5 +1,5 @@
 """`skillgap import openbadges|esco|esco-role|onet|posting`: standard formats and job ads in, skillgap files
-out."""
+out. (`import linkedin|jsonresume|cv`, a person's own records in, are in `import_profile`.)"""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Turn standard formats into skillgap files: Open Badges into a catalog, ESCO into a taxonomy or "
-    "a role, O*NET or a job posting into a role. Nothing is fetched over the network.",
+    "a role, O*NET or a job posting into a role, a LinkedIn export, a JSON Resume or a CV into a profile. "
+    "Nothing is fetched over the network.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+import skillgap.cli.import_profile as profile_imports  # noqa: F401 (its commands join `import`)
 import skillgap.cli.init as init_cli
 import skillgap.cli.schema as schema_cli
 import skillgap.cli.validate as validate_cli

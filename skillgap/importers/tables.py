@@ -39,8 +39,11 @@ def read_table(path: Path, tab: bool = False) -> Table:
     """A CSV file (quoted cells may hold line breaks), or with `tab` a tab-separated file (no quoting)."""
     from skillgap.load.source import display_name, read_text
 
-    name = display_name(path)
-    content = read_text(path)
+    return table_from_text(read_text(path), display_name(path), tab)
+
+
+def table_from_text(content: str, name: str, tab: bool = False) -> Table:
+    """The table in CONTENT (read from NAME: a file, or a member of an archive), as `read_table` reads it."""
     csv.field_size_limit(MAX_CELL)
     if tab:
         reader = csv.reader(io.StringIO(content), delimiter="\t", quoting=csv.QUOTE_NONE)

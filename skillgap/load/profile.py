@@ -25,7 +25,7 @@ from skillgap.load.source import PosMap, display_name, load_file
 from skillgap.model import Badge, Experience, HeldCredential, Origin, Preferences, Profile, ProfileSkill
 
 PROFILE_KEYS = ("name", "current_role", "education", "experience", "skills", "credentials", "preferences")
-SKILL_KEYS = ("name", "level", "last_used", "evidence")
+SKILL_KEYS = ("name", "level", "last_used", "evidence", "estimated")
 HELD_KEYS = ("id", "title", "earned", "badge")
 PREFERENCE_KEYS = ("budget", "currency", "hours_per_week", "deadline", "formats", "exclude_providers")
 FORMATS = ("online", "in-person", "hybrid")
@@ -177,9 +177,25 @@ def _skills(top: Fields) -> tuple[ProfileSkill, ...]:
                 last_used=fields.date("last_used"),
                 evidence=fields.text("evidence"),
                 origin=fields.origin(),
+                estimated=_estimated(fields),
             )
         )
     return tuple(skills)
+
+
+def _estimated(fields: Fields) -> bool:
+    """`estimated: true`: the level is a guess (an import's) the person has yet to review."""
+    value = fields.data.get("estimated")
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        fields.problem(
+            "estimated",
+            f"expected true or false, got {type_name(value)}",
+            "an import writes `estimated: true`; remove it once you have checked the level",
+        )
+        return False
+    return value
 
 
 def _held(top: Fields) -> tuple[HeldCredential, ...]:

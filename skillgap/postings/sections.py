@@ -366,6 +366,14 @@ def level_for_years(years: int) -> int:
     return 3 if years >= 1 else 2
 
 
+def years_stated(text: str) -> int | None:
+    """The most years of experience a sentence states ("6 years", "three years"; the low end of "3-5
+    years"), or None when it states none. A CV's "6 years of payroll" is read with this."""
+    found = [m.group("low").lower() for m in YEARS.finditer(text)]
+    counts = [_NUMBER_WORDS.get(low) or int(low) for low in found if low in _NUMBER_WORDS or low.isdigit()]
+    return max(counts) if counts else None
+
+
 def level_cues(text: str) -> list[tuple[int, int, int]]:
     """The level cues in a sentence as (start, end, level), in order."""
     found: list[tuple[int, int, int]] = []

@@ -70,3 +70,10 @@ class ValidateFormat(Formats):
 class PostingFormat(Formats):
     YAML = Format.YAML.value
     JSON = Format.JSON.value
+
+
+class ProfileFormat(Formats):
+    """`import linkedin|jsonresume|cv`: a profile file."""
+
+    YAML = Format.YAML.value
+    JSON = Format.JSON.value

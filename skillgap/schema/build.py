@@ -217,6 +217,10 @@ def _profile() -> Schema:
             "level": (LEVEL, "How good you are at it, 0-5 or a level name."),
             "last_used": (DATE, "When you last used it (a month or a year: to its end)."),
             "evidence": (OPT_TEXT, "What shows it."),
+            "estimated": (
+                {"type": "boolean"},
+                "The level was estimated (by `skillgap import`): check it, then remove the key.",
+            ),
         },
         required=("name", "level"),
     )
