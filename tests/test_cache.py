@@ -544,3 +544,52 @@ def test_the_command_waits_for_a_background_write_before_it_exits(  # type: igno
     assert done.value.code == 0
     assert threads == ["skillgap-cache-write"]
     assert not cache._writing and len(entries(cache_dir)) == 1
+
+
+@pytest.mark.slow  # (two processes and a bundled cold start: a few seconds)
+def test_sigkill_during_a_cache_write_leaves_nothing_a_later_run_uses(tmp_path: Path) -> None:
+    """Killed while an entry is half written (stopped just before its rename): the next run answers as
+    --no-cache does, never reads the half entry, and a later write sweeps it once it is stale."""
+    folder = tmp_path / "cache"
+    env = {**os.environ, "SKILLGAP_CACHE_DIR": str(folder), "PYTHONPATH": str(ROOT)}
+    args = ["analyze", str(EXAMPLES / "profiles" / "trainer-to-elearning.yaml"), "--target",
+            "instructional-designer", "--format", "json"]  # fmt: skip
+    script = (
+        "import os, sys, time\n"
+        "import skillgap.load.cache as cache\n"
+        "real = os.rename\n"
+        "def rename(*a, **k):\n"
+        "    print('half', flush=True); time.sleep(120)\n"
+        "cache.os.rename = rename\n"
+        "from skillgap.cli.main import run\n"
+        "run(sys.argv[1:])\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    child.kill()
+    child.wait(timeout=30)
+    child.stdout.close()
+    assert line.strip() == "half"
+    left = [p for p in folder.iterdir() if p.name.startswith(cache.TEMPORARY)]
+    assert left and all(p.stat().st_size > 0 for p in left), "the killed run was stopped mid-write"
+    def skillgap(*extra: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "skillgap", *extra, *args]
+        return subprocess.run(command, env=env, capture_output=True, timeout=120, check=False)
+
+    expected = skillgap("--no-cache")
+    after = skillgap()
+    assert after.returncode == 0 and after.stdout == expected.stdout
+    stale = time.time() - 2 * cache.STALE_SECONDS
+    for path in left:
+        if path.exists():
+            os.utime(path, (stale, stale))
+    for entry in folder.iterdir():  # a later run writes again, and its write sweeps
+        if not entry.name.startswith(cache.TEMPORARY):
+            entry.unlink()
+    again = skillgap()
+    assert again.stdout == expected.stdout
+    assert not [p for p in folder.iterdir() if p.name.startswith(cache.TEMPORARY)]

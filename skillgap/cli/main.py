@@ -6,6 +6,7 @@ starts fast (a test checks that it loads neither rapidfuzz, yaml nor rich tables
 
 from __future__ import annotations
 
+import errno
 import gc
 import sys
 from typing import Annotated
@@ -21,6 +22,11 @@ from skillgap.cli import analyze, catalog, cohort, compare, importers, match, pl
 from skillgap.cli.common import click_exception_types
 from skillgap.cli.usage import Command
 from skillgap.errors import ExitCode, SkillgapError
+
+# What the system says when output cannot be written for reasons of the machine, not of skillgap.
+_CANNOT_WRITE = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EIO") if hasattr(errno, name)
+)
 
 
 def _new_app() -> typer.Typer:
@@ -178,13 +184,26 @@ def _run(args: list[str]) -> None:
             raise
         code = ExitCode.OK  # `skillgap ... | head`: the reader had what it wanted; not a failure
         _quiet_broken_pipe()
+    except OSError as exc:
+        if debug:
+            raise
+        if exc.errno in _CANNOT_WRITE:  # stdout on a full disk, over quota, read-only: not a bug
+            _stderr(f"error: cannot write the output: {exc.strerror or exc}")
+            _quiet_broken_pipe()  # (what is still buffered for stdout would fail again at exit)
+            code = ExitCode.INVALID_INPUT
+        else:
+            code = _bug(exc)
     except Exception as exc:  # the boundary: anything unexpected is a bug, reported without a traceback
         if debug:
             raise
-        _stderr(f"error: unexpected {type(exc).__name__}: {exc}")
-        _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
-        code = ExitCode.UNEXPECTED
+        code = _bug(exc)
     sys.exit(int(code))
+
+
+def _bug(exc: BaseException) -> ExitCode:
+    _stderr(f"error: unexpected {type(exc).__name__}: {exc}")
+    _stderr("This is a bug in skillgap. Run again with --debug to see the traceback.")
+    return ExitCode.UNEXPECTED
 
 
 def _finish_cache_writes() -> None:

@@ -243,7 +243,8 @@ def write_folder(
     import sys
 
     from skillgap.errors import OutputExistsError
-    from skillgap.render.output import write_atomic
+    from skillgap.render.output import write_all
+    from skillgap.render.safe import clean
 
     ext = {Format.MARKDOWN: ".md", Format.HTML: ".html", Format.CSV: ".csv"}[fmt]
     names = file_names([s.analysis.profile.file for s in sheets], ext, reserved={"cohort" + ext})
@@ -258,12 +259,11 @@ def write_folder(
         more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
         raise OutputExistsError.at(existing[0], f"already exists{more}", hint="use --force to replace them")
     folder.mkdir(parents=True, exist_ok=True)
-    for path, text in texts:
-        write_atomic(path, text, force)
+    write_all(texts, force)
     what = f"{len(sheets)} sheet{'s' if len(sheets) != 1 else ''}" + (
         " and the cohort sheet" if with_cohort else ""
     )
-    sys.stderr.write(f"skillgap: wrote {what} to {folder}\n")
+    sys.stderr.write(f"skillgap: wrote {what} to {clean(str(folder))}\n")
 
 
 def render_person(s: Sheet, fmt: Format) -> str:

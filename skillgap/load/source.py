@@ -105,21 +105,30 @@ def max_file_bytes() -> int:
     return max(0, int(megabytes * 1024 * 1024))
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an InputError for a missing path, a folder, or a file over the size limit.
+PIPE_WAIT_SECONDS = 10.0  # how long a named pipe may stay silent before it is refused
 
-    At most the limit is ever read, so a device or a pipe that never ends (/dev/zero) is refused too.
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, or an InputError for a missing path, a folder, or a file over the size limit
+    (LIMIT bytes, else `max_file_bytes()`).
+
+    At most the limit is ever read, so a device or a pipe that never ends (/dev/zero) is refused too. A
+    pipe (`<(cat file)`, a named pipe) is read once something writes to it; one that nothing opens for
+    writing is refused after PIPE_WAIT_SECONDS rather than waited on for ever.
     """
     name = display_name(path)
-    limit = max_file_bytes()
+    limit = max_file_bytes() if limit is None else limit
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise InputError.at(name, "is a folder, not a file", hint="name a .yaml file inside it")
         if info.st_size > limit:
             raise _too_large(name, info.st_size, limit)
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        if stat.S_ISFIFO(info.st_mode):
+            raw = _read_pipe(path, name, limit)
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(limit + 1)
     except (FileNotFoundError, NotADirectoryError):
         raise InputError.at(name, "no such file", hint="check the path") from None
     except OSError as exc:
@@ -129,6 +138,48 @@ def read_bytes(path: Path) -> bytes:
     if len(raw) > limit:
         raise _too_large(name, len(raw), limit, at_least=True)
     return raw
+
+
+def _read_pipe(path: Path, name: str, limit: int) -> bytes:
+    """A pipe's bytes up to LIMIT + 1, opened without waiting for a writer (which would block for ever
+    when there is none), then read once a writer has written or gone."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        waiting = select.poll()
+        waiting.register(fd, select.POLLIN | select.POLLHUP)
+        if not waiting.poll(int(PIPE_WAIT_SECONDS * 1000)):
+            raise InputError.at(
+                name,
+                f"is a named pipe that nothing wrote to in {PIPE_WAIT_SECONDS:g} seconds",
+                hint="start what writes to it first, or give a file",
+            )
+        os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = handle.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+
+
+def require_file(path: Path) -> None:
+    """Refuse what is not a regular file where a reader must seek in it (a ZIP archive): a pipe, a device
+    or a socket would block or mislead the reader."""
+    name = display_name(path)
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError.at(name, "no such file", hint="check the path") from None
+    except OSError as exc:
+        raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
+    except ValueError:
+        raise InputError.at(name, "is not a usable file name") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError.at(name, "is not a regular file (a pipe or a device?)", hint="give the file itself")
 
 
 def _too_large(name: str, size: int, limit: int, at_least: bool = False) -> InputError:

@@ -67,7 +67,11 @@ def load_posting(path: Path) -> Posting:
             raise InputError.at(
                 name, f"is {size:,} bytes; a job posting is far smaller", hint="check the file"
             )
-        data = path.read_bytes()
+        if path.is_dir():
+            raise IsADirectoryError
+        from skillgap.load.source import read_bytes
+
+        data = read_bytes(path, MAX_BYTES)  # (a pipe: read once something writes to it)
     except FileNotFoundError:
         raise InputError.at(name, "no such file") from None
     except IsADirectoryError:

@@ -152,10 +152,11 @@ def docx_text(path: Path) -> str:
     """The text of a .docx file as Markdown lines: headings as `#`, list paragraphs as `-` items."""
     from xml.etree import ElementTree
 
-    from skillgap.load.source import decode, display_name, max_file_bytes
+    from skillgap.load.source import decode, display_name, max_file_bytes, require_file
 
     name = display_name(path)
     limit = max_file_bytes()
+    require_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             try:

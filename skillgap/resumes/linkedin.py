@@ -84,7 +84,7 @@ def read_date(text: str, end: bool) -> WrittenDate | None:
 
 def read_export(path: Path) -> dict[str, Table]:
     """The export's tables by file name (only FILES; none of the others is opened)."""
-    from skillgap.load.source import decode, display_name, max_file_bytes, read_text
+    from skillgap.load.source import decode, display_name, max_file_bytes, read_text, require_file
 
     name = display_name(path)
     if path.is_dir():
@@ -98,6 +98,7 @@ def read_export(path: Path) -> dict[str, Table]:
     if not path.exists():
         raise InputError.at(name, "no such file or folder", hint="give the export's .zip, or its folder")
     limit = max_file_bytes()
+    require_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
