@@ -1,3 +1,3 @@
-from skillgap.cli.main import run
+from skillgap.launch import main
 
-run()
+main()

@@ -28,6 +28,7 @@ import json
 import os
 import signal
 import threading
+import time
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,7 @@ from skillgap.model import Taught, Taxonomy
 from skillgap.teaching import Entries, from_data, join_names, to_data
 
 MIN_BYTES = 2_000_000  # below this a second process costs about what it saves
+PARENT_CHECK_SECONDS = 0.05  # how often the child looks whether its parent is still there
 
 
 class Built(NamedTuple):
@@ -77,9 +79,11 @@ class Ahead:
         except OSError:
             return None
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: never returns, never runs the parent's clean-up
             os.close(read_end)
+            threading.Thread(target=_follow, args=(parent,), daemon=True).start()
             code = 1
             try:
                 found = predicted(paths)
@@ -143,6 +147,14 @@ class Ahead:
             os.close(self._fd)
         except OSError:
             pass
+
+
+def _follow(parent: int) -> None:
+    """In the child: end as soon as the parent has gone (killed, SIGTERM'd), rather than finish for no
+    one. The parent's death makes the child an orphan, whose parent id is then no longer PARENT."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _send(out: Any, encoded: parts.Encoded, sent: list[bool]) -> None:

@@ -188,3 +188,55 @@ def test_a_world_built_with_the_child_comes_back_from_the_cache_as_built(
         assert world.catalog == alone.catalog and dict(world.teaching) == dict(alone.teaching)
         assert world.matcher.resolve_many(WRITTEN) == alone.matcher.resolve_many(WRITTEN)
     assert type(warm.catalog.credentials).__name__ == "PackedCredentials"
+
+
+def test_the_child_ends_when_its_parent_is_terminated(tmp_path: Path) -> None:
+    """SIGTERM (or SIGKILL) to skillgap must not leave the child building a matcher for no one."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    catalog = catalog_file(tmp_path, 2000)
+    script = (
+        "import sys, time\n"
+        "from skillgap.match import Matcher\n"
+        "Matcher.build = staticmethod(lambda *a, **k: time.sleep(120))  # a child that would run long\n"
+        "from skillgap.ahead import Ahead\n"
+        "from tests.test_ahead import TAXONOMY\n"
+        "from pathlib import Path\n"
+        "ahead = Ahead.start(TAXONOMY, [Path(sys.argv[1])], min_bytes=0)\n"
+        "print(ahead._pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script, str(catalog)],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent,
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.stdout.close()
+    parent.send_signal(signal.SIGTERM)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        if _ended(child):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the child outlived its parent by 20 seconds")
+
+
+def _ended(pid: int) -> bool:
+    """An orphan that has exited stays a zombie until its new parent reaps it (in a container, nothing
+    may): ended all the same."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] in ("Z", "X")

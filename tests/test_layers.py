@@ -19,7 +19,7 @@ PACKAGE = ROOT / "skillgap"
 LAYERS: list[set[str]] = [
     # the vocabulary every layer speaks
     {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause", "money",
-     "verification"},
+     "verification", "inert"},
     {"model"},
     {"load", "packed", "parts"},  # files in (and the cache's data-only records of them)
     {"importers", "schema", "match"},
@@ -29,10 +29,10 @@ LAYERS: list[set[str]] = [
     {"ahead", "world"},  # what a command sets up: catalog + taxonomy + matcher, cached
     {"person", "catalog_search", "catalog_check", "coaching"},
     {"render"},
-    {"cli", "__main__"},
+    {"cli", "__main__", "launch"},
 ]
 LAYER_OF = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
-PRESENTATION = {"render", "cli", "__main__"}
+PRESENTATION = {"render", "cli", "__main__", "launch"}
 
 
 def _unit(module: str) -> str:
