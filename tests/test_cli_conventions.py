@@ -177,7 +177,7 @@ def test_debug_after_the_command_shows_the_traceback(monkeypatch: pytest.MonkeyP
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    import skillgap.load.library  # bound to the real function before the patch, never to `boom`
+    import skillgap.load.library  # noqa: F401 (bound to the real function before the patch, never to `boom`)
 
     # patched where it is defined and where it is imported, so no module keeps `boom` after this test
     monkeypatch.setattr("skillgap.load.paths.bundled_roles_dir", boom)

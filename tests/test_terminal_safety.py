@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skillgap.inert import has_unsafe
 from skillgap.render.safe import clean, json_safe, markdown
 from tests.conftest import ROOT, invoke
 from tests.hypothesis_profiles import examples
@@ -30,6 +31,7 @@ CORE = ROOT / "tests" / "data" / "core"
 EVIL = (
     r"[bold red]SQL[/bold red] \e[2J\e[H \e]0;pwned\a \e]8;;https://evil.example/\e\\click\e]8;;\e\\"
     r" \x9b31m \u202eevil\u202c \a\x00\x7f [link=https://evil.example]x[/link]"
+    r" in\u00advis\u2060ible\U000E0041\u180e\u3164\uFFA0\uFFF9\u200b\u200f\u061c\uFEFF"
 )
 CATALOG = f'''name: "Evil \\e]0;title\\a catalog"
 credentials:
@@ -57,11 +59,13 @@ HOSTILE_CHARS = ["\x1b", "\x07", "\x9b", "\x00", "\x7f", "\u202e", "\u202c"]
 
 
 def assert_inert(text: str) -> None:
-    """Nothing a terminal would act on, beyond the colours Rich itself chose."""
+    """Nothing a terminal would act on, and nothing a reader cannot see, beyond the colours Rich chose."""
     plain = SGR.sub("", text)
     for char in HOSTILE_CHARS:
         assert char not in plain, f"{char!r} reached the terminal"
     assert not any(unicodedata.category(c) == "Cc" for c in plain if c not in "\n\t")
+    hidden = [c for c in plain if has_unsafe(c) and c not in "\n\t\r"]
+    assert not hidden, f"{hidden!r} reached the terminal"
 
 
 @pytest.fixture
@@ -107,6 +111,8 @@ OTHER_COMMANDS = {
     "catalog-list": ["catalog", "list"],
     "catalog-search": ["catalog", "search", "SQL"],
     "catalog-show": ["catalog", "show", "evil"],
+    "showcase": ["showcase", "{p}"],
+    "showcase-text": ["showcase", "{p}", "--format", "text"],
 }
 
 
@@ -114,7 +120,7 @@ OTHER_COMMANDS = {
 def test_every_command_that_shows_file_text_is_inert(hostile, colour, command: list[str]) -> None:  # type: ignore[no-untyped-def]
     catalog, role, profile = hostile
     args = [a.format(p=profile, r=role) for a in command] + ["--catalog", str(catalog)]
-    if command[0] != "catalog":
+    if command[0] not in ("catalog", "showcase"):
         args += ["--taxonomy", str(CORE / "skills.yaml")]
     result = invoke(*args)
     assert result.code == 0, result.err
@@ -151,6 +157,62 @@ def test_init_questions_from_a_hostile_role_are_inert(hostile, monkeypatch, tmp_
     assert_inert(result.err)
 
 
+INVISIBLE_KINDS = {
+    "soft hyphen": "\u00ad",
+    "Mongolian vowel separator": "\u180e",
+    "zero-width space": "\u200b",
+    "zero-width joiner": "\u200d",
+    "right-to-left mark": "\u200f",
+    "word joiner": "\u2060",
+    "invisible times": "\u2062",
+    "Hangul filler": "\u3164",
+    "halfwidth Hangul filler": "\uffa0",
+    "interlinear annotation anchor": "\ufff9",
+    "tag latin small a": "\U000e0061",
+    "cancel tag": "\U000e007f",
+}
+
+
+@pytest.mark.parametrize("char", INVISIBLE_KINDS.values(), ids=INVISIBLE_KINDS.keys())
+def test_invisible_characters_never_pass(char: str) -> None:
+    import json
+
+    assert clean(f"SQL{char}Server") == "SQLServer"
+    assert char not in markdown(f"a{char}b")
+    encoded = json_safe(json.dumps({"t": f"a{char}b"}, ensure_ascii=False))
+    assert char not in encoded and json.loads(encoded) == {"t": f"a{char}b"}
+
+
+def test_only_web_links_become_links(write) -> None:  # type: ignore[no-untyped-def]
+    urls = {"Script": "javascript:alert(1)", "Data": "data:text/html,<b>x</b>"}
+    urls["Web"] = "https://example.org/sql"
+    entry = '  - {{id: c{}, title: {} Course, provider: Acme, url: "{}", skills: [{{name: SQL, level: 5}}]}}'
+    entry += "\n"
+    entries = "".join(entry.format(n, title, url) for n, (title, url) in enumerate(urls.items()))
+    catalog = write("links.yaml", "name: Links\ncredentials:\n" + entries)
+    world = ("--catalog", catalog, "--taxonomy", CORE / "skills.yaml")
+    person = (CORE / "profile.yaml", "--target", CORE / "role.yaml")
+    result = invoke("analyze", *person, *world, "-f", "markdown", "--top", "3")
+    assert result.code == 0, result.err
+    assert "(https://example.org/sql)" in result.out, "a web link is still a link"
+    assert "Script Course" in result.out and "Data Course" in result.out, "the others are shown, as text"
+    assert "](javascript:" not in result.out and "](data:" not in result.out
+    assert 'href="javascript:' not in result.out and 'href="data:' not in result.out
+
+
+def test_imported_yaml_escapes_what_must_not_show_and_reads_back_the_same(tmp_path: Path) -> None:
+    import yaml
+
+    from skillgap.inert import yaml_dump
+
+    value = {"title": "report\u202efdp.exe", "skills": ["SQL\u200bServer", "Python"], "plain": "Zoë Ñuñez"}
+    text = yaml_dump(value)
+    assert not has_unsafe(text) and "\\u202e" in text.lower()
+    assert yaml.safe_load(text) == value
+    readable = yaml_dump({"plain": "Zoë Ñuñez"})
+    assert "Zoë Ñuñez" in readable, "ordinary accents stay readable"
+
+
 # --- clean(), markdown(), json_safe() on any text -----------------------------------------------------
 
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -162,6 +224,7 @@ def test_clean_leaves_nothing_a_terminal_acts_on(text: str) -> None:
     out = clean(text)
     assert not any(unicodedata.category(c) in ("Cc", "Cs") for c in out)
     assert not BIDI & set(out)
+    assert not has_unsafe(out), "no invisible character either"
     assert clean(out) == out
     kept = clean(text, keep_newlines=True)
     assert not any(unicodedata.category(c) in ("Cc", "Cs") for c in kept if c not in "\n\t")
@@ -200,9 +263,9 @@ def test_a_report_is_renamed_into_place_from_its_folder(tmp_path: Path, monkeypa
     moves: list[tuple[str, str]] = []
     real_link, real_replace = os.link, os.replace
 
-    def link(src: str, dst: str) -> None:
+    def link(src: str, dst: str, **options: bool) -> None:
         moves.append((src, str(dst)))
-        real_link(src, dst)
+        real_link(src, dst, **options)
 
     def replace(src: str, dst: str) -> None:
         moves.append((src, str(dst)))
@@ -296,3 +359,23 @@ def test_ctrl_c_in_a_real_process_while_parsing(tmp_path: Path) -> None:
     assert done.returncode == 130, done.stderr
     assert done.stderr == "skillgap: interrupted\n"
     assert done.stdout == ""
+
+
+def test_ctrl_c_while_the_command_line_is_still_importing() -> None:
+    """Ctrl-C in the first milliseconds, before the error boundary exists: still one line and 130."""
+    script = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "import runpy\n"
+        "runpy.run_module('skillgap', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--help"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "skillgap: interrupted\n"

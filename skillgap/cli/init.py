@@ -252,8 +252,7 @@ def profile_text(
     path: Path,
 ) -> str:
     """The profile as commented YAML (values quoted and escaped by the YAML writer)."""
-    import yaml
-
+    from skillgap.inert import yaml_dump
     from skillgap.levels import level_label
 
     data: dict[str, Any] = {key: value for key, value in person.items() if value}
@@ -261,7 +260,7 @@ def profile_text(
     kept = {key: value for key, value in preferences.items() if value is not None}
     if kept:
         data["preferences"] = kept
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    body = yaml_dump(data, width=1000)
     source = f" from the role {role.title!r}" if role else ""
     if role is not None and role.posting is not None:
         source += f" (read from the job posting {role.posting})"

@@ -73,14 +73,11 @@ def yaml_text(data: dict[str, Any], header: Sequence[str]) -> str:
     """YAML for a skillgap file, led by comment lines (attribution, provenance, what was assumed)."""
     import textwrap
 
-    import yaml
+    from skillgap.inert import yaml_dump
 
     lines: list[str] = []
     for paragraph in header:
         wrapped = textwrap.wrap(" ".join(paragraph.split()), width=100) or [""]
         lines.extend(f"# {line}".rstrip() for line in wrapped)
-    dumper = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper  # libyaml's emitter: ~10x faster
-    body = yaml.dump(
-        data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False
-    )
+    body = yaml_dump(data)
     return "\n".join(lines) + "\n" + body

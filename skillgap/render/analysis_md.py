@@ -20,7 +20,7 @@ from skillgap.render.evidence import (
 )
 from skillgap.render.left_out import left_out_sentence
 from skillgap.render.money import cost_text, hours_text
-from skillgap.render.safe import clean
+from skillgap.render.safe import clean, is_web
 from skillgap.render.safe import markdown as md
 from skillgap.words import plural
 
@@ -59,7 +59,7 @@ def render_analysis_markdown(
         ]
         for r in recommendations:
             c = r.credential
-            title = f"[{md(c.title)}]({link(c.url)})" if c.url else md(c.title)
+            title = f"[{md(c.title)}]({link(c.url)})" if c.url and is_web(c.url) else md(c.title)
             closes = "; ".join(md(x.describe()) for x in r.closes)
             lines.append(
                 f"| {r.rank} | {title} | {md(c.provider)} | {closes} | {hours_text(c)} | "

@@ -133,10 +133,7 @@ def _block_list(lines: list[str], key: str) -> tuple[int, str] | None:
 
 
 def _dump(value: Any) -> list[str]:
-    import yaml
+    from skillgap.inert import yaml_dump
 
-    dumper = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
-    text = yaml.dump(
-        value, Dumper=dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False
-    )
+    text = yaml_dump(value)
     return text.splitlines()

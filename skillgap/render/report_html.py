@@ -22,7 +22,7 @@ from skillgap.render.evidence import eligibility_notes
 from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
-from skillgap.render.safe import clean
+from skillgap.render.safe import clean, is_web
 from skillgap.words import plural
 
 CSP = (
@@ -74,7 +74,7 @@ def e(text: str | None) -> str:
 
 
 def a_link(title: str, url: str | None) -> str:
-    if url and url.startswith(("https://", "http://")):
+    if url and is_web(url):
         return f'<a href="{e(url)}" rel="noopener noreferrer">{e(title)}</a>'
     return e(title)
 

@@ -15,6 +15,7 @@ from skillgap.render.evidence import eligibility_notes
 from skillgap.render.funding_out import funding_head, funding_lines
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.render.report_sheet import Sheet, cohort_questions
+from skillgap.render.safe import is_web
 from skillgap.render.safe import markdown as md
 from skillgap.words import plural
 
@@ -98,7 +99,7 @@ def plan_lines(sheet: Sheet, h: str) -> list[str]:
     for step in plan.steps:
         c = step.credential
         title = md(c.title)
-        if c.url and c.url.startswith(("https://", "http://")):
+        if c.url and is_web(c.url):
             title = f"[{title}]({link(c.url)})"
         closes = "; ".join(md(x) for x in step.closes)
         cells = [str(step.number), title, md(c.provider), closes, hours_text(c), cost_text(c)]

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from skillgap.inert import BIDI as _BIDI
+from skillgap.inert import INVISIBLE as _INVISIBLE
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -21,7 +24,7 @@ _ESCAPES = re.compile(
     r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit string commands
     r"|\x1b[@-Z\\-_]?"  # two-character escapes and a lone ESC
 )
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_INVISIBLE}\ufeff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")  # half a character: no terminal or UTF-8 file can take it
 _LINEBREAKS = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
 
@@ -42,13 +45,27 @@ def markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", clean(text))
 
 
+def is_web(url: str | None) -> bool:
+    """Whether URL is one to make a link of: http or https only, never `javascript:`, `data:` or a file."""
+    return url is not None and url.startswith(("https://", "http://"))
+
+
 def json_safe(text: str) -> str:
-    """JSON produced with ensure_ascii=False, with C1 controls and bidi overrides written as escapes."""
+    """JSON produced with ensure_ascii=False, with C1 controls, bidi overrides and invisible characters
+    written as escapes (the value is unchanged; a terminal showing the JSON sees only ASCII for them)."""
     return re.sub(
-        "[\x7f-\x9f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
-        lambda m: f"\\u{ord(m.group()):04x}",
+        f"[\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}\ufeff\ud800-\udfff]",
+        _escape,
         text,
     )
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code > 0xFFFF:  # JSON writes a character beyond the BMP as its UTF-16 surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -18,7 +18,7 @@ from skillgap.dates import YEAR, WrittenDate
 from skillgap.levels import level_label
 from skillgap.model import Badge, Credential, CredentialSkill, HeldCredential
 from skillgap.render.analysis_md import link
-from skillgap.render.safe import clean
+from skillgap.render.safe import clean, is_web
 from skillgap.render.safe import markdown as md
 
 CERTIFICATIONS = "Certifications"
@@ -164,7 +164,7 @@ def render_markdown(entries: Sequence[Entry], today: date) -> str:
     for section, items in ordered(entries).items():
         lines += [f"## {section}", ""] if not lines else ["", f"## {section}", ""]
         for e in items:
-            title = f"[{md(e.title)}]({link(e.url)})" if e.url else md(e.title)
+            title = f"[{md(e.title)}]({link(e.url)})" if e.url and is_web(e.url) else md(e.title)
             text = f"- **{title}**"
             head = _headline(e, today)
             if head:
