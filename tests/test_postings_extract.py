@@ -422,3 +422,28 @@ def test_evidence_of_a_long_sentence_keeps_the_words_that_named_the_skill(matche
     [ask] = extraction.asks
     assert "five years of SQL" in ask.evidence.text and len(ask.evidence.text) <= 242
     assert ask.evidence.text.startswith("\u2026") and ask.evidence.text.endswith("\u2026")
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "Write clean, well-tested code and review pull requests",
+        "Write and maintain automated tests for our services",
+        "Writing scripts and queries to automate reporting",
+    ],
+)
+def test_writing_code_is_programming_not_written_communication(duty: str, matcher: Matcher) -> None:
+    extraction = read(f"What you'll do\n- {duty}\n", matcher)
+    assert "written communication" not in skills(extraction)
+
+
+def test_writing_what_people_read_is_still_writing(matcher: Matcher) -> None:
+    extraction = read("What you'll do\n- Write clear weekly reports for the leadership team\n", matcher)
+    assert "written communication" in skills(extraction)
+
+
+def test_acute_care_is_a_nursing_setting_not_emergency_medicine(matcher: Matcher) -> None:
+    posting = "Required\n- 1+ years of acute care nursing experience\n- Join rapid response events\n"
+    extraction = read(posting, matcher)
+    assert skills(extraction) >= {"acute care nursing"}
+    assert not skills(extraction) & {"emergency medicine", "early warning scores"}

@@ -353,8 +353,9 @@ class Scanner:
                     entry = looked[0]
                     if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence):
                         continue
-                    if j - i == 1 and tokens[i].lower in MAKING and self._makes_a_skill(tokens, j, covered):
-                        continue  # "write complex SQL" is SQL, not writing
+                    if j - i == 1 and tokens[i].lower in MAKING:
+                        if self._makes_a_skill(tokens, j, covered) or _makes_code(tokens, j):
+                            continue  # "write complex SQL" is SQL, "write clean code" programming
                     skill = entry.resolution.skill
                     assert skill is not None
                     hit = Found(i, j, skill, tokens[i].start, tokens[j - 1].end, "form")
@@ -449,8 +450,22 @@ FUZZY_WORDS = 3
 VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off sure it them into by".split())
 # Verbs of making: what they make decides the skill ("write SQL" is SQL, "write reports" writing)
 MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
+# What a verb of making makes when it is programming: "write clean code" is no writing skill
+CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
+
+
+def _makes_code(tokens: Sequence[Token], j: int) -> bool:
+    """Whether what the verb before token J makes is code, past the words that describe it, commas
+    between them included ("write clean, well-tested code"), up to a word that starts something else."""
+    for k in range(j, min(len(tokens), j + OBJECT_WORDS + 2)):
+        word = tokens[k].lower
+        if word in CODE:
+            return True
+        if word in PREPOSITIONS or word in CLAUSE_WORDS:
+            return False  # ("write reports for the code review board": what is written is reports)
+    return False
 
 
 def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
