@@ -447,3 +447,12 @@ def test_acute_care_is_a_nursing_setting_not_emergency_medicine(matcher: Matcher
     extraction = read(posting, matcher)
     assert skills(extraction) >= {"acute care nursing"}
     assert not skills(extraction) & {"emergency medicine", "early warning scores"}
+
+
+@pytest.mark.parametrize("market", ["B2B SaaS", "SaaS", "B2C"])
+def test_a_market_before_a_skill_is_no_product_name(market: str, matcher: Matcher) -> None:
+    extraction = read(f"You have\n- 3+ years of {market} sales experience\n", matcher)
+    found = {s: a for a in extraction.asks for s in a.skills}
+    named = [s for s in found if s.endswith("sales")]  # sales, or the taxonomy's B2B or B2C sales
+    assert len(named) == 1
+    assert found[named[0]].importance is ESSENTIAL and found[named[0]].level == 4

@@ -11,6 +11,9 @@ STOP = frozenset(
     "used".split()
 )
 CONJUNCTIONS = frozenset({"and", "or", "&", "and/or", "nor"})
+# Who or what a business sells to or through, written like names but naming a market, not a product:
+# "B2B SaaS sales" is sales, not a product called "SaaS Sales".
+MARKETS = frozenset("saas paas iaas b2b b2c b2g d2c dtc smb smbs smes".split())
 # Capitalised words that do not make a product's name out of the skill beside them ("Excel Skills").
 GENERIC = frozenset(
     "skills skill experience knowledge tools tool software certification certificate certified "

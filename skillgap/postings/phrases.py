@@ -33,6 +33,7 @@ from skillgap.postings.lexicon import (
     DETERMINERS,
     GENERIC,
     INTENSIFIERS,
+    MARKETS,
     NEGATORS,
     PEOPLE,
     PREPOSITIONS,
@@ -121,7 +122,7 @@ def _name_like(token: Token, initial: bool, title_case: bool) -> bool:
     mid-sentence in a line not written in title case."""
     text = token.text
     letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not letters or token.lower in MARKETS:
         return False
     if _inner_capital(text):
         return True
