@@ -456,3 +456,8 @@ def test_a_market_before_a_skill_is_no_product_name(market: str, matcher: Matche
     named = [s for s in found if s.endswith("sales")]  # sales, or the taxonomy's B2B or B2C sales
     assert len(named) == 1
     assert found[named[0]].importance is ESSENTIAL and found[named[0]].level == 4
+
+
+def test_the_people_a_teacher_serves_are_no_skill(matcher: Matcher) -> None:
+    text = "Duties\n- Differentiate instruction for diverse learners, including English language learners\n"
+    assert "English" not in skills(read(text, matcher))

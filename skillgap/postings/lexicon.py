@@ -31,7 +31,9 @@ ROLE_NOUNS = frozenset(
     "associates assistant assistants representative representatives executive executives supervisor "
     "supervisors technician technicians scientist scientists strategist strategists owner owners "
     "team teams department departments institute association university society council "
-    "vp chief".split()
+    "vp chief "
+    # the people a job serves, named for what they learn: "English language learners" are pupils
+    "learners students pupils".split()
 )
 INTENSIFIERS = frozenset("highly very extremely increasingly super truly fully so too".split())
 # "needing minimal supervision", "with little oversight": the skill is what the job does without

@@ -441,6 +441,15 @@ class Scanner:
         right = tokens[j]
         if right.lower in ROLE_NOUNS:
             return True
+        if (  # one more word of the same noun phrase, then people: "English language learners"
+            j + 1 < len(tokens)
+            and right.text.isalpha()
+            and right.text.islower()
+            and right.lower not in STOP
+            and tokens[j + 1].spaced_before
+            and tokens[j + 1].lower in ROLE_NOUNS
+        ):
+            return True
         if single and right.lower in SETTINGS:
             return True  # "agile environment": a manner, not the method
         return _name_like(right, False, title_case)
