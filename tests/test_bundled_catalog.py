@@ -99,7 +99,7 @@ def recorded_untaught() -> set[tuple[str, str]]:
 
 
 def providers_by_skill(world: World) -> dict[str, set[str]]:
-    """For each canonical skill, the providers (by name, in any case) of the bundled credentials teaching it."""
+    """For each canonical skill, the providers (by name, any case) of the bundled credentials teaching it."""
     found: dict[str, set[str]] = {}
     for c in world.catalog.credentials:
         for s in c.skills:
