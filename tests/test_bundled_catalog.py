@@ -36,7 +36,9 @@ def roles() -> list[Path]:
 
 
 def test_counts(world: World) -> None:
-    assert len(world.catalog.credentials) >= 80
+    """Issue 17's breadth: at least 500 credentials (each sourced: see test_catalog_check) on 2,000 skills."""
+    assert len(world.catalog.credentials) >= 500
+    assert len(world.taxonomy.skills) >= 2000
     assert len(world.catalog.pathways) >= 3
     assert len(list((EXAMPLES / "profiles").glob("*.yaml"))) >= 3
 
