@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 from skillgap.ahead import Ahead
 from skillgap.analyse.gaps import skill_key
 from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
+from skillgap.errors import SkillgapError
 from skillgap.gc_pause import gc_paused
 from skillgap.load import cache, paths, stored
 from skillgap.load.catalog import CODEC, load_catalogs
@@ -58,6 +60,10 @@ class World:
         return Resolutions(self.matcher, dict.fromkeys(names))
 
 
+SHIPPED = Path(__file__).with_name("bundled-world.sgc")  # the bundled world, built ahead of time
+SHIPPED_VERSION = "world-1"  # bump when what a world packs changes (a test fails until the file is rebuilt)
+
+
 def open_world(
     catalogs: Sequence[Path] | None = None,
     taxonomies: Sequence[Path] | None = None,
@@ -67,36 +73,75 @@ def open_world(
     """Load catalogs and taxonomies (bundled ones where none are given, and the EXTRA ones added to either)
     and build the matcher.
 
-    The whole result, with every catalog skill name already resolved, is cached by the content of the
-    files, so a warm run of a large catalog neither parses YAML nor builds the matcher again.
+    The bundled world comes built ahead of time with skillgap (`SHIPPED`, used while it was built from
+    exactly the bundled files' bytes). Any other world, with every catalog skill name already resolved, is
+    cached by the content of the files, so a warm run of a large catalog neither parses YAML nor builds the
+    matcher again.
     """
     catalog_paths = expand_paths(paths.catalog_paths(catalogs, extra_catalogs))
     taxonomy_paths = expand_paths(paths.taxonomy_paths(taxonomies, extra_taxonomies))
+    if not (catalogs or taxonomies or extra_catalogs or extra_taxonomies):
+        found = _shipped(catalog_paths, taxonomy_paths)
+        if found is not None:
+            return found.world
 
     def build() -> _Made:
-        # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
-        # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
-        with gc_paused():
-            taxonomy = load_taxonomies(taxonomy_paths)
-            ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
-            try:
-                # the world is cached whole: caching each catalog file as well would only write it twice
-                catalog = load_catalogs(catalog_paths, use_cache=False)
-            except BaseException:
-                if ahead is not None:
-                    ahead.cancel()
-                raise
-            packed = None
-            if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
-                catalog.lookup  # noqa: B018
-                packed = _packed(catalog) if cache.enabled() else None
-            return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
+        return _build(catalog_paths, taxonomy_paths)
 
     if not cache.enabled():
         return build().world
     made = cache.cached("world", cache.files([*catalog_paths, *taxonomy_paths]), build, WORLD)
     assert made is not None
     return made.world
+
+
+def _build(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> _Made:
+    # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
+    # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
+    with gc_paused():
+        taxonomy = load_taxonomies(taxonomy_paths)
+        ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
+        try:
+            # the world is cached whole: caching each catalog file as well would only write it twice
+            catalog = load_catalogs(catalog_paths, use_cache=False)
+        except BaseException:
+            if ahead is not None:
+                ahead.cancel()
+            raise
+        packed = None
+        if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
+            catalog.lookup  # noqa: B018
+            packed = _packed(catalog) if cache.enabled() else None
+        return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
+
+
+def _shipped_key(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> tuple[str, str] | None:
+    """The key of the bundled world made of these files, and the folder they are in (with its separator);
+    None where a shipped world cannot stand for them (a file outside the bundled folder, unreadable)."""
+    if os.sep != "/":
+        return None  # (it names its files with /; where the separator differs, build as before)
+    try:
+        home = paths.bundled_dir()
+        sources = [(p.relative_to(home).as_posix(), p.read_bytes()) for p in (*catalog_paths, *taxonomy_paths)]
+    except (OSError, ValueError, SkillgapError):
+        return None
+    return cache.shipped_key("world", SHIPPED_VERSION, sources), f"{home}{os.sep}"
+
+
+def _shipped(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> _Made | None:
+    found = _shipped_key(catalog_paths, taxonomy_paths)
+    return None if found is None else cache.shipped(SHIPPED, "world", found[0], WORLD, found[1])
+
+
+def ship_bundled_world() -> bytes:
+    """The bytes of `SHIPPED` for the bundled files as they are now (`scripts/prebuild.py` writes them)."""
+    catalog_paths = expand_paths(paths.catalog_paths(None))
+    taxonomy_paths = expand_paths(paths.taxonomy_paths(None))
+    found = _shipped_key(catalog_paths, taxonomy_paths)
+    if found is None:
+        raise ValueError("the bundled files cannot be shipped prebuilt here")
+    key, home = found
+    return cache.ship(_build(catalog_paths, taxonomy_paths), "world", key, WORLD, home)
 
 
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
