@@ -26,7 +26,8 @@ def main() -> int:
     blob = ship_bundled_world()
     current = SHIPPED.is_file() and SHIPPED.read_bytes() == blob
     if args.check:
-        print(f"{SHIPPED.relative_to(ROOT)}: {'current' if current else 'out of date: run scripts/prebuild.py'}")
+        state = "current" if current else "out of date: run scripts/prebuild.py"
+        print(f"{SHIPPED.relative_to(ROOT)}: {state}")
         return 0 if current else 1
     if not current:
         SHIPPED.write_bytes(blob)

@@ -122,7 +122,8 @@ def _shipped_key(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) 
         return None  # (it names its files with /; where the separator differs, build as before)
     try:
         home = paths.bundled_dir()
-        sources = [(p.relative_to(home).as_posix(), p.read_bytes()) for p in (*catalog_paths, *taxonomy_paths)]
+        files = (*catalog_paths, *taxonomy_paths)
+        sources = [(path.relative_to(home).as_posix(), path.read_bytes()) for path in files]
     except (OSError, ValueError, SkillgapError):
         return None
     return cache.shipped_key("world", SHIPPED_VERSION, sources), f"{home}{os.sep}"
