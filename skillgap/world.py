@@ -6,21 +6,23 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from skillgap.ahead import Ahead
-from skillgap.analyse.gaps import skill_key
-from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
 from skillgap.errors import SkillgapError
 from skillgap.gc_pause import gc_paused
 from skillgap.load import cache, paths, stored
-from skillgap.load.catalog import CODEC, load_catalogs
+from skillgap.load.catalog import CODEC
 from skillgap.load.paths import expand_paths
-from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
 from skillgap.parts import Part, Parts, expect, nest
 from skillgap.teaching import from_data, index_teaching, to_data
+
+if TYPE_CHECKING:
+    from skillgap.ahead import Ahead
+
+# (what only building a world needs, and linking ids, is imported where it is used: a run that reads its
+# world, shipped or cached, and only scans a posting never loads the analysis)
 
 
 class Resolutions(dict[str, Resolution]):
@@ -49,9 +51,13 @@ class World:
 
     def link_role(self, role: Role) -> Role:
         """A shared id names a skill before its wording does (ESCO URI, O*NET code, badge alignment)."""
+        from skillgap.analyse.ids import link_role
+
         return link_role(role, self.shared_ids)
 
     def link_badges(self, badges: Iterable[Badge]) -> tuple[Badge, ...]:
+        from skillgap.analyse.ids import link_credential
+
         return tuple(replace(b, credential=link_credential(b.credential, self.shared_ids)) for b in badges)
 
     def resolve(self, names: Iterable[str]) -> Resolutions:
@@ -98,6 +104,10 @@ def open_world(
 def _build(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> _Made:
     # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
     # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
+    from skillgap.ahead import Ahead
+    from skillgap.load.catalog import load_catalogs
+    from skillgap.load.taxonomy import load_taxonomies
+
     with gc_paused():
         taxonomy = load_taxonomies(taxonomy_paths)
         ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
@@ -148,6 +158,8 @@ def ship_bundled_world() -> bytes:
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
     """The world of a loaded catalog and taxonomy: shared ids linked, the matcher and the skill index
     (AHEAD's, if built from these very names and credentials)."""
+    from skillgap.analyse.ids import link_catalog, names_by_id
+
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
     vocabulary = catalog.skill_names
@@ -167,6 +179,8 @@ def teaching_index(
     """skill key -> the credentials that teach it, and to what level (the highest, if listed twice).
     KEYS, when given, are the vocabulary's skill keys, worked out already."""
     if keys is None:
+        from skillgap.analyse.gaps import skill_key
+
         resolutions = matcher.resolve_many(vocabulary)
         keys = [skill_key(name, resolutions) for name in vocabulary]
     key_of = dict(zip(vocabulary, keys, strict=True))

@@ -81,6 +81,7 @@ def _same_word(query: str, name: str) -> bool:
 
 
 _Name = tuple[str, tuple[str, ...], bool]  # a name or alias as written, its core words, whether bare
+_Group = tuple[int, str]  # the number of a name's core words, and the first four letters of the first
 
 
 class WordForms:
@@ -88,20 +89,40 @@ class WordForms:
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
-        self._names: dict[tuple[int, str], list[_Name]] | None = None
+        self._names: dict[_Group, list[_Name]] | None = None
+        self._unsplit: dict[_Group, list[tuple[str, str]]] = {}  # names whose words are one text yet
         self._found: dict[tuple[tuple[str, ...], bool], set[str]] = {}  # a posting says the same again
 
-    def _index(self) -> dict[tuple[int, str], list[_Name]]:
-        """Each taxonomy name and alias (as written) with its core words."""
-        names: dict[tuple[int, str], list[_Name]] = {}
+    def _index(self) -> dict[_Group, list[_Name]]:
+        """Each taxonomy name and alias (as written) with its core words. Most names hold no minor word,
+        so their core words are all their words and they are not bare: their group is told from the
+        text of their words, which are split only once a phrase asks for that group (`_group`)."""
+        names: dict[_Group, list[_Name]] = {}
+        unsplit = self._unsplit
         # the taxonomy's own names only: the fuzzy layer is not for a catalog's names
-        for name, written in self.matcher.taxonomy_names():
-            words = _core(written)
-            bare = _bare(written, words)
-            if words and bare is not None:
-                names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
+        for name, key in self.matcher.taxonomy_keys():
+            if not key:
+                continue
+            spaced = f" {key} "
+            if any(f" {minor} " in spaced for minor in MINOR_WORDS):
+                written = tuple(key.split())
+                words = _core(written)
+                bare = _bare(written, words)
+                if words and bare is not None:
+                    names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
+            else:
+                unsplit.setdefault((key.count(" ") + 1, key.partition(" ")[0][:4]), []).append((name, key))
         self._names = names
         return names
+
+    def _group(self, group: _Group) -> list[_Name]:
+        """The names of one group, in taxonomy order."""
+        names = self._names if self._names is not None else self._index()
+        texts = self._unsplit.pop(group, None)
+        if texts is not None:
+            found = names.setdefault(group, [])
+            found.extend((name, tuple(key.split()), False) for name, key in texts)
+        return names.get(group, [])
 
     def names(self, phrase: str, written: Sequence[str], a_thing: bool = False) -> set[str]:
         """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
@@ -110,7 +131,6 @@ class WordForms:
         vendor words may be missing on either side ("communication" for communication skills), but
         not "skills" where the posting's words are A_THING ("a remote organization" is not
         organisation skills, "the latest research" not research skills)."""
-        names = self._names if self._names is not None else self._index()
         if len(written) == 1:
             raw = written[0].lower()
             if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
@@ -123,7 +143,7 @@ class WordForms:
         said = "skill" in words  # the posting wrote "skills" itself
         found = self._found[words, a_thing] = {
             name
-            for name, core, bare in (names.get((len(query), query[0][:4]), ()) if query else ())
+            for name, core, bare in (self._group((len(query), query[0][:4])) if query else ())
             if not (bare and a_thing and not said)
             and all(_same_word(a, b) for a, b in zip(query, core, strict=True))
         }
