@@ -7,6 +7,7 @@ Workday, "table" is not Tableau. What a form names is then resolved through the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from skillgap.match import Matcher
@@ -80,6 +81,7 @@ def _same_word(query: str, name: str) -> bool:
     return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
+_MINOR = re.compile(rf"(?:^| )(?:{'|'.join(map(re.escape, sorted(MINOR_WORDS)))})(?: |$)")
 _Name = tuple[str, tuple[str, ...], bool]  # a name or alias as written, its core words, whether bare
 _Group = tuple[int, str]  # the number of a name's core words, and the first four letters of the first
 
@@ -103,8 +105,7 @@ class WordForms:
         for name, key in self.matcher.taxonomy_keys():
             if not key:
                 continue
-            spaced = f" {key} "
-            if any(f" {minor} " in spaced for minor in MINOR_WORDS):
+            if _MINOR.search(key):
                 written = tuple(key.split())
                 words = _core(written)
                 bare = _bare(written, words)
