@@ -17,6 +17,8 @@ from skillgap.world import World
 
 @dataclass(frozen=True)
 class Person:
+    """One person as a run reads them: the profile and its badges."""
+
     profile: Profile
     badges: tuple[Badge, ...] = ()  # earned badge files the profile lists, their ids linked to the taxonomy
 

@@ -43,6 +43,8 @@ class Resolutions(dict[str, Resolution]):
 
 @dataclass(frozen=True)
 class World:
+    """What every command works against: catalog, taxonomy, the matcher built from both, the skill index."""
+
     catalog: Catalog  # skills that share an id with a taxonomy skill already carry that skill's name
     taxonomy: Taxonomy
     matcher: Matcher
