@@ -4,7 +4,11 @@ a file made from other bytes, or damaged, is never used: the run builds as befor
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ import pytest
 import skillgap.world as world_module
 from skillgap.load import paths
 from skillgap.world import SHIPPED, open_world, ship_bundled_world
-from tests.conftest import CATALOGS, EXAMPLES
+from tests.conftest import CATALOGS, EXAMPLES, ROOT
 
 PROFILE = EXAMPLES / "profiles" / "career-changer.yaml"
 
@@ -105,3 +109,35 @@ def test_analyze_gives_the_same_answer_with_or_without_the_shipped_file(
     built = cli(*args)  # type: ignore[operator]
     assert shipped.code == built.code == 0
     assert shipped.json() == built.json()
+
+
+@pytest.mark.slow  # (builds a wheel: a few seconds)
+def test_a_wheel_ships_the_file_and_the_installed_package_uses_it(tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "wheel"), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    wheel = next((tmp_path / "wheel").glob("skillgap-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        assert "skillgap/bundled-world.sgc" in archive.namelist()
+        archive.extractall(tmp_path / "site")
+    program = (
+        "import skillgap.world as w\n"
+        "def built(*args): raise SystemExit('built the world instead of reading the shipped one')\n"
+        "w._build = built\n"
+        "world = w.open_world()\n"
+        "print(w.__file__)\n"
+        "print(world.catalog.files[0])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "SKILLGAP_NO_CACHE": "1"}
+    ran = subprocess.run(
+        [sys.executable, "-c", program], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert ran.returncode == 0, ran.stderr
+    module, first = ran.stdout.splitlines()
+    installed = tmp_path / "site" / "skillgap"
+    assert Path(module).parent == installed  # the installed copy ran, not this checkout
+    assert first.startswith(f"{installed / '_bundled' / 'credentials'}{os.sep}") and Path(first).is_file()
