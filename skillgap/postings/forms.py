@@ -7,8 +7,9 @@ Workday, "table" is not Tableau. What a form names is then resolved through the 
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from skillgap.match import Matcher
 from skillgap.match.text import tokens as name_words
@@ -81,7 +82,17 @@ def _same_word(query: str, name: str) -> bool:
     return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
-_MINOR = re.compile(rf"(?:^| )(?:{'|'.join(map(re.escape, sorted(MINOR_WORDS)))})(?: |$)")
+_LAST = chr(0x10FFFF)  # after every character: TEXT + _LAST comes after every text that starts with TEXT
+
+
+def _has_minor(key: str) -> bool:
+    """Whether words joined by spaces hold a minor word (a search for the letters first: most hold none)."""
+    for word in MINOR_WORDS:
+        if word in key:
+            return not MINOR_WORDS.isdisjoint(key.split())
+    return False
+
+
 _Name = tuple[str, tuple[str, ...], bool]  # a name or alias as written, its core words, whether bare
 _Group = tuple[int, str]  # the number of a name's core words, and the first four letters of the first
 
@@ -91,38 +102,54 @@ class WordForms:
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
-        self._names: dict[_Group, list[_Name]] | None = None
-        self._unsplit: dict[_Group, list[tuple[str, str]]] = {}  # names whose words are one text yet
+        self._names: dict[_Group, list[_Name]] | None = None  # the groups worked out so far
+        self._done: set[_Group] = set()
+        self._keys: list[str] = []  # the words of the names without a minor word, as one text, sorted
+        self._plain: list[tuple[str, str]] = []  # those names as written, with those words, in that order
         self._found: dict[tuple[tuple[str, ...], bool], set[str]] = {}  # a posting says the same again
 
     def _index(self) -> dict[_Group, list[_Name]]:
-        """Each taxonomy name and alias (as written) with its core words. Most names hold no minor word,
-        so their core words are all their words and they are not bare: their group is told from the
-        text of their words, which are split only once a phrase asks for that group (`_group`)."""
+        """Each taxonomy name and alias (as written) with its core words. A name with a minor word is
+        grouped now; the others, most of them, are their own core words and not bare, so they are only
+        sorted by their words' text, and a group of them is taken out of that order when a phrase asks
+        for it (`_group`)."""
         names: dict[_Group, list[_Name]] = {}
-        unsplit = self._unsplit
         # the taxonomy's own names only: the fuzzy layer is not for a catalog's names
-        for name, key in self.matcher.taxonomy_keys():
-            if not key:
-                continue
-            if _MINOR.search(key):
-                written = tuple(key.split())
-                words = _core(written)
-                bare = _bare(written, words)
-                if words and bare is not None:
-                    names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
-            else:
-                unsplit.setdefault((key.count(" ") + 1, key.partition(" ")[0][:4]), []).append((name, key))
+        entries = self.matcher.taxonomy_keys()
+        minor = [(name, key) for name, key in entries if _has_minor(key)]
+        for name, key in minor:
+            written = tuple(key.split())
+            words = _core(written)
+            bare = _bare(written, words)
+            if words and bare is not None:
+                names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
+        chosen = set(minor)
+        plain = [entry for entry in entries if entry[1] and entry not in chosen] if chosen else entries
+        plain = sorted((entry for entry in plain if entry[1]), key=itemgetter(1))
+        self._plain, self._keys = plain, [key for _, key in plain]
         self._names = names
         return names
 
     def _group(self, group: _Group) -> list[_Name]:
-        """The names of one group, in taxonomy order."""
+        """The names of one group: those with a minor word, then the others (see `_index`)."""
         names = self._names if self._names is not None else self._index()
-        texts = self._unsplit.pop(group, None)
-        if texts is not None:
-            found = names.setdefault(group, [])
-            found.extend((name, tuple(key.split()), False) for name, key in texts)
+        if group not in self._done:
+            self._done.add(group)
+            size, start = group
+            keys = self._keys
+            low, high = bisect_left(keys, start), bisect_left(keys, start + _LAST)
+            if len(start) < 4:  # a first word shorter than four letters is all of it
+                ahead = start + " "
+                members = [i for i in range(low, high) if keys[i] == start or keys[i].startswith(ahead)]
+            else:
+                members = list(range(low, high))
+            found = [
+                (self._plain[i][0], tuple(keys[i].split()), False)
+                for i in members
+                if keys[i].count(" ") == size - 1
+            ]
+            if found:
+                names.setdefault(group, []).extend(found)
         return names.get(group, [])
 
     def names(self, phrase: str, written: Sequence[str], a_thing: bool = False) -> set[str]:
