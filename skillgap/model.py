@@ -50,6 +50,8 @@ class Origin:
 
 @dataclass(frozen=True)
 class ProfileSkill:
+    """One skill a person says they have, at a level (1-5), maybe with when it was last used and evidence."""
+
     name: str
     level: int
     last_used: date | None = None
@@ -75,6 +77,8 @@ class HeldCredential:
 
 @dataclass(frozen=True)
 class Preferences:
+    """What the person wants of a credential: budget, hours a week, a deadline, formats, providers to skip."""
+
     budget: float | None = None
     currency: str | None = None
     hours_per_week: float | None = None
@@ -103,6 +107,8 @@ class Experience:
 
 @dataclass(frozen=True)
 class Profile:
+    """A person: their skills, the credentials they hold, and their preferences (a profile file)."""
+
     name: str
     current_role: str | None = None
     skills: tuple[ProfileSkill, ...] = ()
@@ -118,6 +124,8 @@ class Profile:
 
 @dataclass(frozen=True)
 class Requirement:
+    """One thing a role asks for: a skill (or a choice of skills) at a level, and how much it matters."""
+
     skill: str  # the skill; for a choice, its alternatives joined ("Articulate Storyline or Adobe Captivate")
     level: int
     importance: Importance = Importance.IMPORTANT
@@ -147,6 +155,8 @@ class Unmatched:
 
 @dataclass(frozen=True)
 class Role:
+    """A target role: its requirements, and the credentials it requires (a role file)."""
+
     id: str
     title: str
     requirements: tuple[Requirement, ...]
@@ -165,6 +175,8 @@ class Role:
 
 @dataclass(frozen=True)
 class CredentialSkill:
+    """A skill a credential teaches, to a level."""
+
     name: str
     level: int
     id: str | None = None  # a shared id (an alignment's targetUrl, an ESCO URI), matched before the name
@@ -260,6 +272,8 @@ class Eligibility:
 
 @dataclass(frozen=True)
 class Credential:
+    """One microcredential of a catalog: who offers it, what it teaches, what it costs in money and time."""
+
     id: str
     title: str
     provider: str
@@ -429,6 +443,8 @@ class Taught:
 
 @dataclass(frozen=True)
 class Catalog:
+    """The credentials and pathways of one or more catalog files, with lookups by id and title."""
+
     credentials: Sequence[Credential] = ()  # a tuple, or (from the cache) a sequence that builds as asked
     pathways: tuple[Pathway, ...] = ()
     name: str | None = None
@@ -518,6 +534,8 @@ class Badge:
 
 @dataclass(frozen=True)
 class TaxonomySkill:
+    """A canonical skill of the taxonomy, with the other names it goes by."""
+
     name: str
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -527,6 +545,8 @@ class TaxonomySkill:
 
 @dataclass(frozen=True)
 class Taxonomy:
+    """The canonical skills and the abbreviations the matcher reads names by."""
+
     skills: tuple[TaxonomySkill, ...] = ()
     abbreviations: tuple[tuple[str, str], ...] = ()
     files: tuple[str, ...] = ()

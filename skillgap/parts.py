@@ -194,6 +194,18 @@ class Parts:
         found.frombytes(raw)
         return found
 
+    def with_json_prefix(self, old: str, new: str) -> Parts:
+        """These parts with every JSON text in them that starts with OLD starting with NEW instead (OLD
+        written so that no other text can hold it: it is looked for as JSON writes it)."""
+        before, after = (_dumps(text)[:-1].encode("utf-8", "surrogatepass") for text in (old, new))
+        found = dict(self._found)
+        for name, (kind, view) in self._found.items():
+            if kind == "json":
+                raw = bytes(view)
+                if before in raw:
+                    found[name] = (kind, memoryview(raw.replace(before, after)))
+        return Parts(found, self.meta)
+
     def sub(self, prefix: str) -> Parts:
         """The parts whose names start with PREFIX + ".", under the rest of their names."""
         start = len(prefix) + 1

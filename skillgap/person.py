@@ -17,6 +17,8 @@ from skillgap.world import World
 
 @dataclass(frozen=True)
 class Person:
+    """One person as a run reads them: the profile and its badges."""
+
     profile: Profile
     badges: tuple[Badge, ...] = ()  # earned badge files the profile lists, their ids linked to the taxonomy
 
@@ -26,17 +28,24 @@ def load_person(path: Path, world: World) -> Person:
     reported, located)."""
     from skillgap.load import load_profile
     from skillgap.load.profile import load_badges
-    from skillgap.verify.reader import verifying_reader
 
     profile = load_profile(path)
-    return Person(profile, world.link_badges(load_badges(profile, verifying_reader())))
+    return Person(profile, world.link_badges(load_badges(profile, _verified)))
+
+
+def _verified(path: Path) -> Sequence[Badge]:
+    """The badges a file awards, each verified offline (the verifier is imported only for a profile that
+    lists a badge file)."""
+    from skillgap.verify.reader import verifying_reader
+
+    return verifying_reader()(path)
 
 
 def load_target(target: str, world: World, roles: Sequence[Path] = ()) -> Role:
     """A role file, the id or title of a bundled role or of one in the ROLES folders (--roles), or a job
     posting (.txt, .md, .html, .pdf) read into a role through the world's matcher; shared ids linked to the
     taxonomy."""
-    from skillgap.postings.read import is_posting
+    from skillgap.postings.kinds import is_posting
 
     if is_posting(target):
         from skillgap.postings import extract, load_posting, posting_role

@@ -60,6 +60,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Verification:
+    """What was checked of one badge offline, check by check, in one format."""
+
     format: BadgeFormat
     checks: tuple[Check, ...]
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from skillgap.ahead import Ahead
-from skillgap.analyse.gaps import skill_key
-from skillgap.analyse.ids import link_catalog, link_credential, link_role, names_by_id
+from skillgap.errors import SkillgapError
 from skillgap.gc_pause import gc_paused
 from skillgap.load import cache, paths, stored
-from skillgap.load.catalog import CODEC, load_catalogs
+from skillgap.load.catalog import CODEC
 from skillgap.load.paths import expand_paths
-from skillgap.load.taxonomy import load_taxonomies
 from skillgap.match import Matcher, Resolution
 from skillgap.model import Badge, Catalog, Role, Taught, Taxonomy
 from skillgap.parts import Part, Parts, expect, nest
 from skillgap.teaching import from_data, index_teaching, to_data
+
+if TYPE_CHECKING:
+    from skillgap.ahead import Ahead
+
+# (what only building a world needs, and linking ids, is imported where it is used: a run that reads its
+# world, shipped or cached, and only scans a posting never loads the analysis)
 
 
 class Resolutions(dict[str, Resolution]):
@@ -39,6 +43,8 @@ class Resolutions(dict[str, Resolution]):
 
 @dataclass(frozen=True)
 class World:
+    """What every command works against: catalog, taxonomy, the matcher built from both, the skill index."""
+
     catalog: Catalog  # skills that share an id with a taxonomy skill already carry that skill's name
     taxonomy: Taxonomy
     matcher: Matcher
@@ -47,15 +53,23 @@ class World:
 
     def link_role(self, role: Role) -> Role:
         """A shared id names a skill before its wording does (ESCO URI, O*NET code, badge alignment)."""
+        from skillgap.analyse.ids import link_role
+
         return link_role(role, self.shared_ids)
 
     def link_badges(self, badges: Iterable[Badge]) -> tuple[Badge, ...]:
+        from skillgap.analyse.ids import link_credential
+
         return tuple(replace(b, credential=link_credential(b.credential, self.shared_ids)) for b in badges)
 
     def resolve(self, names: Iterable[str]) -> Resolutions:
         """Each distinct name resolved once (the matcher memoises across calls too); a catalog name looked
         up later is resolved then."""
         return Resolutions(self.matcher, dict.fromkeys(names))
+
+
+SHIPPED = Path(__file__).with_name("bundled-world.sgc")  # the bundled world, built ahead of time
+SHIPPED_VERSION = "world-1"  # bump when what a world packs changes (a test fails until the file is rebuilt)
 
 
 def open_world(
@@ -67,30 +81,20 @@ def open_world(
     """Load catalogs and taxonomies (bundled ones where none are given, and the EXTRA ones added to either)
     and build the matcher.
 
-    The whole result, with every catalog skill name already resolved, is cached by the content of the
-    files, so a warm run of a large catalog neither parses YAML nor builds the matcher again.
+    The bundled world comes built ahead of time with skillgap (`SHIPPED`, used while it was built from
+    exactly the bundled files' bytes). Any other world, with every catalog skill name already resolved, is
+    cached by the content of the files, so a warm run of a large catalog neither parses YAML nor builds the
+    matcher again.
     """
     catalog_paths = expand_paths(paths.catalog_paths(catalogs, extra_catalogs))
     taxonomy_paths = expand_paths(paths.taxonomy_paths(taxonomies, extra_taxonomies))
+    if not (catalogs or taxonomies or extra_catalogs or extra_taxonomies):
+        found = _shipped(catalog_paths, taxonomy_paths)
+        if found is not None:
+            return found.world
 
     def build() -> _Made:
-        # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
-        # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
-        with gc_paused():
-            taxonomy = load_taxonomies(taxonomy_paths)
-            ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
-            try:
-                # the world is cached whole: caching each catalog file as well would only write it twice
-                catalog = load_catalogs(catalog_paths, use_cache=False)
-            except BaseException:
-                if ahead is not None:
-                    ahead.cancel()
-                raise
-            packed = None
-            if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
-                catalog.lookup  # noqa: B018
-                packed = _packed(catalog) if cache.enabled() else None
-            return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
+        return _build(catalog_paths, taxonomy_paths)
 
     if not cache.enabled():
         return build().world
@@ -99,9 +103,65 @@ def open_world(
     return made.world
 
 
+def _build(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> _Made:
+    # Hundreds of thousands of new objects that live as long as the run: collecting garbage while they
+    # are made only walks them again and again (at 100,000 credentials it made the build 3x slower).
+    from skillgap.ahead import Ahead
+    from skillgap.load.catalog import load_catalogs
+    from skillgap.load.taxonomy import load_taxonomies
+
+    with gc_paused():
+        taxonomy = load_taxonomies(taxonomy_paths)
+        ahead = Ahead.start(taxonomy, catalog_paths)  # the matcher, on a second core meanwhile
+        try:
+            # the world is cached whole: caching each catalog file as well would only write it twice
+            catalog = load_catalogs(catalog_paths, use_cache=False)
+        except BaseException:
+            if ahead is not None:
+                ahead.cancel()
+            raise
+        packed = None
+        if ahead is not None:  # while the child builds: ranking's lookups, and the cache entry's catalog
+            catalog.lookup  # noqa: B018
+            packed = _packed(catalog) if cache.enabled() else None
+        return _Made(build_world(catalog, taxonomy, ahead), catalog, packed)
+
+
+def _shipped_key(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> tuple[str, str] | None:
+    """The key of the bundled world made of these files, and the folder they are in (with its separator);
+    None where a shipped world cannot stand for them (a file outside the bundled folder, unreadable)."""
+    if os.sep != "/":
+        return None  # (it names its files with /; where the separator differs, build as before)
+    try:
+        home = paths.bundled_dir()
+        files = (*catalog_paths, *taxonomy_paths)
+        sources = [(path.relative_to(home).as_posix(), path.read_bytes()) for path in files]
+    except (OSError, ValueError, SkillgapError):
+        return None
+    return cache.shipped_key("world", SHIPPED_VERSION, sources), f"{home}{os.sep}"
+
+
+def _shipped(catalog_paths: Sequence[Path], taxonomy_paths: Sequence[Path]) -> _Made | None:
+    found = _shipped_key(catalog_paths, taxonomy_paths)
+    return None if found is None else cache.shipped(SHIPPED, "world", found[0], WORLD, found[1])
+
+
+def ship_bundled_world() -> bytes:
+    """The bytes of `SHIPPED` for the bundled files as they are now (`scripts/prebuild.py` writes them)."""
+    catalog_paths = expand_paths(paths.catalog_paths(None))
+    taxonomy_paths = expand_paths(paths.taxonomy_paths(None))
+    found = _shipped_key(catalog_paths, taxonomy_paths)
+    if found is None:
+        raise ValueError("the bundled files cannot be shipped prebuilt here")
+    key, home = found
+    return cache.ship(_build(catalog_paths, taxonomy_paths), "world", key, WORLD, home)
+
+
 def build_world(catalog: Catalog, taxonomy: Taxonomy, ahead: Ahead | None = None) -> World:
     """The world of a loaded catalog and taxonomy: shared ids linked, the matcher and the skill index
     (AHEAD's, if built from these very names and credentials)."""
+    from skillgap.analyse.ids import link_catalog, names_by_id
+
     shared_ids = names_by_id(taxonomy)
     catalog = link_catalog(catalog, shared_ids)
     vocabulary = catalog.skill_names
@@ -121,6 +181,8 @@ def teaching_index(
     """skill key -> the credentials that teach it, and to what level (the highest, if listed twice).
     KEYS, when given, are the vocabulary's skill keys, worked out already."""
     if keys is None:
+        from skillgap.analyse.gaps import skill_key
+
         resolutions = matcher.resolve_many(vocabulary)
         keys = [skill_key(name, resolutions) for name in vocabulary]
     key_of = dict(zip(vocabulary, keys, strict=True))

@@ -401,6 +401,9 @@ def test_ten_cold_runs_at_once_all_answer_right_and_leave_one_good_entry(tmp_pat
         str(profile),
         "--target",
         "instructional-designer",
+        # named, so the world is built and cached (the bundled one, unnamed, comes prebuilt)
+        "--catalog",
+        str(ROOT / "catalogs" / "credentials"),
     ]
     command += ["--format", "json"]
     expected = subprocess.run(

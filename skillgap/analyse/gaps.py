@@ -68,6 +68,8 @@ class PersonSkill:
 
 @dataclass(frozen=True)
 class Gap:
+    """One requirement of a role against the person: the level it asks for and the level they have."""
+
     skill: str  # canonical name (or the role's own wording when it resolves to nothing)
     required: int
     current: int
@@ -119,6 +121,8 @@ def requirement_label(requirement: Requirement, resolutions: Mapping[str, Resolu
 
 @dataclass(frozen=True)
 class Analysis:
+    """A person against a role: the gaps, the requirements met and the readiness."""
+
     profile: Profile
     role: Role
     gaps: tuple[Gap, ...]  # requirements not met, most important and largest first

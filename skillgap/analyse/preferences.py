@@ -139,6 +139,8 @@ class Exclusions:
 
 @dataclass(frozen=True)
 class UnusedExclusion:
+    """An entry of exclude_providers that excludes no provider of the catalog."""
+
     index: int  # its place in exclude_providers
     entry: str
     suggestion: str | None  # the closest name a catalog provider goes by, if any is close

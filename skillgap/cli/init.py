@@ -187,7 +187,7 @@ def _clean_text(value: str) -> str:
 
 
 def _role(target: str) -> Role:
-    from skillgap.postings.read import is_posting
+    from skillgap.postings.kinds import is_posting
 
     if is_posting(target):  # read through the bundled matcher, as `import posting` reads it
         from skillgap.cli.common import note_posting

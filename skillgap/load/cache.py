@@ -10,6 +10,12 @@ The interface, which is all the rest of skillgap sees of the cache:
 - ``finish_writes()``: wait for entries still being written on another thread (before the process exits).
 - ``notes()``: what the user should be told about the cache this run (a folder or an entry refused), at
   most one note a run; the command line prints it. This module never prints.
+- ``shipped(path, kind, key, codec, home)``, ``shipped_key(kind, version, sources)`` and
+  ``ship(value, kind, key, codec, home)``: a value built ahead of time and shipped inside the package
+  (the bundled world, made by ``scripts/prebuild.py``), in the same container as an entry, checked the
+  same way, and keyed by its sources' names and bytes and a version its builder gives, not by the
+  installed code's files, so that it holds wherever skillgap is installed. A shipped file that is missing,
+  damaged or made from other sources is a miss like any entry's.
 
 Where: ``$SKILLGAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillgap``, else ``~/.cache/skillgap``.
 
@@ -162,6 +168,60 @@ def entry_key(kind: str, sources: Iterable[tuple[str, bytes]]) -> str:
         encoded = name.encode("utf-8", "surrogatepass")
         digest.update(len(encoded).to_bytes(8, "little") + encoded + hashlib.sha256(content).digest())
     return digest.hexdigest()
+
+
+def shipped_key(kind: str, version: str, sources: Iterable[tuple[str, bytes]]) -> str:
+    """The key of a value shipped with skillgap: its kind, this format, the VERSION of the code that builds
+    it and every source's name (relative to the folder it is shipped for) and content."""
+    digest = hashlib.sha256()
+    for part in (FORMAT, b"shipped", kind.encode(), version.encode()):
+        digest.update(len(part).to_bytes(8, "little") + part)
+    for name, content in sources:
+        encoded = name.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little") + encoded + hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+HOME = "\x00skillgap-home/"  # what a shipped file holds in place of the folder its sources were read from
+
+
+def ship(value: T, kind: str, key: str, codec: Codec[T], home: str) -> bytes:
+    """VALUE as a shipped file's bytes: every JSON text that starts with HOME (the folder the sources were
+    read from, with its separator) starts with a placeholder instead, which `shipped` turns into the folder
+    they are in where it runs. Raises ValueError if HOME is still named anywhere in it."""
+    with gc_paused():
+        packed = {name: _rehomed(part, home) for name, part in codec.pack(value).items()}
+        blob = encode(packed, {"kind": kind, "key": key}).join()
+    if home.encode("utf-8", "surrogatepass") in blob:
+        raise ValueError(f"{home} is still named in what was packed (not in a JSON part?)")
+    return blob
+
+
+def _rehomed(part: Part, home: str) -> Part:
+    if isinstance(part, list):
+        return [_rehomed(item, home) for item in part]
+    if isinstance(part, dict):
+        return {name: _rehomed(item, home) for name, item in part.items()}
+    if isinstance(part, str) and part.startswith(home):
+        return HOME + part[len(home) :]
+    return part
+
+
+def shipped(path: Path, kind: str, key: str, codec: Codec[T], home: str) -> T | None:
+    """The value shipped in the file at PATH, if it is whole and of this KIND and KEY (`shipped_key`),
+    with the names it holds of its sources' folder made HOME's; else None (build it as usual)."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        parts = decode(blob)
+        if parts.meta.get("kind") != kind or parts.meta.get("key") != key:
+            return None  # made from other sources (a catalog edited since): not this run's
+        with gc_paused():
+            return codec.unpack(parts.with_json_prefix(HOME, home))
+    except Exception:  # noqa: BLE001  (whatever it holds that cannot be used: a miss)
+        return None
 
 
 @cache

@@ -46,8 +46,20 @@ Hit = dict[int, int]  # canonical id -> entry id
 # The entries under one key, one per canonical skill: an entry id, or a list when several skills
 # share the key. The skill of an entry is known, so a hit needs no dictionary of its own.
 Slot = int | list[int]
-# A posting list; in an index made from data, packed (an array's bytes) until it is first used.
-_Posting = set[int] | bytes
+# A posting list; in an index made from data, its place in that data (see _Packed) until it is first used.
+_Posting = set[int] | int
+
+
+class _Packed(dict[str, _Posting]):
+    """Posting lists read from data: each key's place among them, its entries taken out of the one block
+    they are kept in (ENTRIES, the list of place P ending at ENDS[P]) when first used."""
+
+    def __init__(self, keys: Sequence[str], entries: array[int], found: array[int]) -> None:
+        super().__init__(zip(keys, range(len(keys)), strict=True))
+        self.entries, self.ends = entries, found
+
+    def entries_of(self, place: int) -> array[int]:
+        return self.entries[self.ends[place - 1] if place else 0 : self.ends[place]]
 
 
 class Entries(Sequence[Entry]):
@@ -468,12 +480,16 @@ def _posting(table: dict[str, _Posting], key: str, posting: _Posting | None = No
         posting = table[key]
     if isinstance(posting, set):
         return posting
-    unpacked = table[key] = set(array(_IDS, posting))
+    assert isinstance(table, _Packed)
+    unpacked = table[key] = set(table.entries_of(posting))
     return unpacked
 
 
-def _pack(posting: _Posting) -> bytes:
-    return posting if isinstance(posting, bytes) else array(_IDS, sorted(posting)).tobytes()
+def _pack(table: dict[str, _Posting], posting: _Posting) -> bytes:
+    if isinstance(posting, set):
+        return array(_IDS, sorted(posting)).tobytes()
+    assert isinstance(table, _Packed)
+    return table.entries_of(posting).tobytes()
 
 
 # --- checking an index's data --------------------------------------------------------------
@@ -522,7 +538,7 @@ def _slots(name: str, parts: Parts, size: int) -> dict[str, Slot]:
 
 
 def _postings_data(name: str, postings: dict[str, _Posting]) -> dict[str, Part]:
-    packed = [_pack(posting) for posting in postings.values()]
+    packed = [_pack(postings, posting) for posting in postings.values()]
     size = array(_IDS).itemsize
     return {
         name: list(postings),
@@ -540,10 +556,6 @@ def _postings(name: str, parts: Parts, size: int) -> dict[str, _Posting]:
     below(entries, size, name)
     found = parts.array(f"{name}.ends", "Q")
     ends(found, len(entries), len(keys), name, strict=True)  # (no key without an entry)
-    width = entries.itemsize
-    starts = [0, *found][:-1]
-    postings: dict[str, _Posting] = {
-        key: blob[a * width : b * width] for key, a, b in zip(keys, starts, found, strict=True)
-    }
+    postings = _Packed(keys, entries, found)
     expect(len(postings) == len(keys), f"{name}: a key twice")
     return postings

@@ -169,12 +169,14 @@ class Matcher:
         """Each name and alias of the taxonomy's skills as written, with its normalised words (see
         :func:`skillgap.match.normalize`); no catalog or vocabulary name. Read from the index, so a
         matcher loaded from the cache tokenises nothing again."""
+        return [(text, tuple(key.split())) for text, key in self.taxonomy_keys()]
+
+    def taxonomy_keys(self) -> list[tuple[str, str]]:
+        """`taxonomy_names` with each name's words as one text, joined by single spaces (not split)."""
         index, info = self._index, self._info
         entries = zip(index.texts(), index.kinds(), index.skills(), index.keys(), strict=True)
         return [
-            (text, tuple(key.split()))
-            for text, kind, skill, key in entries
-            if kind != KIND_VOCABULARY and skill in info
+            (text, key) for text, kind, skill, key in entries if kind != KIND_VOCABULARY and skill in info
         ]
 
     def resolve(self, name: str) -> Resolution:

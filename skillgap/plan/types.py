@@ -74,6 +74,8 @@ class Raise:
 
 @dataclass(frozen=True)
 class PathwayProgress:
+    """How far a pathway is once the plan reaches a step: credentials done of its total."""
+
     id: str
     title: str
     award: str | None
@@ -99,6 +101,8 @@ class EntryLevel:
 
 @dataclass(frozen=True)
 class Step:
+    """One credential of a plan, in order: the gaps it moves and the readiness after it."""
+
     number: int
     credential: Credential
     raises: tuple[Raise, ...]  # the gaps this step moves, given the steps before it
@@ -160,6 +164,8 @@ class RequiredCredential:
 
 @dataclass(frozen=True)
 class LeftOut:
+    """A credential the plan could not take, and why."""
+
     credential: Credential
     reason: str
     kind: str = ""  # "eligibility": not yet eligible; "entry": below the level it expects on entry
@@ -167,6 +173,8 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class SolverReport:
+    """How the plan was found: exactly or approximately, over how many candidates."""
+
     optimal: bool
     method: str  # "exact" (branch and bound) or "approximate" (greedy with local improvement)
     candidates: int  # credentials considered after filtering and reduction
@@ -177,6 +185,8 @@ class SolverReport:
 
 @dataclass(frozen=True)
 class Plan:
+    """The credentials to take, in order, for a request: what they close and what stays open."""
+
     request: Request
     steps: tuple[Step, ...]
     open_gaps: tuple[OpenGap, ...]

@@ -7,7 +7,7 @@ sentence names through the one matcher every command uses (`forms`: other forms 
 the role. Nothing here prints.
 
 The names below are imported when first asked for, so that telling a posting from a role file
-(`skillgap.postings.read.is_posting`, which every command with a `--target` does) does not build the
+(`skillgap.postings.kinds.is_posting`, which every command with a `--target` does) does not build the
 reader's word lists.
 """
 
@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from skillgap.postings.extract import extract
-    from skillgap.postings.read import POSTING_SUFFIXES, is_posting, load_posting, read_posting
+    from skillgap.postings.kinds import POSTING_SUFFIXES, is_posting
+    from skillgap.postings.read import load_posting, read_posting
     from skillgap.postings.role import posting_role
 
 __all__ = ["POSTING_SUFFIXES", "extract", "is_posting", "load_posting", "posting_role", "read_posting"]
 
 _HOMES = {
     "extract": "skillgap.postings.extract",
-    "POSTING_SUFFIXES": "skillgap.postings.read",
-    "is_posting": "skillgap.postings.read",
+    "POSTING_SUFFIXES": "skillgap.postings.kinds",
+    "is_posting": "skillgap.postings.kinds",
     "load_posting": "skillgap.postings.read",
     "read_posting": "skillgap.postings.read",
     "posting_role": "skillgap.postings.role",

@@ -7,7 +7,9 @@ Workday, "table" is not Tableau. What a form names is then resolved through the 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from skillgap.match import Matcher
 from skillgap.match.text import tokens as name_words
@@ -80,7 +82,19 @@ def _same_word(query: str, name: str) -> bool:
     return len(stem) >= 4 and name.startswith(stem) and suffix in FORM_SUFFIXES
 
 
+_LAST = chr(0x10FFFF)  # after every character: TEXT + _LAST comes after every text that starts with TEXT
+
+
+def _has_minor(key: str) -> bool:
+    """Whether words joined by spaces hold a minor word (a search for the letters first: most hold none)."""
+    for word in MINOR_WORDS:
+        if word in key:
+            return not MINOR_WORDS.isdisjoint(key.split())
+    return False
+
+
 _Name = tuple[str, tuple[str, ...], bool]  # a name or alias as written, its core words, whether bare
+_Group = tuple[int, str]  # the number of a name's core words, and the first four letters of the first
 
 
 class WordForms:
@@ -88,20 +102,55 @@ class WordForms:
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
-        self._names: dict[tuple[int, str], list[_Name]] | None = None
+        self._names: dict[_Group, list[_Name]] | None = None  # the groups worked out so far
+        self._done: set[_Group] = set()
+        self._keys: list[str] = []  # the words of the names without a minor word, as one text, sorted
+        self._plain: list[tuple[str, str]] = []  # those names as written, with those words, in that order
         self._found: dict[tuple[tuple[str, ...], bool], set[str]] = {}  # a posting says the same again
 
-    def _index(self) -> dict[tuple[int, str], list[_Name]]:
-        """Each taxonomy name and alias (as written) with its core words."""
-        names: dict[tuple[int, str], list[_Name]] = {}
+    def _index(self) -> dict[_Group, list[_Name]]:
+        """Each taxonomy name and alias (as written) with its core words. A name with a minor word is
+        grouped now; the others, most of them, are their own core words and not bare, so they are only
+        sorted by their words' text, and a group of them is taken out of that order when a phrase asks
+        for it (`_group`)."""
+        names: dict[_Group, list[_Name]] = {}
         # the taxonomy's own names only: the fuzzy layer is not for a catalog's names
-        for name, written in self.matcher.taxonomy_names():
+        entries = self.matcher.taxonomy_keys()
+        minor = [(name, key) for name, key in entries if _has_minor(key)]
+        for name, key in minor:
+            written = tuple(key.split())
             words = _core(written)
             bare = _bare(written, words)
             if words and bare is not None:
                 names.setdefault((len(words), words[0][:4]), []).append((name, words, bare))
+        chosen = set(minor)
+        plain = [entry for entry in entries if entry[1] and entry not in chosen] if chosen else entries
+        plain = sorted((entry for entry in plain if entry[1]), key=itemgetter(1))
+        self._plain, self._keys = plain, [key for _, key in plain]
         self._names = names
         return names
+
+    def _group(self, group: _Group) -> list[_Name]:
+        """The names of one group: those with a minor word, then the others (see `_index`)."""
+        names = self._names if self._names is not None else self._index()
+        if group not in self._done:
+            self._done.add(group)
+            size, start = group
+            keys = self._keys
+            low, high = bisect_left(keys, start), bisect_left(keys, start + _LAST)
+            if len(start) < 4:  # a first word shorter than four letters is all of it
+                ahead = start + " "
+                members = [i for i in range(low, high) if keys[i] == start or keys[i].startswith(ahead)]
+            else:
+                members = list(range(low, high))
+            found = [
+                (self._plain[i][0], tuple(keys[i].split()), False)
+                for i in members
+                if keys[i].count(" ") == size - 1
+            ]
+            if found:
+                names.setdefault(group, []).extend(found)
+        return names.get(group, [])
 
     def names(self, phrase: str, written: Sequence[str], a_thing: bool = False) -> set[str]:
         """The taxonomy names and aliases PHRASE is word for word, some words in another form of the
@@ -110,7 +159,6 @@ class WordForms:
         vendor words may be missing on either side ("communication" for communication skills), but
         not "skills" where the posting's words are A_THING ("a remote organization" is not
         organisation skills, "the latest research" not research skills)."""
-        names = self._names if self._names is not None else self._index()
         if len(written) == 1:
             raw = written[0].lower()
             if raw.endswith("s") and not raw.endswith("ss") and len(raw) > 3:
@@ -123,7 +171,7 @@ class WordForms:
         said = "skill" in words  # the posting wrote "skills" itself
         found = self._found[words, a_thing] = {
             name
-            for name, core, bare in (names.get((len(query), query[0][:4]), ()) if query else ())
+            for name, core, bare in (self._group((len(query), query[0][:4])) if query else ())
             if not (bare and a_thing and not said)
             and all(_same_word(a, b) for a, b in zip(query, core, strict=True))
         }

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
+from skillgap.match.matcher import LookUp
 from skillgap.match.text import tokens as name_words
 from skillgap.postings.forms import WordForms, gerunds, nominals
 from skillgap.postings.lexicon import (
@@ -140,6 +141,15 @@ class Scanner:
         self.matcher = matcher
         self.fuzzy = fuzzy
         self.forms = WordForms(matcher)
+        self._looked: dict[str, LookUp | None] = {}  # each distinct phrase looked up once a posting
+
+    def look_up(self, phrase: str) -> LookUp | None:
+        """What the matcher's exact and alias layers make of PHRASE (`Matcher.look_up`), asked once."""
+        try:
+            return self._looked[phrase]
+        except KeyError:
+            found = self._looked[phrase] = self.matcher.look_up(phrase)
+            return found
 
     def find(self, sentence: str, tokens: Sequence[Token]) -> list[Found]:
         """The skills SENTENCE names, each phrase once, in order."""
@@ -175,7 +185,7 @@ class Scanner:
             if tokens[j - 1].lower in STOP:
                 continue
             phrase = sentence[tokens[i].start : tokens[j - 1].end]
-            looked = self.matcher.look_up(phrase)
+            looked = self.look_up(phrase)
             if looked is None or looked.resolution.skill is None:
                 continue
             if not self._acceptable(tokens, i, j, looked.text, looked.abbreviated, title_case, sentence):
@@ -230,7 +240,7 @@ class Scanner:
         slices.sort(key=lambda ab: (ab[0] - ab[1], ab[0]))
         for a, b in slices:
             tail = sentence[tokens[after[a]].start : tokens[after[b - 1]].end]
-            looked = self.matcher.look_up(f"{head} {tail}")
+            looked = self.look_up(f"{head} {tail}")
             if looked is None or looked.resolution.skill is None or looked.abbreviated:
                 continue
             if self._blocked_after(tokens, after[b - 1] + 1, title_case) and b == len(after):
@@ -260,7 +270,7 @@ class Scanner:
             singular = name_words(token.text)
             if len(singular) != 1 or singular[0] == word:
                 continue
-            looked = self.matcher.look_up(f"{singular[0]} management")
+            looked = self.look_up(f"{singular[0]} management")
             if looked is None or looked.resolution.skill is None or looked.abbreviated:
                 continue
             if name_words(looked.resolution.skill) != (singular[0], "management"):
@@ -319,7 +329,7 @@ class Scanner:
             thing = " ".join(t.text for t in tokens[first:end])
             forms = gerunds(verb) if first > k + 1 and end - first < 2 else [*gerunds(verb), *nominals(verb)]
             for form in forms:
-                looked = self.matcher.look_up(f"{thing} {form}")
+                looked = self.look_up(f"{thing} {form}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
                     continue
                 skill = looked.resolution.skill
@@ -347,7 +357,7 @@ class Scanner:
                     phrase = sentence[tokens[i].start : tokens[j - 1].end]
                     a_thing = any(t.lower in DETERMINERS for t in tokens[max(first, i - THING_REACH) : i])
                     names = sorted(self.forms.names(phrase, [t.text for t in tokens[i:j]], a_thing))
-                    looked = [found for found in map(self.matcher.look_up, names) if found is not None]
+                    looked = [found for found in map(self.look_up, names) if found is not None]
                     skills = {found.resolution.skill for found in looked}
                     if len(skills) != 1 or None in skills:
                         continue
@@ -381,7 +391,7 @@ class Scanner:
                 return False
             if covered[k]:
                 return True
-            looked = self.matcher.look_up(tokens[k].text)
+            looked = self.look_up(tokens[k].text)
             if looked is not None and looked.resolution.skill is not None:
                 return True
         return False

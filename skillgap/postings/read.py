@@ -13,27 +13,12 @@ import unicodedata
 from pathlib import Path
 
 from skillgap.errors import InputError
+from skillgap.postings.kinds import SUFFIXES
 from skillgap.postings.types import Line, LineKind, Posting
 
 MAX_BYTES = 5_000_000  # a posting is a few pages; anything larger is not one
 PDF_HINT = "reading PDF needs the optional pypdf package: pip install 'skillgap[pdf]'"
 
-SUFFIXES = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".pdf": "pdf",
-}
-POSTING_SUFFIXES = tuple(SUFFIXES)
-
-
-def is_posting(target: str) -> bool:
-    """Whether a target names a job posting (a .txt, .md, .html or .pdf file) rather than a role."""
-    return Path(target).suffix.lower() in SUFFIXES
 
 
 _HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|p|div|li|ul|ol|h[1-6]|br|table|span|strong)\b", re.I)

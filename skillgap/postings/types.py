@@ -30,6 +30,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Posting:
+    """A job posting as read: its lines, what format it came in, and its title if it states one."""
+
     source: str  # the file as given ("-" for standard input)
     format: str  # text, markdown, html or pdf
     lines: tuple[Line, ...]

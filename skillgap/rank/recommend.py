@@ -89,6 +89,8 @@ class Scoring:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """A ranked credential: the gaps it closes, its score, and what it needs first."""
+
     rank: int
     credential: Credential
     closes: tuple[Closure, ...]
