@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from skillgap.analyse.eligibility import Judgement, Verdict
 from skillgap.analyse.gaps import Analysis, Gap
 from skillgap.dates import YEAR, WrittenDate
 from skillgap.model import Badge, Credential
-from skillgap.plan.types import Plan, Step
 from skillgap.rank import Recommendation
 from skillgap.rank.evidence import EvidenceSuggestion
 from skillgap.render.money import ESTIMATE_MARK, cost_text, hours_text
 from skillgap.verification import Verdict as VerificationVerdict
+
+if TYPE_CHECKING:  # (the plan's types only name arguments here: not imported for an analyze run)
+    from skillgap.plan.types import Plan, Step
 
 BADGE_NOTE = (
     "Badges are verified offline (skillgap verify shows each check): a verified badge is evidence, one "
