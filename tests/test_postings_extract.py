@@ -461,3 +461,20 @@ def test_a_market_before_a_skill_is_no_product_name(market: str, matcher: Matche
 def test_the_people_a_teacher_serves_are_no_skill(matcher: Matcher) -> None:
     text = "Duties\n- Differentiate instruction for diverse learners, including English language learners\n"
     assert "English" not in skills(read(text, matcher))
+
+
+@pytest.mark.parametrize(
+    ("duty", "skill"),
+    [
+        ("Differentiate instruction for diverse learners", "differentiated instruction"),
+        ("Automate testing of our public APIs", "test automation"),
+        ("Personalize learning for each student", "differentiated instruction"),
+    ],
+)
+def test_a_verb_and_its_object_name_a_skill_as_participle(duty: str, skill: str, matcher: Matcher) -> None:
+    assert skill in skills(read(f"Duties\n- {duty}\n", matcher))
+
+
+def test_the_team_a_job_partners_with_is_no_skill(matcher: Matcher) -> None:
+    extraction = read("You will\n- Partner with customer success to ensure smooth onboarding\n", matcher)
+    assert "customer success" not in skills(extraction)

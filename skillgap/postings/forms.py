@@ -35,6 +35,21 @@ def gerunds(verb: str) -> list[str]:
     return forms
 
 
+def participles(verb: str) -> list[str]:
+    """The -ed forms a verb may have: differentiate differentiated, plan planned, automate automated
+    (never wrong to try: only a name the taxonomy has is taken)."""
+    if len(verb) < 4 or verb.endswith(("ing", "ed")):
+        return []
+    if verb.endswith("e"):
+        return [verb + "d"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb[:-1] + "ied"]
+    forms = [verb + "ed"]
+    if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.append(verb + verb[-1] + "ed")
+    return forms
+
+
 def nominals(verb: str) -> list[str]:
     """The nouns a verb may make with an English suffix: curate curation, evaluate evaluation, develop
     development, organise organisation (never wrong to try: only a name the taxonomy has is taken)."""

@@ -23,7 +23,7 @@ from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.matcher import LookUp
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import WordForms, gerunds, nominals
+from skillgap.postings.forms import WordForms, gerunds, nominals, participles
 from skillgap.postings.lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
@@ -325,6 +325,12 @@ class Scanner:
         curation), as one word with it names too little ("manage server resources" is not resource
         management)."""
         verb = tokens[k].lower
+        whole = " ".join(t.text for t in tokens[k + 1 : end])
+        for form in participles(verb):  # "differentiate instruction": differentiated instruction
+            looked = self.look_up(f"{form} {whole}")
+            if looked is not None and looked.resolution.skill is not None and not looked.abbreviated:
+                skill = looked.resolution.skill
+                return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
         for first in range(k + 1, end):
             thing = " ".join(t.text for t in tokens[first:end])
             forms = gerunds(verb) if first > k + 1 and end - first < 2 else [*gerunds(verb), *nominals(verb)]
@@ -422,6 +428,8 @@ class Scanner:
             return False
         if _restates(tokens, i, j, sentence) or _among_people(tokens, i, j, sentence):
             return False
+        if i >= 2 and tokens[i - 1].lower == "with" and tokens[i - 2].lower in PARTNERING:
+            return False  # "partner with customer success": a team to work with, not a skill asked
         if j - i == 1 and _turns_into(tokens, i, entry):
             return False
         if i > 0 and sentence[tokens[i - 1].end : tokens[i].start] == "-":
@@ -470,6 +478,10 @@ FUZZY_WORDS = 3
 VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off sure it them into by".split())
 # Verbs of making: what they make decides the skill ("write SQL" is SQL, "write reports" writing)
 MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
+# Verbs of working alongside: what follows "with" is a team ("partner with customer success")
+PARTNERING = frozenset(
+    "partner partners partnering liaise liaises liaising collaborate collaborates collaborating".split()
+)
 # What a verb of making makes when it is programming: "write clean code" is no writing skill
 CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
