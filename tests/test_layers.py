@@ -19,7 +19,7 @@ PACKAGE = ROOT / "skillgap"
 LAYERS: list[set[str]] = [
     # the vocabulary every layer speaks
     {"", "errors", "levels", "kinds", "limits", "dates", "words", "pathnames", "gc_pause", "money",
-     "verification", "inert"},
+     "verification", "inert", "processes", "lazy"},
     {"model"},
     {"load", "packed", "parts"},  # files in (and the cache's data-only records of them)
     {"importers", "schema", "match"},

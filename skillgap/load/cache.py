@@ -59,6 +59,7 @@ from typing import Generic, TypeVar
 
 from skillgap.gc_pause import gc_paused
 from skillgap.parts import Encoded, Part, Parts, decode, encode
+from skillgap.processes import is_running
 
 T = TypeVar("T")
 
@@ -405,7 +406,7 @@ class _Folder:
                 age = now - found.st_mtime
                 if temporary and age < STALE_SECONDS:
                     writer = name[len(TEMPORARY) :].partition("-")[0]
-                    if age < 60 or _running(writer):
+                    if age < 60 or is_running(writer):
                         continue  # another run may be writing it now
                 os.unlink(self._at(name), dir_fd=self._fd)
             except OSError:
@@ -431,13 +432,3 @@ def _untrusted(found: os.stat_result, what: str) -> str | None:
     if found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         return "its group or others may write it"
     return None
-
-
-def _running(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, OverflowError, ProcessLookupError):
-        return False
-    except OSError:
-        return True  # (someone else's process)
-    return True

@@ -8,8 +8,9 @@ The names below are imported when first asked for, so that a command that only s
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from skillgap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from skillgap.plan.build import make_plan
@@ -20,10 +21,4 @@ __all__ = ["Objective", "OpenGap", "Plan", "Request", "Shortfall", "Step", "make
 _HOMES = dict.fromkeys(__all__, "skillgap.plan.types") | {"make_plan": "skillgap.plan.build"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -13,8 +13,9 @@ reader's word lists.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from skillgap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from skillgap.postings.extract import extract
@@ -34,12 +35,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    # importing the module `extract` made it this package's attribute `extract`: the function is meant
-    # (so no module of this package imports `skillgap.postings.extract` itself; ask for it here)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)  # (no module here imports `skillgap.postings.extract`: ask here)

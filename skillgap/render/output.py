@@ -16,10 +16,13 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from skillgap.errors import InputError, OutputExistsError
+from skillgap.processes import is_running
 
 NEW_FILE_MODE = 0o666  # before the umask, as for any file a program creates (the umask takes 022 off)
 STALE_SECONDS = 24 * 3600  # a temporary file this old is a killed run's, whatever its process id says
@@ -105,7 +108,7 @@ def _stage(path: Path, text: str, force: bool) -> str:
     _sweep(folder, path.name)
     keep = _mode_of(path) if force else None
     fd, tmp = _create_beside(path, folder)
-    try:
+    with _undone_on_failure(path, partial(_remove, tmp)):
         if keep is not None:
             os.fchmod(fd, keep)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -114,40 +117,50 @@ def _stage(path: Path, text: str, force: bool) -> str:
                 handle.write("\n")
             handle.flush()
             os.fsync(handle.fileno())
-    except OSError as exc:
-        _remove(tmp)
-        raise WriteError.at(str(path), f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
     return tmp
 
 
 def _commit(staged: list[tuple[str, Path]], force: bool) -> None:
     """Rename each staged file into place; if one fails, undo the ones already placed."""
     placed: list[tuple[Path, str | None]] = []  # (the name, the temporary name its old file was kept as)
-    try:
-        for tmp, path in staged:
-            kept = _keep_old(path) if force else None
-            try:
-                if force:
-                    os.replace(tmp, path)
-                else:
-                    _link_no_clobber(tmp, path)
-            except BaseException:
-                if kept is not None:
-                    _remove(kept)
-                raise
-            placed.append((path, kept))
-    except OSError as exc:
-        _undo(placed)
-        raise WriteError.at(str(path), f"cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        _undo(placed)
-        raise
+    for tmp, path in staged:
+        kept = _keep_old(path) if force else None
+        with _undone_on_failure(path, partial(_roll_back, placed, kept)):
+            if force:
+                os.replace(tmp, path)
+            else:
+                _link_no_clobber(tmp, path)
+        placed.append((path, kept))
     for _, kept in placed:
         if kept is not None:
             _remove(kept)
+
+
+@contextmanager
+def _undone_on_failure(path: Path, undo: Callable[[], None]) -> Iterator[None]:
+    """Run UNDO when the block fails; a refusal of the system's (a full disk) becomes a WriteError."""
+    try:
+        yield
+    except OSError as exc:
+        undo()
+        raise WriteError.at(str(path), f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        undo()
+        raise
+
+
+def _roll_back(placed: list[tuple[Path, str | None]], kept: str | None) -> None:
+    """Put back what the files already placed replaced (or remove them), and drop the copy KEPT."""
+    if kept is not None:
+        _remove(kept)
+    for path, old in reversed(placed):
+        try:
+            if old is not None:
+                os.replace(old, path)
+            else:
+                os.unlink(path)
+        except OSError:
+            pass
 
 
 def _keep_old(path: Path) -> str | None:
@@ -165,17 +178,6 @@ def _keep_old(path: Path) -> str | None:
         except OSError:
             return None  # (no hard links here: the old file cannot be kept, only replaced)
     return None
-
-
-def _undo(placed: list[tuple[Path, str | None]]) -> None:
-    for path, kept in reversed(placed):
-        try:
-            if kept is not None:
-                os.replace(kept, path)
-            else:
-                os.unlink(path)
-        except OSError:
-            pass
 
 
 def _mode_of(path: Path) -> int | None:
@@ -220,21 +222,11 @@ def _sweep(folder: Path, name: str) -> None:
             info = os.lstat(full)
             if not stat.S_ISREG(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
                 continue  # (not ours to remove)
-            if now - info.st_mtime < STALE_SECONDS and _running(pid):
+            if now - info.st_mtime < STALE_SECONDS and is_running(pid):
                 continue  # another run may be writing it now
             os.unlink(full)
         except OSError:
             continue
-
-
-def _running(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, OverflowError, ProcessLookupError):
-        return False
-    except OSError:
-        return True  # (someone else's process)
-    return True
 
 
 def _remove(name: str) -> None:
