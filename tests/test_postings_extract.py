@@ -478,3 +478,14 @@ def test_a_verb_and_its_object_name_a_skill_as_participle(duty: str, skill: str,
 def test_the_team_a_job_partners_with_is_no_skill(matcher: Matcher) -> None:
     extraction = read("You will\n- Partner with customer success to ensure smooth onboarding\n", matcher)
     assert "customer success" not in skills(extraction)
+
+
+@pytest.mark.parametrize(
+    ("duty", "skill"),
+    [
+        ("Build and manage a pipeline of qualified opportunities", "pipeline management"),
+        ("Improve our processes and workflows", "process improvement"),
+    ],
+)
+def test_a_verb_reaches_its_object_past_an_article(duty: str, skill: str, matcher: Matcher) -> None:
+    assert skill in skills(read(f"You will\n- {duty}\n", matcher))

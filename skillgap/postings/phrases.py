@@ -294,46 +294,49 @@ class Scanner:
                 continue
             if not _verb_place(tokens, k):
                 continue
-            end = k + 1  # the object: the words after the verb up to the end of their noun phrase
+            start = k + 1  # the object: the words after the verb (and its article) up to the end of
+            if start < len(tokens) and tokens[start].lower in ARTICLES and not tokens[start].hard_before:
+                start += 1  # their noun phrase ("manage a pipeline": pipeline management)
+            end = start
             while (
                 end < len(tokens)
-                and end - k <= OBJECT_WORDS
+                and end - start < OBJECT_WORDS
                 and not tokens[end].hard_before
                 and not covered[end]
                 and tokens[end].lower not in STOP
                 and tokens[end].lower not in PREPOSITIONS
-                and not (end > k + 1 and _ends_phrase(tokens, end))
+                and not (end > start and _ends_phrase(tokens, end))
             ):
                 end += 1
-            if end == k + 1 or _phrase_goes_on(tokens, end) or (end < len(tokens) and covered[end]):
+            if end == start or _phrase_goes_on(tokens, end) or (end < len(tokens) and covered[end]):
                 continue  # no object, or one this run does not hold whole
-            if any(_name_like(t, False, title_case) for t in tokens[k + 1 : end]):
+            if any(_name_like(t, False, title_case) for t in tokens[start:end]):
                 continue  # a name ("Develop new Trusted Data Tests"): what it is, not what is done
             if self._blocked_after(tokens, end, title_case):
                 continue
-            hit = self._verb_object(tokens, k, end)
+            hit = self._verb_object(tokens, k, start, end)
             if hit is not None:
                 for m in range(k, end):
                     covered[m] = True
                 out.append(hit)
         return out
 
-    def _verb_object(self, tokens: Sequence[Token], k: int, end: int) -> Found | None:
+    def _verb_object(self, tokens: Sequence[Token], k: int, start: int, end: int) -> Found | None:
         """The skill the verb K and its object (K+1 to END) name: the whole object first, then its
         last words ("make business decisions": decision making). The verb's noun takes two of them at
         least once the first are left out ("curate team member learning content": learning content
         curation), as one word with it names too little ("manage server resources" is not resource
         management)."""
         verb = tokens[k].lower
-        whole = " ".join(t.text for t in tokens[k + 1 : end])
+        whole = " ".join(t.text for t in tokens[start:end])
         for form in participles(verb):  # "differentiate instruction": differentiated instruction
             looked = self.look_up(f"{form} {whole}")
             if looked is not None and looked.resolution.skill is not None and not looked.abbreviated:
                 skill = looked.resolution.skill
                 return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
-        for first in range(k + 1, end):
+        for first in range(start, end):
             thing = " ".join(t.text for t in tokens[first:end])
-            forms = gerunds(verb) if first > k + 1 and end - first < 2 else [*gerunds(verb), *nominals(verb)]
+            forms = gerunds(verb) if first > start and end - first < 2 else [*gerunds(verb), *nominals(verb)]
             for form in forms:
                 looked = self.look_up(f"{thing} {form}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
@@ -485,6 +488,7 @@ PARTNERING = frozenset(
 # What a verb of making makes when it is programming: "write clean code" is no writing skill
 CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
+ARTICLES = frozenset("a an the our your their".split())  # what may stand between a verb and its object
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
 
 
