@@ -489,3 +489,19 @@ def test_the_team_a_job_partners_with_is_no_skill(matcher: Matcher) -> None:
 )
 def test_a_verb_reaches_its_object_past_an_article(duty: str, skill: str, matcher: Matcher) -> None:
     assert skill in skills(read(f"You will\n- {duty}\n", matcher))
+
+
+@pytest.mark.parametrize(
+    ("duty", "skill"),
+    [
+        ("Assess, plan, implement and evaluate patient care", "care planning"),
+        ("Plan, schedule and track projects", "project scheduling"),
+    ],
+)
+def test_verbs_before_one_object_each_take_it(duty: str, skill: str, matcher: Matcher) -> None:
+    assert skill in skills(read(f"You will\n- {duty}\n", matcher))
+
+
+def test_building_a_sales_pipeline_is_not_a_talent_pipeline(matcher: Matcher) -> None:
+    found = skills(read("You will\n- Build and manage a pipeline of qualified opportunities\n", matcher))
+    assert "pipeline management" in found and "talent pipelining" not in found

@@ -319,6 +319,43 @@ class Scanner:
                 for m in range(k, end):
                     covered[m] = True
                 out.append(hit)
+        out += self._shared_objects(tokens, covered, title_case)
+        return out
+
+    def _shared_objects(self, tokens: Sequence[Token], covered: list[bool], title_case: bool) -> list[Found]:
+        """Verbs before one object ("assess and plan patient care", "design, build and test data
+        pipelines"): each earlier verb with the object the last one takes. Only the earlier verb's own
+        word is taken, so the last verb and its object keep their reading."""
+        out: list[Found] = []
+        for k in range(len(tokens) - 3):
+            if covered[k] or not _verb_place(tokens, k) or not _a_verb_word(tokens[k]):
+                continue
+            last = _last_of_verbs(tokens, k)
+            if last is None:
+                continue
+            start = last + 1
+            if start < len(tokens) and tokens[start].lower in ARTICLES and not tokens[start].hard_before:
+                start += 1
+            end = start
+            while (
+                end < len(tokens)
+                and end - start < OBJECT_WORDS
+                and not tokens[end].hard_before
+                and tokens[end].lower not in STOP
+                and tokens[end].lower not in PREPOSITIONS
+                and not (end > start and _ends_phrase(tokens, end))
+            ):
+                end += 1
+            if end == start or _phrase_goes_on(tokens, end):
+                continue
+            if any(_name_like(t, False, title_case) for t in tokens[start:end]):
+                continue
+            if self._blocked_after(tokens, end, title_case):
+                continue
+            hit = self._verb_object(tokens, k, start, end)
+            if hit is not None:
+                covered[k] = True
+                out.append(Found(k, k + 1, hit.skill, tokens[k].start, tokens[end - 1].end, "reordered"))
         return out
 
     def _verb_object(self, tokens: Sequence[Token], k: int, start: int, end: int) -> Found | None:
@@ -514,6 +551,28 @@ def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
         if word in CLAUSE_WORDS:
             return False
     return False
+
+
+def _a_verb_word(token: Token) -> bool:
+    return token.lower.isalpha() and len(token.lower) >= 3 and token.lower not in STOP
+
+
+def _last_of_verbs(tokens: Sequence[Token], k: int) -> int | None:
+    """Where a run of verbs that starts at K ends, when it is one ("assess, plan and evaluate", "design
+    and build"): the last verb's index, or None. Each verb is one word; they are joined by commas and a
+    final "and" or "or"."""
+    j, verbs = k, 1
+    while j + 1 < len(tokens) and verbs <= 4:
+        nxt = tokens[j + 1]
+        if nxt.lower in ("and", "or") and not nxt.hard_before or (nxt.lower in ("and", "or") and verbs > 1):
+            if j + 2 < len(tokens) and _a_verb_word(tokens[j + 2]) and not tokens[j + 2].hard_before:
+                return j + 2 if j + 3 < len(tokens) and not tokens[j + 3].hard_before else None
+            return None
+        if nxt.hard_before and _a_verb_word(nxt) and not tokens[j].text.isupper():
+            j, verbs = j + 1, verbs + 1  # ", plan" (a comma before the next verb)
+            continue
+        return None
+    return None
 
 
 def _verb_place(tokens: Sequence[Token], k: int) -> bool:
