@@ -109,8 +109,10 @@ def _stage(path: Path, text: str, force: bool) -> str:
     keep = _mode_of(path) if force else None
     fd, tmp = _create_beside(path, folder)
     with _undone_on_failure(path, partial(_remove, tmp)):
-        if keep is not None:
+        if keep is not None and hasattr(os, "fchmod"):
             os.fchmod(fd, keep)
+        elif keep is not None:
+            os.chmod(tmp, keep)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             if text and not text.endswith("\n"):
@@ -175,7 +177,7 @@ def _keep_old(path: Path) -> str | None:
             return name
         except FileExistsError:
             continue
-        except OSError:
+        except (OSError, NotImplementedError):
             return None  # (no hard links here: the old file cannot be kept, only replaced)
     return None
 
