@@ -405,7 +405,8 @@ def test_a_verb_and_its_object_name_the_skill_they_make(matcher: Matcher) -> Non
         "Duties\n- Monitor marketing site growth\n- Plan budgets across marketing channels\n", matcher
     )
     assert skills(heads) == {"budgeting"}
-    assert skills(read("Duties\n- Analyze and report data\n", matcher)) == {"data analytics reporting"}
+    both = skills(read("Duties\n- Analyze and report data\n", matcher))  # each verb with the one object
+    assert both == {"data analytics reporting", "data analysis"}
     # the verb's noun, and an object to the end of its noun phrase (a verb in -ing before "the" ends it)
     nouns = read(
         "Duties\n- Create and curate team member learning content\n"
@@ -505,3 +506,18 @@ def test_verbs_before_one_object_each_take_it(duty: str, skill: str, matcher: Ma
 def test_building_a_sales_pipeline_is_not_a_talent_pipeline(matcher: Matcher) -> None:
     found = skills(read("You will\n- Build and manage a pipeline of qualified opportunities\n", matcher))
     assert "pipeline management" in found and "talent pipelining" not in found
+
+
+@pytest.mark.parametrize(
+    ("requirement", "wanted"),
+    [
+        ("Experience cleaning and modeling large quantities of raw, disorganized data",
+         {"data cleaning", "data modeling"}),
+        ("Analyze large amounts of data", {"data analysis"}),
+        ("Clean and model data", {"data cleaning", "data modeling"}),
+    ],
+)  # fmt: skip
+def test_an_object_is_read_past_an_amount_and_the_words_describing_it(
+    requirement: str, wanted: set[str], matcher: Matcher
+) -> None:
+    assert wanted <= skills(read(f"Requirements\n- {requirement}\n", matcher))

@@ -35,6 +35,15 @@ def gerunds(verb: str) -> list[str]:
     return forms
 
 
+# Verbs whose noun no suffix rule makes
+IRREGULAR_NOUNS = {
+    "analyze": "analysis",
+    "analyse": "analysis",
+    "diagnose": "diagnosis",
+    "deliver": "delivery",
+}
+
+
 def participles(verb: str) -> list[str]:
     """The -ed forms a verb may have: differentiate differentiated, plan planned, automate automated
     (never wrong to try: only a name the taxonomy has is taken)."""
@@ -55,6 +64,8 @@ def nominals(verb: str) -> list[str]:
     development, organise organisation (never wrong to try: only a name the taxonomy has is taken)."""
     if len(verb) < 4 or verb.endswith("ing"):
         return []
+    if verb in IRREGULAR_NOUNS:
+        return [IRREGULAR_NOUNS[verb]]
     forms = [verb + "ment"]
     if verb.endswith("ate"):
         forms.append(verb[:-1] + "ion")

@@ -294,26 +294,10 @@ class Scanner:
                 continue
             if not _verb_place(tokens, k):
                 continue
-            start = k + 1  # the object: the words after the verb (and its article) up to the end of
-            if start < len(tokens) and tokens[start].lower in ARTICLES and not tokens[start].hard_before:
-                start += 1  # their noun phrase ("manage a pipeline": pipeline management)
-            end = start
-            while (
-                end < len(tokens)
-                and end - start < OBJECT_WORDS
-                and not tokens[end].hard_before
-                and not covered[end]
-                and tokens[end].lower not in STOP
-                and tokens[end].lower not in PREPOSITIONS
-                and not (end > start and _ends_phrase(tokens, end))
-            ):
-                end += 1
-            if end == start or _phrase_goes_on(tokens, end) or (end < len(tokens) and covered[end]):
-                continue  # no object, or one this run does not hold whole
-            if any(_name_like(t, False, title_case) for t in tokens[start:end]):
-                continue  # a name ("Develop new Trusted Data Tests"): what it is, not what is done
-            if self._blocked_after(tokens, end, title_case):
+            span = self._object(tokens, k + 1, covered, title_case)
+            if span is None:
                 continue
+            start, end = span
             hit = self._verb_object(tokens, k, start, end)
             if hit is not None:
                 for m in range(k, end):
@@ -333,30 +317,50 @@ class Scanner:
             last = _last_of_verbs(tokens, k)
             if last is None:
                 continue
-            start = last + 1
-            if start < len(tokens) and tokens[start].lower in ARTICLES and not tokens[start].hard_before:
-                start += 1
-            end = start
-            while (
-                end < len(tokens)
-                and end - start < OBJECT_WORDS
-                and not tokens[end].hard_before
-                and tokens[end].lower not in STOP
-                and tokens[end].lower not in PREPOSITIONS
-                and not (end > start and _ends_phrase(tokens, end))
-            ):
-                end += 1
-            if end == start or _phrase_goes_on(tokens, end):
+            span = self._object(tokens, last + 1, covered, title_case, shared=True)
+            if span is None:
                 continue
-            if any(_name_like(t, False, title_case) for t in tokens[start:end]):
-                continue
-            if self._blocked_after(tokens, end, title_case):
-                continue
+            start, end = span
             hit = self._verb_object(tokens, k, start, end)
             if hit is not None:
                 covered[k] = True
                 out.append(Found(k, k + 1, hit.skill, tokens[k].start, tokens[end - 1].end, "reordered"))
         return out
+
+    def _object(
+        self, tokens: Sequence[Token], start: int, covered: list[bool], title_case: bool, shared: bool = False
+    ) -> tuple[int, int] | None:
+        """Where the object of a verb that stands just before START begins and ends: past an article and
+        an amount ("a pipeline", "large quantities of raw, disorganized data") up to the end of its noun
+        phrase; None where there is none this run holds whole, or it is a name ("Develop new Trusted Data
+        Tests": what it is, not what is done). SHARED: the verb's words are another verb's, so the words
+        the other verb's reading covers may be part of it."""
+        if start < len(tokens) and tokens[start].lower in ARTICLES and not tokens[start].hard_before:
+            start += 1  # "manage a pipeline": pipeline management
+        start = _past_an_amount(tokens, start)
+        end = start
+        while (
+            end < len(tokens)
+            and end - start < OBJECT_WORDS
+            and not (tokens[end].hard_before and not _describing(tokens, start, end))
+            and (shared or not covered[end])
+            and tokens[end].lower not in STOP
+            and tokens[end].lower not in PREPOSITIONS
+            and not (end > start and _ends_phrase(tokens, end))
+        ):
+            end += 1
+        if end == start or _phrase_goes_on(tokens, end):
+            return None
+        if not shared and end < len(tokens) and covered[end]:
+            return None
+        if any(_name_like(t, False, title_case) for t in tokens[start:end]):
+            return None
+        if self._blocked_after(tokens, end, title_case):
+            return None
+        first = start
+        while first < end - 1 and _describing(tokens, first, first + 1) and tokens[first + 1].hard_before:
+            first += 1  # "raw, disorganized data": the describing words before a comma are not the name
+        return first, end
 
     def _verb_object(self, tokens: Sequence[Token], k: int, start: int, end: int) -> Found | None:
         """The skill the verb K and its object (K+1 to END) name: the whole object first, then its
@@ -553,6 +557,30 @@ def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+# How much of a thing, before what the thing is: "large quantities of data" is data
+AMOUNTS = frozenset("quantities quantity amounts amount volumes volume numbers variety range lots".split())
+
+
+def _past_an_amount(tokens: Sequence[Token], start: int) -> int:
+    """START, or past "large quantities of", "a wide range of" that begins the object there."""
+    j = start
+    if j < len(tokens) and tokens[j].lower in ADJECTIVES:
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].lower in AMOUNTS and tokens[j + 1].lower == "of":
+        return j + 2
+    return start
+
+
+def _describing(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the words START to END are all words that describe ("raw", "disorganized", "large"), so
+    that a comma after them goes on to more of them or to the noun."""
+    return end > start and all(
+        t.lower in ADJECTIVES or (t.lower.endswith(ADJECTIVE_ENDINGS) and not t.lower.endswith("ing"))
+        or t.lower in ("raw", "clean", "messy", "unstructured", "structured")
+        for t in tokens[start:end]
+    )
+
+
 def _a_verb_word(token: Token) -> bool:
     return token.lower.isalpha() and len(token.lower) >= 3 and token.lower not in STOP
 
@@ -583,6 +611,8 @@ def _verb_place(tokens: Sequence[Token], k: int) -> bool:
     if k == 0 or tokens[k].hard_before:
         return True
     before = tokens[k - 1].lower
+    if tokens[k].lower.endswith("ing") and before in ("experience", "experienced"):
+        return True  # "experience building dashboards": what the experience is in doing
     return before in STOP or before.endswith("ly")
 
 
