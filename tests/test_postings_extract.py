@@ -521,3 +521,9 @@ def test_an_object_is_read_past_an_amount_and_the_words_describing_it(
     requirement: str, wanted: set[str], matcher: Matcher
 ) -> None:
     assert wanted <= skills(read(f"Requirements\n- {requirement}\n", matcher))
+
+
+def test_the_first_of_two_verbs_is_not_an_unrecognised_skill(matcher: Matcher) -> None:
+    extraction = read("Duties\n- Develop and implement daily lesson plans in mathematics\n", matcher)
+    assert "lesson planning" in skills(extraction)
+    assert "Develop" not in [u.text for u in extraction.unrecognised]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from skillgap.match import Matcher
-from skillgap.postings.lexicon import PEOPLE, STOP
+from skillgap.postings.lexicon import CONJUNCTIONS, PEOPLE, STOP
 from skillgap.postings.phrases import Found, Scanner, Token, tokenize
 from skillgap.postings.role import Mention, merge
 from skillgap.postings.sections import (
@@ -370,6 +370,8 @@ def _skill_like(
         return None
     if not any(any(c.isalpha() for c in tokens[k].text) for k in words):
         return None
+    if words == [0] and len(tokens) > 2 and tokens[1].lower in CONJUNCTIONS and not tokens[1].hard_before:
+        return None  # "Develop and implement lesson plans": the first of two verbs, not a skill
     named = any(_names_something(tokens[k], k == 0) for k in words)
     if named or (beside_known and len(words) <= 3):
         return sentence[tokens[words[0]].start : tokens[words[-1]].end]
