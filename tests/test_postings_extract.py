@@ -464,43 +464,9 @@ def test_the_people_a_teacher_serves_are_no_skill(matcher: Matcher) -> None:
     assert "English" not in skills(read(text, matcher))
 
 
-@pytest.mark.parametrize(
-    ("duty", "skill"),
-    [
-        ("Differentiate instruction for diverse learners", "differentiated instruction"),
-        ("Automate testing of our public APIs", "test automation"),
-        ("Personalize learning for each student", "differentiated instruction"),
-    ],
-)
-def test_a_verb_and_its_object_name_a_skill_as_participle(duty: str, skill: str, matcher: Matcher) -> None:
-    assert skill in skills(read(f"Duties\n- {duty}\n", matcher))
-
-
 def test_the_team_a_job_partners_with_is_no_skill(matcher: Matcher) -> None:
     extraction = read("You will\n- Partner with customer success to ensure smooth onboarding\n", matcher)
     assert "customer success" not in skills(extraction)
-
-
-@pytest.mark.parametrize(
-    ("duty", "skill"),
-    [
-        ("Build and manage a pipeline of qualified opportunities", "pipeline management"),
-        ("Improve our processes and workflows", "process improvement"),
-    ],
-)
-def test_a_verb_reaches_its_object_past_an_article(duty: str, skill: str, matcher: Matcher) -> None:
-    assert skill in skills(read(f"You will\n- {duty}\n", matcher))
-
-
-@pytest.mark.parametrize(
-    ("duty", "skill"),
-    [
-        ("Assess, plan, implement and evaluate patient care", "care planning"),
-        ("Plan, schedule and track projects", "project scheduling"),
-    ],
-)
-def test_verbs_before_one_object_each_take_it(duty: str, skill: str, matcher: Matcher) -> None:
-    assert skill in skills(read(f"You will\n- {duty}\n", matcher))
 
 
 def test_building_a_sales_pipeline_is_not_a_talent_pipeline(matcher: Matcher) -> None:
@@ -527,3 +493,19 @@ def test_the_first_of_two_verbs_is_not_an_unrecognised_skill(matcher: Matcher) -
     extraction = read("Duties\n- Develop and implement daily lesson plans in mathematics\n", matcher)
     assert "lesson planning" in skills(extraction)
     assert "Develop" not in [u.text for u in extraction.unrecognised]
+
+
+VERB_OBJECTS = {  # a verb and its object, read as the skill they name
+    "a participle": ("Differentiate instruction for diverse learners", "differentiated instruction"),
+    "a participle, an alias": ("Automate testing of our public APIs", "test automation"),
+    "a participle, another alias": ("Personalize learning for each student", "differentiated instruction"),
+    "past an article": ("Build and manage a pipeline of qualified opportunities", "pipeline management"),
+    "past a possessive": ("Improve our processes and workflows", "process improvement"),
+    "verbs sharing an object": ("Assess, plan, implement and evaluate patient care", "care planning"),
+    "three verbs, one object": ("Plan, schedule and track projects", "project scheduling"),
+}
+
+
+@pytest.mark.parametrize(("duty", "skill"), VERB_OBJECTS.values(), ids=VERB_OBJECTS.keys())
+def test_a_verb_and_its_object_name_a_skill(duty: str, skill: str, matcher: Matcher) -> None:
+    assert skill in skills(read(f"You will\n- {duty}\n", matcher))
