@@ -363,7 +363,7 @@ class Scanner:
         return first, end
 
     def _verb_object(self, tokens: Sequence[Token], k: int, start: int, end: int) -> Found | None:
-        """The skill the verb K and its object (K+1 to END) name: the whole object first, then its
+        """The skill the verb K and its object (START to END) name: the whole object first, then its
         last words ("make business decisions": decision making). The verb's noun takes two of them at
         least once the first are left out ("curate team member learning content": learning content
         curation), as one word with it names too little ("manage server resources" is not resource
@@ -557,6 +557,8 @@ def _dealt_with(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
+# The states data and material come in, which describe what follows ("raw, disorganized data")
+STATES = frozenset("raw clean messy unstructured structured".split())
 # How much of a thing, before what the thing is: "large quantities of data" is data
 AMOUNTS = frozenset("quantities quantity amounts amount volumes volume numbers variety range lots".split())
 
@@ -575,8 +577,9 @@ def _describing(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether the words START to END are all words that describe ("raw", "disorganized", "large"), so
     that a comma after them goes on to more of them or to the noun."""
     return end > start and all(
-        t.lower in ADJECTIVES or (t.lower.endswith(ADJECTIVE_ENDINGS) and not t.lower.endswith("ing"))
-        or t.lower in ("raw", "clean", "messy", "unstructured", "structured")
+        t.lower in ADJECTIVES
+        or t.lower in STATES
+        or (t.lower.endswith(ADJECTIVE_ENDINGS) and not t.lower.endswith("ing"))
         for t in tokens[start:end]
     )
 
@@ -592,7 +595,7 @@ def _last_of_verbs(tokens: Sequence[Token], k: int) -> int | None:
     j, verbs = k, 1
     while j + 1 < len(tokens) and verbs <= 4:
         nxt = tokens[j + 1]
-        if nxt.lower in ("and", "or") and not nxt.hard_before or (nxt.lower in ("and", "or") and verbs > 1):
+        if nxt.lower in ("and", "or") and (not nxt.hard_before or verbs > 1):
             if j + 2 < len(tokens) and _a_verb_word(tokens[j + 2]) and not tokens[j + 2].hard_before:
                 return j + 2 if j + 3 < len(tokens) and not tokens[j + 3].hard_before else None
             return None
