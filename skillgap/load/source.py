@@ -129,12 +129,8 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         else:
             with path.open("rb") as handle:
                 raw = handle.read(limit + 1)
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError.at(name, "no such file", hint="check the path") from None
-    except OSError as exc:
-        raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
-    except ValueError:  # a NUL byte in the name
-        raise InputError.at(name, "is not a usable file name") from None
+    except (OSError, ValueError) as exc:
+        raise _unreadable(name, exc) from None
     if len(raw) > limit:
         raise _too_large(name, len(raw), limit, at_least=True)
     return raw
@@ -166,18 +162,23 @@ def _read_pipe(path: Path, name: str, limit: int) -> bytes:
         return b"".join(chunks)
 
 
+def _unreadable(name: str, exc: OSError | ValueError) -> InputError:
+    """Why the file NAME cannot be read, as the user should hear it."""
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return InputError.at(name, "no such file", hint="check the path")
+    if isinstance(exc, ValueError):  # a NUL byte in the name
+        return InputError.at(name, "is not a usable file name")
+    return InputError.at(name, f"cannot read: {exc.strerror or exc}")
+
+
 def require_file(path: Path) -> None:
     """Refuse what is not a regular file where a reader must seek in it (a ZIP archive): a pipe, a device
     or a socket would block or mislead the reader."""
     name = display_name(path)
     try:
         info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError.at(name, "no such file", hint="check the path") from None
-    except OSError as exc:
-        raise InputError.at(name, f"cannot read: {exc.strerror or exc}") from None
-    except ValueError:
-        raise InputError.at(name, "is not a usable file name") from None
+    except (OSError, ValueError) as exc:
+        raise _unreadable(name, exc) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError.at(name, "is not a regular file (a pipe or a device?)", hint="give the file itself")
 
