@@ -50,14 +50,13 @@ def is_web(url: str | None) -> bool:
     return url is not None and url.startswith(("https://", "http://"))
 
 
+_JSON_ESCAPED = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}\ufeff\ud800-\udfff]")
+
+
 def json_safe(text: str) -> str:
     """JSON produced with ensure_ascii=False, with C1 controls, bidi overrides and invisible characters
     written as escapes (the value is unchanged; a terminal showing the JSON sees only ASCII for them)."""
-    return re.sub(
-        f"[\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}\ufeff\ud800-\udfff]",
-        _escape,
-        text,
-    )
+    return _JSON_ESCAPED.sub(_escape, text)
 
 
 def _escape(found: re.Match[str]) -> str:
