@@ -2,7 +2,9 @@
 
 A catalog file can be valid (`skillgap validate`) and still mislead: a price with no page it came from, a
 fee last checked three years ago, a link to a page that is not the provider's, two credentials a profile
-cannot tell apart by title. Each finding names the credential, where it is, and how to fix it.
+cannot tell apart by title. Each finding names the credential, where it is, and how to fix it. A source
+on another domain than the provider's is no finding (a catalog may have no better page to cite) but is
+counted, and listed in the JSON, so that it can be replaced when the provider's own page turns up.
 
 Whether a web address belongs to its credential's provider is judged from the provider's name: a domain
 label that is the name written together ("linuxfoundation"), its initials ("pmi"), one of its words
@@ -48,6 +50,9 @@ class CatalogCheck:
     checked: int  # credentials looked at
     as_of: date  # the day ages were judged on
     oldest: date  # an as_of before this is out of date
+    # credentials whose source is a page on another domain than the provider's (a study guide, a news
+    # story): no finding, as a catalog may have no better page to cite, but worth a look when one appears
+    secondary: tuple[str, ...] = ()
 
 
 def year_before(day: date) -> date:
@@ -65,8 +70,13 @@ def check_catalog(catalog: Catalog, today: date) -> CatalogCheck:
     domains = {_name_key(provider): hosts for provider, hosts in catalog.domains.items()}
     first_titled: dict[str, Credential] = {}
     found: list[Finding] = []
+    secondary: list[str] = []
     for credential in catalog.credentials:
         found.extend(_own_findings(credential, today, domains))
+        host = _web_address(credential.source) if credential.source else None
+        declared = domains.get(_name_key(credential.provider), ())
+        if host is not None and not belongs_to(host, credential.provider, declared):
+            secondary.append(credential.id)
         key = _title_key(credential.title)
         first = first_titled.setdefault(key, credential)
         if first is not credential:
@@ -79,7 +89,7 @@ def check_catalog(catalog: Catalog, today: date) -> CatalogCheck:
                     "a profile names a credential by its title: make each title say which one it is",
                 )
             )
-    return CatalogCheck(tuple(found), len(catalog.credentials), today, oldest)
+    return CatalogCheck(tuple(found), len(catalog.credentials), today, oldest, tuple(secondary))
 
 
 def _own_findings(

@@ -74,6 +74,16 @@ def test_a_catalog_whose_facts_are_sourced_and_current_passes(tmp_path: Path) ->
     assert (table.code, table.out) == (0, "")  # nothing to show: the summary is talk, on stderr
 
 
+
+def test_a_source_on_another_domain_is_counted_not_a_finding(tmp_path: Path) -> None:
+    guide = ", source: 'https://www.study-guides.example/acme-exam', as_of: 2026-11"
+    text = "credentials:\n" + entry("good", "Good", "Acme Academy", FACTS)
+    text += entry("guide", "Guide", "Acme", guide)
+    code, report, err = run(tmp_path, text=text)
+    assert (code, report["ok"], report["findings"]) == (0, True, [])
+    assert report["secondary_sources"] == ["guide"]
+    assert "1 cite a page on another domain than the provider's" in err
+
 def test_the_table_names_each_entry_and_how_to_fix_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,6 +21,7 @@ def check_data(result: CatalogCheck) -> dict[str, Any]:
         "checked": result.checked,
         "ok": not result.findings,
         "findings": [_finding_data(f) for f in result.findings],
+        "secondary_sources": list(result.secondary),
     }
 
 
@@ -39,12 +40,18 @@ def _finding_data(finding: Finding) -> dict[str, Any]:
 
 def summary(result: CatalogCheck) -> str:
     checked = plural(result.checked, "credential")
+    secondary = (
+        f"; {len(result.secondary):,} cite a page on another domain than the provider's (`--format json` "
+        "lists them under secondary_sources)"
+        if result.secondary
+        else ""
+    )
     if not result.findings:
-        return f"{checked} checked as of {result.as_of.isoformat()}: every one sourced and current"
+        return f"{checked} checked as of {result.as_of.isoformat()}: every one sourced and current{secondary}"
     ids = len({f.credential for f in result.findings})
     return (
         f"{plural(len(result.findings), 'finding')} about {ids:,} of {checked}, "
-        f"as of {result.as_of.isoformat()}"
+        f"as of {result.as_of.isoformat()}{secondary}"
     )
 
 
