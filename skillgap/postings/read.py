@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
 from skillgap.errors import InputError
+from skillgap.load.source import read_bytes
 from skillgap.postings.kinds import SUFFIXES
 from skillgap.postings.types import Line, LineKind, Posting
 
@@ -44,26 +46,20 @@ _TITLE_KEY = re.compile(r"^\s*title\s*:\s*(.*?)\s*$", re.I)
 
 
 def load_posting(path: Path) -> Posting:
-    """Read the posting in the file at PATH."""
+    """Read the posting in the file at PATH (a pipe too: read once something writes to it)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError.at(
-                name, f"is {size:,} bytes; a job posting is far smaller", hint="check the file"
-            )
-        if path.is_dir():
-            raise IsADirectoryError
-        from skillgap.load.source import read_bytes
-
-        data = read_bytes(path, MAX_BYTES)  # (a pipe: read once something writes to it)
+        info = path.stat()
     except FileNotFoundError:
         raise InputError.at(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.at(name, "is a folder, not a posting") from None
     except OSError as exc:
         raise InputError.at(name, f"cannot be read: {exc.strerror or exc}") from None
-    return read_posting(data, name, SUFFIXES.get(path.suffix.lower()))
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError.at(name, "is a folder, not a posting")
+    if info.st_size > MAX_BYTES:
+        too_large = f"is {info.st_size:,} bytes; a job posting is far smaller"
+        raise InputError.at(name, too_large, hint="check the file")
+    return read_posting(read_bytes(path, MAX_BYTES), name, SUFFIXES.get(path.suffix.lower()))
 
 
 def read_posting(data: bytes, source: str, fmt: str | None = None) -> Posting:
