@@ -178,18 +178,18 @@ def _run(args: list[str]) -> None:
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
         code = ExitCode.OK
-        _quiet_broken_pipe()
+        _silence_stdout()
     except SystemExit as exc:
         if not _reader_gone(exc):
             raise
         code = ExitCode.OK  # `skillgap ... | head`: the reader had what it wanted; not a failure
-        _quiet_broken_pipe()
+        _silence_stdout()
     except OSError as exc:
         if debug:
             raise
         if exc.errno in _CANNOT_WRITE:  # stdout on a full disk, over quota, read-only: not a bug
             _stderr(f"error: cannot write the output: {exc.strerror or exc}")
-            _quiet_broken_pipe()  # (what is still buffered for stdout would fail again at exit)
+            _silence_stdout()  # (what is still buffered for stdout would fail again at exit)
             code = ExitCode.INVALID_INPUT
         else:
             code = _bug(exc)
@@ -230,7 +230,7 @@ def _reader_gone(exc: SystemExit) -> bool:
     return isinstance(exc.__context__, BrokenPipeError)
 
 
-def _quiet_broken_pipe() -> None:
+def _silence_stdout() -> None:
     import os
 
     try:
