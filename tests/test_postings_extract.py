@@ -94,8 +94,7 @@ def test_levels_come_from_wording_else_the_default_marked_as_estimated(matcher: 
 
 def test_a_skill_named_twice_is_one_requirement_at_its_strongest(matcher: Matcher) -> None:
     extraction = read(
-        "Duties\n- Write SQL reports\n\nRequirements\n- 3+ years of SQL\n\n"
-        "Nice to have\n- Expert in SQL\n",
+        "Duties\n- Write SQL reports\n\nRequirements\n- 3+ years of SQL\n\nNice to have\n- Expert in SQL\n",
         matcher,
     )
     [sql] = [a for a in extraction.asks if a.skills == ("SQL",)]
@@ -503,9 +502,41 @@ VERB_OBJECTS = {  # a verb and its object, read as the skill they name
     "past a possessive": ("Improve our processes and workflows", "process improvement"),
     "verbs sharing an object": ("Assess, plan, implement and evaluate patient care", "care planning"),
     "three verbs, one object": ("Plan, schedule and track projects", "project scheduling"),
+    "a verb's noun in -ion": ("Resolve conflicts between team members", "conflict resolution"),
+    "a verb's irregular noun": ("Enter data into the billing system", "data entry"),
+    "lead: leadership": ("Lead a team of five technicians", "team leadership"),
+    "reconcile: reconciliation": ("Reconcile bank statements every month", "account reconciliation"),
+    "the verb first, past a describing word": ("Must meet tight deadlines", "time management"),
+    "the verb first, past 'all'": ("Meet all deadlines on every project", "time management"),
+    "a noun past a describing word": ("Manage multiple priorities at once", "multitasking"),
+    "a verb before the people it acts on": ("Mentor junior analysts", "mentoring"),
 }
 
 
 @pytest.mark.parametrize(("duty", "skill"), VERB_OBJECTS.values(), ids=VERB_OBJECTS.keys())
 def test_a_verb_and_its_object_name_a_skill(duty: str, skill: str, matcher: Matcher) -> None:
     assert skill in skills(read(f"You will\n- {duty}\n", matcher))
+
+
+@pytest.mark.parametrize(
+    ("duty", "not_a_skill"),
+    [
+        ("Spark curiosity in every learner", "Apache Spark"),  # a verb that is also a product's name
+        ("Resolve customer complaints quickly", "DaVinci Resolve"),
+        ("Interpret data and trends for the team", "language interpreting"),
+        ("Present findings to senior leadership", "executive leadership"),  # who is told
+        ("Report progress to the leadership team", "leadership"),
+        ("Analyze sales data to identify trends", "sales"),  # what the data is about
+    ],
+)
+def test_a_verb_a_product_shares_or_the_people_told_are_no_skill(
+    duty: str, not_a_skill: str, matcher: Matcher
+) -> None:
+    assert not_a_skill not in skills(read(f"You will\n- {duty}\n", matcher))
+
+
+def test_a_product_named_like_a_verb_still_counts_where_it_is_a_name(matcher: Matcher) -> None:
+    found = skills(
+        read("Requirements\n- Spark and Kafka experience\n- Sketch experience is a plus\n", matcher)
+    )
+    assert {"Apache Spark", "Apache Kafka", "Sketch"} <= found

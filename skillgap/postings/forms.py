@@ -35,12 +35,39 @@ def gerunds(verb: str) -> list[str]:
     return forms
 
 
-# Verbs whose noun no suffix rule makes
+# Verbs whose noun no suffix rule makes ("resolve conflicts": conflict resolution; "enter data": data
+# entry), and verbs that are their own noun ("design assessments": assessment design)
 IRREGULAR_NOUNS = {
     "analyze": "analysis",
     "analyse": "analysis",
     "diagnose": "diagnosis",
     "deliver": "delivery",
+    "lead": "leadership",
+    "resolve": "resolution",
+    "reconcile": "reconciliation",
+    "maintain": "maintenance",
+    "prepare": "preparation",
+    "enter": "entry",
+    "produce": "production",
+    "reduce": "reduction",
+    "retain": "retention",
+    "acquire": "acquisition",
+    "document": "documentation",
+    "present": "presentation",
+    "interpret": "interpretation",
+    "install": "installation",
+    "configure": "configuration",
+    "administer": "administration",
+    "distribute": "distribution",
+    "execute": "execution",
+    "transcribe": "transcription",
+    "describe": "description",
+    "design": "design",
+    "audit": "audit",
+    "research": "research",
+    "control": "control",
+    "review": "review",
+    "forecast": "forecast",
 }
 
 

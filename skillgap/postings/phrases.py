@@ -377,13 +377,26 @@ class Scanner:
                 return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
         for first in range(start, end):
             thing = " ".join(t.text for t in tokens[first:end])
-            forms = gerunds(verb) if first > start and end - first < 2 else [*gerunds(verb), *nominals(verb)]
-            for form in forms:
+            described = _describing(tokens, start, first)  # only describing words left out: "top employees"
+            short = first > start and end - first < 2 and not described
+            for form in gerunds(verb) if short else [*gerunds(verb), *nominals(verb)]:
                 looked = self.look_up(f"{thing} {form}")
                 if looked is None or looked.resolution.skill is None or looked.abbreviated:
                     continue
                 skill = looked.resolution.skill
                 return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
+        first = start  # "meet all deadlines", "meet tight deadlines": meet deadlines
+        while first < end and (first == start or _describing(tokens, start, first)):
+            if first == k + 1:  # (the verb and its object as written are the scan's to read)
+                first += 1
+                continue
+            thing = " ".join(t.text for t in tokens[first:end])
+            for form in (verb, *gerunds(verb)):
+                looked = self.look_up(f"{form} {thing}")
+                if looked is not None and looked.resolution.skill is not None and not looked.abbreviated:
+                    skill = looked.resolution.skill
+                    return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
+            first += 1
         return None
 
     def _fuzzy(
@@ -412,7 +425,8 @@ class Scanner:
                     if len(skills) != 1 or None in skills:
                         continue
                     entry = looked[0]
-                    if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence):
+                    doing = j - i == 1 and (i == 0 or tokens[i].hard_before)  # "Mentor junior analysts"
+                    if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence, doing):
                         continue
                     if j - i == 1 and tokens[i].lower in MAKING:
                         if self._makes_a_skill(tokens, j, covered) or _makes_code(tokens, j):
@@ -455,7 +469,11 @@ class Scanner:
         abbreviated: bool,
         title_case: bool,
         sentence: str,
+        doing: bool = False,
     ) -> bool:
+        """Whether the words I to J, which equal ENTRY (a taxonomy name or alias), name that skill here.
+        DOING: they are a verb that starts its sentence, so people after it are its object ("Mentor
+        junior analysts"), not the people it names ("English language learners")."""
         words = tokens[i:j]
         written = "".join(t.text for t in words)
         letters = [c for c in entry if c.isalpha()]
@@ -466,6 +484,8 @@ class Scanner:
                 return False  # so is a one-word name written in lower case ("react", "excel at")
             if i == 0 and j < len(tokens) and not tokens[j].hard_before and tokens[j].lower in VERB_FOLLOWERS:
                 return False  # a sentence's first word before "the", "to", "in": "Resolve the issue"
+            if (i == 0 or words[0].hard_before) and words[0].lower in VERB_NAMES and _has_object(tokens, j):
+                return False  # a verb before its object: "Spark curiosity", "Sketch ideas"
         if abbreviated and any(t.text.islower() and len(t.text) <= 4 for t in words):
             return False  # "it", "ms", "pr" as words, not abbreviations
         if j - i == 1 and sum(c.isalpha() for c in words[0].text) <= SHORT and not _alone(tokens, i):
@@ -474,6 +494,10 @@ class Scanner:
             return False
         if i >= 2 and tokens[i - 1].lower == "with" and tokens[i - 2].lower in PARTNERING:
             return False  # "partner with customer success": a team to work with, not a skill asked
+        if _told(tokens, i):
+            return False  # "present findings to senior leadership": who is told, not a skill asked
+        if j - i == 1 and entry[:1].islower() and _names_data(tokens, j):
+            return False  # "analyze sales data": what the data is about, not a skill asked
         if j - i == 1 and _turns_into(tokens, i, entry):
             return False
         if i > 0 and sentence[tokens[i - 1].end : tokens[i].start] == "-":
@@ -494,20 +518,23 @@ class Scanner:
         ):
             if tokens[i - 2].lower in ROLE_NOUNS:
                 return False  # "Director of Supply Chain"
-        return not self._blocked_after(tokens, j, title_case, single=j - i == 1)
+        return not self._blocked_after(tokens, j, title_case, single=j - i == 1, doing=doing)
 
     @staticmethod
-    def _blocked_after(tokens: Sequence[Token], j: int, title_case: bool, single: bool = False) -> bool:
+    def _blocked_after(
+        tokens: Sequence[Token], j: int, title_case: bool, single: bool = False, doing: bool = False
+    ) -> bool:
         if j >= len(tokens) or not tokens[j].spaced_before:
             return False
         right = tokens[j]
         if right.lower in ROLE_NOUNS:
-            return True
-        if (  # one more word of the same noun phrase, then people: "English language learners"
+            return not doing
+        if not doing and (  # one more word of the same noun phrase, then people: "English language learners"
             j + 1 < len(tokens)
             and right.text.isalpha()
             and right.text.islower()
             and right.lower not in STOP
+            and right.lower not in PREPOSITIONS
             and tokens[j + 1].spaced_before
             and tokens[j + 1].lower in ROLE_NOUNS
         ):
@@ -529,8 +556,52 @@ PARTNERING = frozenset(
 # What a verb of making makes when it is programming: "write clean code" is no writing skill
 CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
-ARTICLES = frozenset("a an the our your their".split())  # what may stand between a verb and its object
+ARTICLES = frozenset("a an the our your their all".split())  # what may stand between a verb and its object
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
+
+
+# Product names that are also verbs taking an object: first in a sentence before one, they are the verb
+VERB_NAMES = frozenset("resolve spark sketch stitch torch buffer lever".split())
+# Verbs of telling: who follows "to" is the audience ("report progress to senior leadership")
+TELLING = frozenset(
+    "present presents presenting report reports reporting communicate communicates communicating "
+    "explain explains explaining escalate escalates escalating pitch pitches pitching".split()
+)
+AUDIENCE_REACH = 6  # words back from "to" a verb of telling may stand
+# What a single word before "data" describes: the data's subject ("sales data", "patient data")
+DATA_WORDS = frozenset("data dataset datasets".split())
+
+
+def _has_object(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token J goes on the phrase before it as its object: a plain lower-case word, no generic
+    one ("Spark curiosity" does; "Spark experience", "Spark, Kafka" do not)."""
+    if j >= len(tokens) or tokens[j].hard_before:
+        return False
+    word = tokens[j]
+    return (
+        word.text.isalpha() and word.text.islower() and word.lower not in GENERIC and word.lower not in STOP
+    )
+
+
+def _told(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token I begins or is in the noun phrase after "to" that follows a verb of telling: the
+    people told ("report progress to senior leadership", "present to the executive team")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and not tokens[k + 1].hard_before and tokens[k].lower != "to":
+        k -= 1
+    if k < 0 or tokens[k].lower != "to" or tokens[k + 1].hard_before:
+        return False
+    return any(t.lower in TELLING for t in tokens[max(0, k - AUDIENCE_REACH) : k])
+
+
+def _names_data(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token J is "data" right after the word before it, which then says what the data is of."""
+    return (
+        j < len(tokens)
+        and tokens[j].spaced_before
+        and not tokens[j].hard_before
+        and tokens[j].lower in DATA_WORDS
+    )
 
 
 def _makes_code(tokens: Sequence[Token], j: int) -> bool:
