@@ -72,6 +72,25 @@ def test_benefits_and_the_company_story_are_not_requirements(matcher: Matcher) -
     assert "coaching" not in designer and "e-learning development" not in designer  # About us, How to apply
 
 
+def test_facts_lines_equal_opportunity_and_why_youll_love_it_are_not_requirements(matcher: Matcher) -> None:
+    found = skills(
+        read(
+            "Financial Analyst\nOrrin Medical Devices, Inc. - Minneapolis, MN\n"
+            "Loomwise · Remote (US) · Full-time · OTE $105,000 + equity\n\nRequirements\n- SQL\n\n"
+            "Why you'll love it here\n- $1,500 annual learning budget\n- Meaningful equity\n\n"
+            "Acme is an Equal Opportunity Employer: qualified applicants are considered without regard to "
+            "race, color or religion; offers follow a background check.\n",
+            matcher,
+        )
+    )
+    assert found == {"SQL"}  # not medical devices, capital markets, budgeting nor background checks
+
+
+def test_a_line_that_only_looks_like_a_place_is_still_read(matcher: Matcher) -> None:
+    found = skills(read("Requirements\n- Experience with Python, JavaScript and SQL\n", matcher))
+    assert {"Python", "JavaScript", "SQL"} <= found
+
+
 # --- levels --------------------------------------------------------------------------------------
 
 
@@ -135,6 +154,12 @@ def test_a_plain_list_is_several_requirements_and_including_gives_no_choice(matc
 def test_a_choice_is_left_out_when_one_of_its_skills_is_asked_outright(matcher: Matcher) -> None:
     extraction = read("Requirements\n- Must know Python\n- Python or R\n", matcher)
     assert [a.skills for a in extraction.asks] == [("Python",)]
+
+
+def test_a_choice_asked_at_a_higher_level_than_its_outright_skill_is_kept(matcher: Matcher) -> None:
+    extraction = read("Requirements\n- Working knowledge of SQL\n- 6+ years of SQL or Python\n", matcher)
+    found = asks(extraction)
+    assert found[("SQL",)].level == 3 and found[("SQL", "Python")].level == 5
 
 
 def test_a_single_known_example_is_the_skill_itself(matcher: Matcher) -> None:
@@ -221,13 +246,15 @@ def test_a_name_in_lower_case_or_a_verb_that_starts_a_sentence_is_the_common_wor
 
 def test_skills_may_go_unsaid_for_an_activity_never_for_a_thing_or_a_trait(matcher: Matcher) -> None:
     things = read(
-        "Requirements\n- You are analytical and curious\n- Set up computer accounts\n"
+        "Requirements\n- You are analytical\n- Set up computer accounts\n"
         "- People come first here\n- Thrive in a fully remote organization\n- Follow the latest research\n",
         matcher,
     )
     assert not skills(things)  # not analytical, computer, people, organisation or research skills
     said = read("Duties\n- Communicate clearly\n- Strong organisation and research skills\n", matcher)
     assert {"business communication", "organizational skills", "research skills"} <= skills(said)
+    trait = read("Requirements\n- You are curious and dependable\n", matcher)
+    assert skills(trait) == {"curiosity", "work ethic"}  # traits the taxonomy names as skills
 
 
 def test_the_end_of_a_hyphenated_word_names_nothing(matcher: Matcher) -> None:

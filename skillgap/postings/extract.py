@@ -86,6 +86,15 @@ COMPANY_USE = phrases(
     r"(?:is|are|we're|we are|currently) (?:hiring|recruiting|seeking|looking for)",
     r"we (?:value|believe|offer|provide|celebrate|care|love|pride|support|invest)",
 )
+# the employer's statement of equal opportunity, which asks nothing of anyone
+BOILERPLATE = phrases(
+    r"equal (?:employment )?opportunity",
+    r"affirmative action",
+    r"without regard to",
+    r"qualified applicants",
+    r"reasonable accommodations?",
+    r"(?:does|do) not discriminate",
+)
 # a condition of being hired, not a skill: "successful completion of a background check", "must pass a
 # drug screen", "offers are contingent on references"
 CONDITION = phrases(
@@ -206,6 +215,8 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
         return  # a template never filled in ("managing [X] suppliers") says nothing yet
     if CONDITION.search(sentence):
         return  # a condition of being hired ("must pass a background check") asks for no skill
+    if BOILERPLATE.search(sentence):
+        return  # "... is an Equal Opportunity Employer", "without regard to race, color, ..."
     if CREDENTIAL.search(sentence):
         reading.credentials.append(CredentialAsk(_trim(sentence), importance, line))
         return  # what a degree or certificate is in is not a skill asked for

@@ -1,7 +1,8 @@
 """Requirements out of a posting's mentions, and the role they make.
 
 A skill the posting names several times is one requirement, at its strongest importance and the highest
-level stated; a choice one of whose skills is asked for outright, at least as strongly, is left out; and
+level stated; a choice one of whose skills is asked for outright, at least as strongly and at a level at
+least as high, is left out; and
 the role reads like any role file (`--target ad.txt`).
 """
 
@@ -30,7 +31,7 @@ class Mention(NamedTuple):
 def merge(mentions: Iterable[Mention], default_level: int) -> tuple[Ask, ...]:
     """One requirement per skill (or per choice): its strongest importance, the highest level stated,
     the evidence of its strongest mention. A choice one of whose skills the posting asks for outright,
-    at least as strongly, says nothing more and is left out."""
+    at least as strongly and at a level at least as high, says nothing more and is left out."""
     by_key: dict[tuple[str, ...], list[Mention]] = {}
     for mention in mentions:
         key = tuple(sorted(mention.skills))
@@ -60,7 +61,10 @@ def merge(mentions: Iterable[Mention], default_level: int) -> tuple[Ask, ...]:
         a
         for a in asks
         if not a.is_choice
-        or not any(s in single and single[s].importance.rank <= a.importance.rank for s in a.skills)
+        or not any(
+            s in single and single[s].importance.rank <= a.importance.rank and single[s].level >= a.level
+            for s in a.skills
+        )
     ]
     kept.sort(key=lambda a: (a.importance.rank, min(a.lines)))
     return tuple(kept)

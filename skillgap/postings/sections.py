@@ -59,6 +59,9 @@ SKIPPED_HEADING = _words(
     r"who we are",
     r"our (?:company|culture|values|mission|story|team|benefits)",
     r"why (?:join|work)",
+    r"why you(?:'ll| will)? love",
+    r"what'?s in it for you",
+    r"why us",
     r"life at",
     r"equal (?:employment )?opportunity",
     r"eeo",
@@ -161,10 +164,27 @@ META_KEYS = frozenset(
 _KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)\s*[:\-\u2013]\s*\S")
 
 
+# A line of facts set apart by dots or bars: "Acme · Remote (US) · Full-time · $105,000"
+_FACT_SEPARATORS = re.compile(r"\s[\u00b7|\u2022]\s")
+# "Boise, ID", "Minneapolis, MN": a place, in a short line that names the employer and where it is
+_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+_PLACE = re.compile(r"\b[A-Z][a-z]+,\s(?:" + "|".join(_STATES.split()) + r")\b")
+MAX_PLACE_LINE_WORDS = 14
+
+
 def is_meta(text: str) -> bool:
-    """Whether a line states a fact about the job, "Key: value" ("Reports to: ...", "Location: ...")."""
+    """Whether a line states a fact about the job: "Key: value" ("Reports to: ...", "Location: ..."), a
+    line of facts set apart by dots or bars, or a short line that says where the employer is
+    ("Orrin Medical Devices, Inc. - Minneapolis, MN")."""
     found = _KEY_VALUE.match(text)
-    return found is not None and " ".join(found.group(1).lower().split()) in META_KEYS
+    if found is not None and " ".join(found.group(1).lower().split()) in META_KEYS:
+        return True
+    if len(_FACT_SEPARATORS.findall(text)) >= 2:
+        return True
+    return len(text.split()) <= MAX_PLACE_LINE_WORDS and _PLACE.search(text) is not None
 
 
 TITLE_LINE = re.compile(r"^(?:job title|position(?: title)?|role)\s*:\s*(.+)$", re.IGNORECASE)
@@ -221,12 +241,12 @@ def as_heading(line: Line) -> bool:
         return True
     if _is_upper(text) and words <= MAX_HEADING_WORDS and not text.endswith("."):
         return True
-    return (
-        line.kind is LineKind.TEXT
-        and words <= MAX_BARE_HEADING_WORDS
-        and not text.endswith((".", ",", ";", "!", "?"))
-        and heading_kind(text) is not None
-    )
+    if line.kind is not LineKind.TEXT or text.endswith((".", ",", ";", "!", "?")):
+        return False
+    kind = heading_kind(text) if words <= MAX_HEADING_WORDS else None
+    if kind is Section.SKIPPED and SKIPPED_HEADING.match(text):
+        return True  # a heading of what the job is not, however long: "Why you'll love working here"
+    return words <= MAX_BARE_HEADING_WORDS and kind is not None
 
 
 class Placed(NamedTuple):
