@@ -86,6 +86,18 @@ def test_facts_lines_equal_opportunity_and_why_youll_love_it_are_not_requirement
     assert found == {"SQL"}  # not medical devices, capital markets, budgeting nor background checks
 
 
+def test_what_the_company_uses_or_teaches_and_conditions_of_hiring_ask_nothing(matcher: Matcher) -> None:
+    found = skills(
+        read(
+            "Requirements\n- SQL\n\nOur team collaborates in Microsoft Teams and tracks work in Jira. "
+            "You will learn our tooling during a structured 60-day onboarding. This position requires a "
+            "background check.\n",
+            matcher,
+        )
+    )
+    assert found == {"SQL"}
+
+
 def test_a_line_that_only_looks_like_a_place_is_still_read(matcher: Matcher) -> None:
     found = skills(read("Requirements\n- Experience with Python, JavaScript and SQL\n", matcher))
     assert {"Python", "JavaScript", "SQL"} <= found
@@ -554,6 +566,13 @@ def test_a_verb_and_its_object_name_a_skill(duty: str, skill: str, matcher: Matc
         ("Present findings to senior leadership", "executive leadership"),  # who is told
         ("Report progress to the leadership team", "leadership"),
         ("Analyze sales data to identify trends", "sales"),  # what the data is about
+        ("Monitor account health scores in Gainsight", "accounting"),  # a noun, not the verb of an activity
+        ("Analyze monthly results against budget", "budgeting"),
+        ("Service rooftop package units", "packaging"),
+        ("Explain the variances in plain English", "English"),
+        ("Communicate clearly with patients and front desk staff", "reception duties"),  # people
+        ("Lead the contract negotiation with procurement", "procurement"),  # the other side
+        ("Brief stakeholders up to and including senior leadership", "executive leadership"),
     ],
 )
 def test_a_verb_a_product_shares_or_the_people_told_are_no_skill(

@@ -80,6 +80,8 @@ COMPANY_USE = phrases(
     r"(?:we|our team|our teams|our company|our department|our organi[sz]ation) "
     r"(?:currently |also |mainly |mostly |primarily |heavily )?"
     r"(?:use|uses|used|are using|work with|rely on|run on|leverage|build with|build on)",
+    r"(?:we|our team|our teams) (?:collaborates?|communicates?|chats?|meets?) (?:in|on|over|via|through)",
+    r"(?:tracks?|manages?|plans?) (?:work|tasks|tickets|projects) in",
     r"our (?:data|stack|tech stack|technology stack|tools?|toolset|toolkit|platforms?|systems?|sources|"
     r"clients|customers|partners|products?) (?:includes?|are|is|consists? of|spans?|covers?)",
     r"(?:tools?|stack|platforms?|software) we use",
@@ -95,6 +97,14 @@ BOILERPLATE = phrases(
     r"reasonable accommodations?",
     r"(?:does|do) not discriminate",
 )
+# what the job teaches once hired, which nobody is asked to have: "you will learn our tooling during
+# onboarding", "we will train you on Epic"
+LEARNED_ON_THE_JOB = phrases(
+    r"you(?:'ll| will) (?:learn|be trained|get trained|pick up)",
+    r"we(?:'ll| will) (?:train|teach) you",
+    r"(?:training|coaching) (?:is |will be )?provided",
+    r"no experience (?:is )?(?:needed|necessary|required)",
+)
 # a condition of being hired, not a skill: "successful completion of a background check", "must pass a
 # drug screen", "offers are contingent on references"
 CONDITION = phrases(
@@ -103,6 +113,7 @@ CONDITION = phrases(
     r"subject to",
     r"contingent (?:up)?on",
     r"must (?:be able to )?pass",
+    r"requires? (?:a|an) (?:background|credit|criminal|drug|pre-employment)",
     r"(?:pass|passing) (?:a|an|the)",
     r"(?:undergo|undergoes|undergoing)",
     r"consent to",
@@ -215,6 +226,8 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
         return  # a template never filled in ("managing [X] suppliers") says nothing yet
     if CONDITION.search(sentence):
         return  # a condition of being hired ("must pass a background check") asks for no skill
+    if LEARNED_ON_THE_JOB.search(sentence):
+        return  # "you will learn our environment during a 60-day onboarding": taught, not asked
     if BOILERPLATE.search(sentence):
         return  # "... is an Equal Opportunity Employer", "without regard to race, color, ..."
     if CREDENTIAL.search(sentence):

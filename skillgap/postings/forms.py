@@ -55,6 +55,7 @@ IRREGULAR_NOUNS = {
     "document": "documentation",
     "present": "presentation",
     "interpret": "interpretation",
+    "explain": "explanation",
     "install": "installation",
     "configure": "configuration",
     "administer": "administration",

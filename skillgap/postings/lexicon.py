@@ -31,7 +31,7 @@ ROLE_NOUNS = frozenset(
     "associates assistant assistants representative representatives executive executives supervisor "
     "supervisors technician technicians scientist scientists strategist strategists owner owners "
     "team teams department departments institute association university society council "
-    "vp chief "
+    "vp chief staff personnel "
     # the people a job serves, named for what they learn: "English language learners" are pupils
     "learners students pupils".split()
 )

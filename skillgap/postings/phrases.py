@@ -23,7 +23,7 @@ from skillgap.match import Matcher
 from skillgap.match.lexicon import ABBREVIATIONS
 from skillgap.match.matcher import LookUp
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import WordForms, gerunds, nominals, participles
+from skillgap.postings.forms import ACTIVITY_ENDINGS, WordForms, gerunds, nominals, participles
 from skillgap.postings.lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
@@ -428,6 +428,9 @@ class Scanner:
                     doing = j - i == 1 and (i == 0 or tokens[i].hard_before)  # "Mentor junior analysts"
                     if not self._acceptable(tokens, i, j, entry.text, False, title_case, sentence, doing):
                         continue
+                    noun = j - i == 1 and not _verb_place(tokens, i)
+                    if noun and _verb_for_its_noun(tokens[i], entry.text):
+                        continue  # "account health", "against budget": a noun, not the activity's verb
                     if j - i == 1 and tokens[i].lower in MAKING:
                         if self._makes_a_skill(tokens, j, covered) or _makes_code(tokens, j):
                             continue  # "write complex SQL" is SQL, "write clean code" programming
@@ -494,6 +497,8 @@ class Scanner:
             return False
         if i >= 2 and tokens[i - 1].lower == "with" and tokens[i - 2].lower in PARTNERING:
             return False  # "partner with customer success": a team to work with, not a skill asked
+        if i > 0 and tokens[i - 1].lower == "plain" and words[0].lower == "english":
+            return False  # "in plain English": clear words, not the language
         if _told(tokens, i):
             return False  # "present findings to senior leadership": who is told, not a skill asked
         if j - i == 1 and entry[:1].islower() and _names_data(tokens, j):
@@ -551,7 +556,8 @@ VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off 
 MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
 # Verbs of working alongside: what follows "with" is a team ("partner with customer success")
 PARTNERING = frozenset(
-    "partner partners partnering liaise liaises liaising collaborate collaborates collaborating".split()
+    "partner partners partnering liaise liaises liaising collaborate collaborates collaborating "
+    "negotiate negotiates negotiating negotiation negotiations".split()
 )
 # What a verb of making makes when it is programming: "write clean code" is no writing skill
 CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
@@ -592,6 +598,14 @@ def _told(tokens: Sequence[Token], i: int) -> bool:
     if k < 0 or tokens[k].lower != "to" or tokens[k + 1].hard_before:
         return False
     return any(t.lower in TELLING for t in tokens[max(0, k - AUDIENCE_REACH) : k])
+
+
+def _verb_for_its_noun(token: Token, entry: str) -> bool:
+    """Whether TOKEN stands for ENTRY, a one-word name of an activity, by the bare word the activity is
+    named from ("account" for accounting, "budget" for budgeting, "present" for presentation): then only
+    where a verb stands is it that activity."""
+    name = entry.lower().split()
+    return len(name) == 1 and name[0] != token.lower and name[0].endswith(ACTIVITY_ENDINGS)
 
 
 def _names_data(tokens: Sequence[Token], j: int) -> bool:
