@@ -73,6 +73,8 @@ def test_same_key(a: str, b: str) -> None:
         ("SOC 2", "SOC 1"),  # the audit report types, not versions of one
         ("SOC 2", "SOC"),
         ("Series 7", "Series 63"),
+        ("NIST 800-53", "NIST 800-61"),  # a numbered standard, its numbers no version
+        ("NIST 800-53", "NIST"),
     ],
 )
 def test_distinct_key(a: str, b: str) -> None:

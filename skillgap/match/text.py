@@ -419,6 +419,8 @@ def tokens(name: str) -> tuple[str, ...]:
     if len(words) > 1 and "js" in words[1:]:  # "Node.js" and "node js" are Node
         words = words[:1] + [w for w in words[1:] if w != "js"]
     while len(words) > 1 and _is_version(words[-1]) and words[-2] not in _NUMBERED_WORDS:
+        if words[-2].isdigit() and len(words[-2]) <= 3 and words[-1].isdigit():
+            break  # a numbered standard, not a version: "NIST 800-53" is not "NIST 800-61"
         words.pop()
     return tuple(words)
 
