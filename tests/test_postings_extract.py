@@ -78,6 +78,7 @@ def test_facts_lines_equal_opportunity_and_why_youll_love_it_are_not_requirement
             "Financial Analyst\nOrrin Medical Devices, Inc. - Minneapolis, MN\n"
             "Loomwise · Remote (US) · Full-time · OTE $105,000 + equity\n\nRequirements\n- SQL\n\n"
             "Why you'll love it here\n- $1,500 annual learning budget\n- Meaningful equity\n\n"
+            "Why Acme\n- Four weeks PTO and on-call compensation\n\n"
             "Acme is an Equal Opportunity Employer: qualified applicants are considered without regard to "
             "race, color or religion; offers follow a background check.\n",
             matcher,
@@ -573,6 +574,8 @@ def test_a_verb_and_its_object_name_a_skill(duty: str, skill: str, matcher: Matc
         ("Communicate clearly with patients and front desk staff", "reception duties"),  # people
         ("Lead the contract negotiation with procurement", "procurement"),  # the other side
         ("Brief stakeholders up to and including senior leadership", "executive leadership"),
+        ("Take on analysis requests from senior leadership", "leadership"),
+        ("Answer questions from upper management", "management"),
     ],
 )
 def test_a_verb_a_product_shares_or_the_people_told_are_no_skill(

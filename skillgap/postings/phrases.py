@@ -497,6 +497,8 @@ class Scanner:
             return False
         if i >= 2 and tokens[i - 1].lower == "with" and tokens[i - 2].lower in PARTNERING:
             return False  # "partner with customer success": a team to work with, not a skill asked
+        if j - i == 1 and i > 0 and tokens[i - 1].lower in SENIOR and words[0].lower in GOVERNING:
+            return False  # "senior leadership", "executive management": the people who lead
         if i > 0 and tokens[i - 1].lower == "plain" and words[0].lower == "english":
             return False  # "in plain English": clear words, not the language
         if _told(tokens, i):
@@ -566,6 +568,9 @@ ARTICLES = frozenset("a an the our your their all".split())  # what may stand be
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
 
 
+# Who "leadership" and "management" are after these words: the people at the top, not a skill
+SENIOR = frozenset("senior executive upper top".split())
+GOVERNING = frozenset("leadership management".split())
 # Product names that are also verbs taking an object: first in a sentence before one, they are the verb
 VERB_NAMES = frozenset("resolve spark sketch stitch torch buffer lever".split())
 # Verbs of telling: who follows "to" is the audience ("report progress to senior leadership")

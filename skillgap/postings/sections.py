@@ -202,7 +202,7 @@ def heading_kind(text: str) -> Section | None:
         return Section.PREFERRED
     if REQUIRED_HEADING.search(text) and not SKIPPED_HEADING.search(text):
         return Section.REQUIRED
-    if SKIPPED_HEADING.search(text) or _about_other(text):
+    if SKIPPED_HEADING.search(text) or _about_other(text) or _WHY_EMPLOYER.match(text):
         return Section.SKIPPED
     if DUTIES_HEADING.search(text):
         return Section.DUTIES
@@ -210,6 +210,7 @@ def heading_kind(text: str) -> Section | None:
 
 
 _ABOUT = re.compile(r"^about\s+(\S.*)$", re.IGNORECASE)
+_WHY_EMPLOYER = re.compile(r"^why\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?\??$")  # "Why Bellwether"
 _ABOUT_JOB = _words(r"you", r"the (?:role|job|position|team|opportunity)", r"this (?:role|job|position)")
 
 
