@@ -77,8 +77,9 @@ def test_facts_lines_equal_opportunity_and_why_youll_love_it_are_not_requirement
         read(
             "Financial Analyst\nOrrin Medical Devices, Inc. - Minneapolis, MN\n"
             "Loomwise · Remote (US) · Full-time · OTE $105,000 + equity\n\nRequirements\n- SQL\n\n"
-            "Why you'll love it here\n- $1,500 annual learning budget\n- Meaningful equity\n\n"
             "Why Acme\n- Four weeks PTO and on-call compensation\n\n"
+            "Requirements\n- SQL\n\n"
+            "Why you'll love it here\n- $1,500 annual learning budget\n- Meaningful equity\n\n"
             "Acme is an Equal Opportunity Employer: qualified applicants are considered without regard to "
             "race, color or religion; offers follow a background check.\n",
             matcher,

@@ -210,7 +210,7 @@ def heading_kind(text: str) -> Section | None:
 
 
 _ABOUT = re.compile(r"^about\s+(\S.*)$", re.IGNORECASE)
-_WHY_EMPLOYER = re.compile(r"^why\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?\??$")  # "Why Bellwether"
+_WHY_EMPLOYER = re.compile(r"^[Ww]hy\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?\??$")  # "Why Bellwether"
 _ABOUT_JOB = _words(r"you", r"the (?:role|job|position|team|opportunity)", r"this (?:role|job|position)")
 
 
