@@ -551,6 +551,9 @@ VERB_OBJECTS = {  # a verb and its object, read as the skill they name
     "the verb first, past 'all'": ("Meet all deadlines on every project", "time management"),
     "a noun past a describing word": ("Manage multiple priorities at once", "multitasking"),
     "a verb before the people it acts on": ("Mentor junior analysts", "mentoring"),
+    "a verb after its subject": ("You manage several deadlines at once", "time management"),
+    "an irregular plural": ("Run scenario and sensitivity analyses", "scenario planning"),
+    "a trait with its intensifier": ("Highly organized and calm", "organizational skills"),
 }
 
 
@@ -583,6 +586,14 @@ def test_a_verb_a_product_shares_or_the_people_told_are_no_skill(
     duty: str, not_a_skill: str, matcher: Matcher
 ) -> None:
     assert not_a_skill not in skills(read(f"You will\n- {duty}\n", matcher))
+
+
+def test_a_product_named_with_a_skills_word_is_the_product(matcher: Matcher) -> None:
+    posting = "Preferred\n- A planning tool such as Anaplan, Adaptive Planning or Hyperion\n"
+    found = asks(read(posting, matcher))
+    assert ("Anaplan", "Oracle Hyperion") in found  # "Adaptive Planning" is a product, not planning
+    listed = skills(read("Skills\n- Leadership, Strategic Planning, Budgeting\n", matcher))
+    assert {"leadership", "strategic planning", "budgeting"} <= listed  # a list in capitals is not
 
 
 def test_a_product_named_like_a_verb_still_counts_where_it_is_a_name(matcher: Matcher) -> None:

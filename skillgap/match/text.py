@@ -209,9 +209,24 @@ def is_symbol(token: str) -> bool:
     return not token.isalnum()
 
 
+# Plurals no ending rule undoes ("scenario and sensitivity analyses")
+_IRREGULAR_PLURALS = {
+    "analyses": "analysis",
+    "diagnoses": "diagnosis",
+    "prognoses": "prognosis",
+    "hypotheses": "hypothesis",
+    "syntheses": "synthesis",
+    "theses": "thesis",
+    "criteria": "criterion",
+    "curricula": "curriculum",
+}
+
+
 def _singular(token: str) -> str:
     if len(token) <= 3 or not token.isalpha() or token in _NOT_PLURAL:
         return token
+    if token in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[token]
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
     if token.endswith("sses"):

@@ -515,6 +515,8 @@ class Scanner:
             initial = i - 1 == 0 or left.hard_before
             if _name_like(left, initial, title_case) or (j - i == 1 and left.lower in INTENSIFIERS):
                 return False
+            if i >= 2 and left.hard_before and _a_product(left, words[0], entry, title_case):
+                return False  # "Anaplan, Adaptive Planning or Hyperion": a product, not planning
         if i > 0 and not tokens[i].hard_before and tokens[i - 1].lower in NEGATORS:
             return False
         if (
@@ -568,6 +570,8 @@ ARTICLES = frozenset("a an the our your their all".split())  # what may stand be
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
 
 
+# Who does what the verb after them says: "you manage several deadlines"
+SUBJECTS = frozenset("you we they i".split())
 # Who "leadership" and "management" are after these words: the people at the top, not a skill
 SENIOR = frozenset("senior executive upper top".split())
 GOVERNING = frozenset("leadership management".split())
@@ -611,6 +615,18 @@ def _verb_for_its_noun(token: Token, entry: str) -> bool:
     where a verb stands is it that activity."""
     name = entry.lower().split()
     return len(name) == 1 and name[0] != token.lower and name[0].endswith(ACTIVITY_ENDINGS)
+
+
+def _a_product(left: Token, first: Token, entry: str, title_case: bool) -> bool:
+    """Whether LEFT, first in an item of a list, and FIRST, the first word of a name written in lower
+    case (ENTRY), both capitalised, make a product's name rather than the skill."""
+    return (
+        not title_case
+        and left.text[:1].isupper()
+        and left.lower not in STOP
+        and first.text[:1].isupper()
+        and entry[:1].islower()
+    )
 
 
 def _names_data(tokens: Sequence[Token], j: int) -> bool:
@@ -706,7 +722,7 @@ def _verb_place(tokens: Sequence[Token], k: int) -> bool:
     before = tokens[k - 1].lower
     if tokens[k].lower.endswith("ing") and before in ("experience", "experienced"):
         return True  # "experience building dashboards": what the experience is in doing
-    return before in STOP or before.endswith("ly")
+    return before in STOP or before in SUBJECTS or before.endswith("ly")
 
 
 def _phrase_goes_on(tokens: Sequence[Token], j: int) -> bool:
