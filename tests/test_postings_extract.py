@@ -554,6 +554,9 @@ VERB_OBJECTS = {  # a verb and its object, read as the skill they name
     "a verb after its subject": ("You manage several deadlines at once", "time management"),
     "an irregular plural": ("Run scenario and sensitivity analyses", "scenario planning"),
     "a trait with its intensifier": ("Highly organized and calm", "organizational skills"),
+    "a describing word ('hard')": ("Able to meet hard deadlines", "time management"),
+    "reconcile: reconciliation, as a word form": ("Reconcile payroll registers", "account reconciliation"),
+    "prioritize: prioritization": ("Prioritize ruthlessly", "prioritization skills"),
 }
 
 

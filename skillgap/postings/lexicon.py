@@ -67,7 +67,7 @@ ADJECTIVE_ENDINGS = (
 ADJECTIVES = frozenset(
     "key new all other various multiple many several diverse existing major top core main prime big small "
     "large few wide broad daily weekly monthly high low tight strict competing conflicting shifting "
-    "changing urgent short".split()
+    "changing urgent short hard firm".split()
 )
 # Words for people at work, in the plural: a list of them is a list of colleagues, teams or departments
 PEOPLE = frozenset(w for w in ROLE_NOUNS if w.endswith("s") and not w.endswith("ss")) | frozenset(
