@@ -15,7 +15,8 @@ from skillgap.match import Matcher
 from skillgap.match.text import tokens as name_words
 
 MINOR_WORDS = frozenset({"skill", "pro"})  # "communication skills", "Premiere Pro": the same thing without
-FORM_SUFFIXES = ("ing", "ion", "ation", "iation", "ment", "ship", "ance", "ence", "al")  # coach -> coaching, ...
+# coach -> coaching, reconcile -> reconciliation, ...
+FORM_SUFFIXES = ("ing", "ion", "ation", "iation", "ment", "ship", "ance", "ence", "al")
 # What a name's last word ends with when it names an activity ("communication", "writing", "leadership",
 # "analysis"): only then is "X skills" the same as X. "Analytical skills", "computer skills", "people
 # skills" and "electrician skills" without "skills" are an adjective, a thing, people and a job title.
