@@ -96,10 +96,10 @@ REVIEWED_WORDS = {
     "canvassing", "captioning", "cartography", "casework", "cashiering", "cataloging", "chargebacks",
     "chatbots", "childcare", "chiropody", "chiropractic", "cinematography", "clienteling", "colonoscopy",
     "compassion", "compensation", "composure", "conda", "consulting", "controllership", "copyediting",
-    "costing", "crontab", "crypto", "cytopathology", "dashboards", "decontamination", "delegating",
-    "deliverability", "dependability", "depreciation", "dietetics", "discretion", "dotnet", "drainage",
+    "costing", "crontab", "crypto", "curious", "cytopathology", "dashboards", "decontamination", "delegating",
+    "deliverability", "dependability", "dependable", "depreciation", "dietetics", "discretion", "dotnet", "drainage",
     "drywall", "dunning", "ebooks", "ecommerce", "economics", "edtech", "electrocardiography", "encryption",
-    "enthusiasm", "equities", "extermination", "filming", "firewalls", "firmware", "forklift", "formwork",
+    "enthusiasm", "extermination", "filming", "firewalls", "firmware", "forklift", "formwork",
     "franchising", "gardening", "gemba", "gerontology", "ggplot", "ghostwriting", "gravitas",
     "groundskeeping", "gynaecology", "gynecology", "haemodialysis", "headhunting", "hedging", "hemodialysis",
     "histotechnology", "horticulture", "ideation", "illustrating", "immunohematology", "influencing",
@@ -123,7 +123,8 @@ REVIEWED_WORDS = {
     "syslog", "takeoffs", "telecom", "telecoms", "telemarketing", "telematics", "telemedicine", "telesales",
     "telework", "thermography", "thoroughness", "tidyverse", "timekeeping", "toolmaking", "trademarks",
     "translating", "treasury", "typesetting", "underwriting", "upsell", "vaccination", "venipuncture",
-    "vetting", "videography", "voiceover", "warehousing", "waterfall", "wireframes", "wiring", "woodworking",
+    "vetting", "videography", "voiceover", "warehousing", "waterfall", "webinars", "wireframes", "wiring",
+    "woodworking",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
