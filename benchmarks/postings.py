@@ -42,6 +42,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,17 @@ def totals(scores: list[Score]) -> dict[str, Any]:
         "ms_per_posting_median": round(1000 * statistics.median(times), 1) if times else 0.0,
         "ms_per_1000_words": round(1000 * sum(times) / max(1, words) * 1000, 1),
     }
+
+
+def read_folder(folder: Path, matcher: Any) -> Iterator[tuple[str, Extraction, dict[str, Any]]]:
+    """Each annotated posting of FOLDER, read by the extractor through MATCHER: its name, the
+    extraction and its gold."""
+    import yaml
+
+    for gold_path in sorted((folder / "gold").glob("*.yaml")):
+        text = posting_text(folder / "postings" / f"{gold_path.stem}.txt")
+        extraction = extract(read_posting(text.encode("utf-8"), gold_path.stem), matcher)
+        yield gold_path.stem, extraction, yaml.safe_load(gold_path.read_text(encoding="utf-8"))
 
 
 def review_file(folder: Path) -> Path:

@@ -42,9 +42,6 @@ def benchmark() -> Any:
 
 
 def test_dev_postings_are_read_at_least_as_well_as_the_readme_says() -> None:
-    import yaml
-
-    from skillgap.postings import extract, read_posting
     from skillgap.world import open_world
 
     bench = benchmark()
@@ -53,13 +50,9 @@ def test_dev_postings_are_read_at_least_as_well_as_the_readme_says() -> None:
     review = bench.load_review(bench.REVIEW)
     assert FOLDER is not None
     scores, old_scores = [], []
-    for gold_path in sorted((FOLDER / "gold").glob("*.yaml")):
-        text = bench.posting_text(FOLDER / "postings" / f"{gold_path.stem}.txt")
-        extraction = extract(read_posting(text.encode("utf-8"), gold_path.stem), world.matcher)
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        judged = review.get(gold_path.stem)
-        scores.append(bench.rescore(gold_path.stem, extraction, gold, world.matcher, names, judged))
-        old_scores.append(bench.score(gold_path.stem, extraction, gold, names))
+    for stem, extraction, gold in bench.read_folder(FOLDER, world.matcher):
+        scores.append(bench.rescore(stem, extraction, gold, world.matcher, names, review.get(stem)))
+        old_scores.append(bench.score(stem, extraction, gold, names))
     total, old = bench.totals(scores), bench.totals(old_scores)
     assert total["postings"] == 8
     assert total["false_positives_per_posting"] == 0

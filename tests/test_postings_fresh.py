@@ -21,22 +21,16 @@ SETS = {  # folder: (recall, precision, importance, level within one, false posi
 
 
 def _scores(folder: Path) -> dict[str, Any]:
-    import yaml
-
-    from skillgap.postings import extract, read_posting
     from skillgap.world import open_world
 
     bench = benchmark()
     world = open_world()
     names = {s.name for s in world.taxonomy.skills}
     review = bench.load_review(bench.review_file(folder))
-    scores = []
-    for gold_path in sorted((folder / "gold").glob("*.yaml")):
-        text = bench.posting_text(folder / "postings" / f"{gold_path.stem}.txt")
-        extraction = extract(read_posting(text.encode("utf-8"), gold_path.stem), world.matcher)
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        judged = review.get(gold_path.stem)
-        scores.append(bench.rescore(gold_path.stem, extraction, gold, world.matcher, names, judged))
+    scores = [
+        bench.rescore(stem, extraction, gold, world.matcher, names, review.get(stem))
+        for stem, extraction, gold in bench.read_folder(folder, world.matcher)
+    ]
     assert all(not s.unreviewed for s in scores), [(s.name, s.unreviewed) for s in scores if s.unreviewed]
     return dict(bench.totals(scores))
 
