@@ -126,6 +126,8 @@ REVIEWED_WORDS = {
     "translating", "treasury", "typesetting", "underwriting", "upsell", "vaccination", "venipuncture",
     "vetting", "videography", "voiceover", "warehousing", "waterfall", "webinars", "wireframes", "wiring",
     "woodworking",
+    # traits a posting asks for in one word
+    "adaptable", "compassionate", "empathetic", "inquisitive", "kindness", "punctual",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
