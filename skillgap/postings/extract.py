@@ -23,7 +23,7 @@ from pathlib import Path
 
 from skillgap.match import Matcher
 from skillgap.postings.lexicon import CONJUNCTIONS, PEOPLE, STOP
-from skillgap.postings.phrases import Found, Scanner, Token, tokenize
+from skillgap.postings.phrases import Scanner
 from skillgap.postings.role import Mention, merge
 from skillgap.postings.sections import (
     Placed,
@@ -34,6 +34,7 @@ from skillgap.postings.sections import (
     place,
     stated_title,
 )
+from skillgap.postings.tokens import Found, Token, tokenize
 from skillgap.postings.types import CredentialAsk, Evidence, Extraction, Line, Posting, Unrecognised
 from skillgap.postings.wording import phrases
 
