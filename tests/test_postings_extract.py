@@ -55,6 +55,15 @@ def test_headings_and_cue_words_set_importance(matcher: Matcher) -> None:
     assert found[("Microsoft Excel",)].importance is ESSENTIAL  # "must" anywhere
 
 
+def test_a_cue_in_brackets_speaks_of_the_skill_in_them_or_else_of_the_item(matcher: Matcher) -> None:
+    found = asks(
+        read("Requirements\n- Experience with a CRM (Salesforce preferred)\n- Tableau (a plus)\n", matcher)
+    )
+    assert found[("CRM systems",)].importance is ESSENTIAL  # the requirement itself
+    assert found[("Salesforce",)].importance is NICE  # the bracket's own skill
+    assert found[("Tableau",)].importance is NICE  # a bracket of a cue alone: the item before it
+
+
 def test_an_unlabelled_list_is_important_and_marked_as_estimated(matcher: Matcher) -> None:
     found = asks(read("Analyst\n\n- SQL\n", matcher))
     ask = found[("SQL",)]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillgap.levels import Importance
 from skillgap.match import Matcher
 from skillgap.postings.lexicon import CONJUNCTIONS, PEOPLE, STOP
 from skillgap.postings.phrases import Scanner
@@ -241,17 +242,48 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
     found = [f for f in scanner.find(sentence, tokens) if tokens[f.first].paren not in used]
     found = _before_purpose(tokens, found)
     cues = level_cues(sentence)
+    own = _bracket_cues(sentence, tokens, found)
+    if own:  # the sentence's own cue, without what a bracket says of the skills inside it
+        cue = cue_importance(_outside(sentence, tokens, set(own)))
+        importance = cue or item.section.importance
+        stated = cue is not None or item.section is not Section.NEUTRAL
     for group in _groups(sentence, tokens, found):
         levels = [level for f in group if (level := level_at(cues, f.start)) is not None]
         phrase = ", ".join(sentence[f.start : f.end] for f in group)
         skills = tuple(dict.fromkeys(f.skill for f in group))
         evidence = Evidence(_trim(sentence, group[0].start), line, phrase)
+        inside = own.get(tokens[group[0].first].paren)
         reading.mentions.append(
-            Mention(skills, importance, max(levels) if levels else None, evidence, stated)
+            Mention(
+                skills,
+                inside or importance,
+                max(levels) if levels else None,
+                evidence,
+                stated or inside is not None,
+            )
         )
     if item.section in (Section.REQUIRED, Section.PREFERRED) or cue is not None:
         for text in _unknown(sentence, tokens, found, used):
             reading.unrecognised.setdefault(text.casefold(), Unrecognised(text, line))
+
+
+def _bracket_cues(sentence: str, tokens: Sequence[Token], found: Sequence[Found]) -> dict[int, Importance]:
+    """The cue of each bracketed part that names a skill itself ("a CRM (Salesforce preferred)"): it
+    says how much that skill matters, not the sentence. A bracket of a cue alone ("Tableau (a plus)")
+    speaks of the words before it, as part of the sentence."""
+    named = {tokens[f.first].paren for f in found} - {0}
+    out: dict[int, Importance] = {}
+    for part in named:
+        words = [t for t in tokens if t.paren == part]
+        cue = cue_importance(sentence[words[0].start : words[-1].end])
+        if cue is not None:
+            out[part] = cue
+    return out
+
+
+def _outside(sentence: str, tokens: Sequence[Token], parts: set[int]) -> str:
+    """SENTENCE without the words of the bracketed PARTS."""
+    return " ".join(sentence[t.start : t.end] for t in tokens if t.paren not in parts)
 
 
 def _before_purpose(tokens: Sequence[Token], found: list[Found]) -> list[Found]:
