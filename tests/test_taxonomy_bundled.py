@@ -127,7 +127,7 @@ REVIEWED_WORDS = {
     "vetting", "videography", "voiceover", "warehousing", "waterfall", "webinars", "wireframes", "wiring",
     "woodworking",
     # traits a posting asks for in one word
-    "adaptable", "compassionate", "decisiveness", "discreet", "empathetic", "hardworking", "inquisitive", "kindness", "punctual",
+    "adaptable", "companionship", "compassionate", "decisiveness", "discreet", "empathetic", "hardworking", "inquisitive", "kindness", "punctual", "toileting",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
