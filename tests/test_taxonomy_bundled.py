@@ -127,7 +127,10 @@ REVIEWED_WORDS = {
     "vetting", "videography", "voiceover", "warehousing", "waterfall", "webinars", "wireframes", "wiring",
     "woodworking",
     # traits a posting asks for in one word
-    "adaptable", "compassionate", "empathetic", "inquisitive", "kindness", "punctual",
+    "adaptable", "compassionate", "decisiveness", "discreet", "empathetic", "hardworking", "inquisitive",
+    "kindness", "punctual",
+    # care a home-care posting asks for in one word
+    "companionship", "toileting",
 }
 
 # Two-character acronyms clash easily; each here was checked against the other fields.
