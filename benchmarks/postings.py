@@ -22,7 +22,8 @@ taxonomy of its day (145 skills), so each figure is given twice:
 
 For each it prints, per posting and in total:
 
-- recall: gold skills the extractor found (alone or as one of a choice's alternatives);
+- recall: gold skills the extractor found (alone or as one of a choice's alternatives, a choice an outright
+  ask settles included: it is reported as `settled`);
 - precision: of the taxonomy skills the extractor found, those the gold lists (or the review accepts);
 - importance: of the gold skills found, those given the gold importance (a skill found twice, alone and
   in a choice, counts at its strongest);
@@ -53,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 from skillgap.levels import Importance  # noqa: E402
 from skillgap.match import normalize  # noqa: E402
 from skillgap.postings import extract, read_posting  # noqa: E402
-from skillgap.postings.types import Extraction  # noqa: E402
+from skillgap.postings.types import Ask, Extraction  # noqa: E402
 
 DEFAULT_DIRS = (ROOT.parent / "shared/eval/postings-dev", ROOT.parent.parent / "shared/eval/postings-dev")
 REVIEW = Path(__file__).resolve().parent / "postings-dev-review.yaml"
@@ -148,8 +149,14 @@ def _higher(a: int | None, b: int | None) -> int | None:
     return max(levels) if levels else None
 
 
+def _read(extraction: Extraction) -> list[Ask]:
+    """Everything the extractor read: the requirements, and the choices an outright ask settles (left
+    out of the role, reported as `settled`)."""
+    return [*extraction.asks, *(s.ask for s in extraction.settled)]
+
+
 def _extracted(extraction: Extraction, taxonomy_names: set[str]) -> set[str]:
-    return {s for ask in extraction.asks for s in ask.skills if s in taxonomy_names}
+    return {s for ask in _read(extraction) for s in ask.skills if s in taxonomy_names}
 
 
 def _score(
@@ -166,7 +173,7 @@ def _score(
     that finds it too (the review's `found_as`)."""
     result = Score(name)
     best: dict[str, tuple[Importance, int, bool]] = {}  # skill -> strongest importance, level, stated
-    for ask in extraction.asks:
+    for ask in _read(extraction):
         for skill in ask.skills:
             old = best.get(skill)
             stated = "level" not in ask.estimated
@@ -212,7 +219,7 @@ def false_positives(extraction: Extraction, not_skills: list[str]) -> list[str]:
     out = []
     for phrase in not_skills:
         words = f" {normalize(phrase)} "
-        for ask in extraction.asks:
+        for ask in _read(extraction):
             evidence = normalize(ask.evidence.text)
             if normalize(phrase) not in evidence:
                 continue

@@ -76,6 +76,23 @@ def test_json_output_has_requirements_evidence_credentials_and_unrecognised() ->
     assert {"text": "Prefect", "line": 30} in doc["unrecognised"]
 
 
+def test_a_choice_an_outright_ask_settles_is_reported_not_required(tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(
+        "Requirements\n- Working knowledge of Adobe Captivate\n"
+        "- Experience with authoring tools (e.g. Adobe Captivate, Vyond, Elucidat)\n",
+        encoding="utf-8",
+    )
+    doc = invoke("import", "posting", ad, "--format", "json").json()
+    assert [r.get("skill") for r in doc["requirements"]] == ["Adobe Captivate"]
+    assert [(s["any_of"], s["settled_by"], s["evidence"]["line"]) for s in doc["settled"]] == [
+        (["Adobe Captivate", "Vyond", "Elucidat"], "Adobe Captivate", 3)
+    ]
+    role = invoke("import", "posting", ad).out
+    assert "#   line 3: any of Adobe Captivate, Vyond, Elucidat (settled by Adobe Captivate)" in role
+    assert "Vyond" not in role.split("# Also named")[0]  # not a requirement of the role
+
+
 def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b"Requirements\n- Must know SQL\n"), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)

@@ -185,7 +185,7 @@ def extract(
             continue
         for sentence in split_sentences(item.line.text):
             _read_sentence(sentence, item, scanner, reading)
-    asks = merge(reading.mentions, default_level)
+    asks, settled = merge(reading.mentions, default_level)
     found = {s for a in asks for s in a.skills}
     unrecognised = tuple(u for u in reading.unrecognised.values() if u.text not in found)
     return Extraction(
@@ -195,6 +195,7 @@ def extract(
         credentials=_distinct_credentials(reading.credentials),
         unrecognised=unrecognised,
         default_level=default_level,
+        settled=settled,
     )
 
 

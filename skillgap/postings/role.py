@@ -15,7 +15,7 @@ from typing import NamedTuple
 from skillgap.errors import InputError
 from skillgap.levels import Importance
 from skillgap.model import Origin, Requirement, Role, choice_label
-from skillgap.postings.types import Ask, Evidence, Extraction
+from skillgap.postings.types import Ask, Evidence, Extraction, Settled
 
 
 class Mention(NamedTuple):
@@ -28,10 +28,11 @@ class Mention(NamedTuple):
     importance_stated: bool
 
 
-def merge(mentions: Iterable[Mention], default_level: int) -> tuple[Ask, ...]:
+def merge(mentions: Iterable[Mention], default_level: int) -> tuple[tuple[Ask, ...], tuple[Settled, ...]]:
     """One requirement per skill (or per choice): its strongest importance, the highest level stated,
     the evidence of its strongest mention. A choice one of whose skills the posting asks for outright,
-    at least as strongly and at a level at least as high, says nothing more and is left out."""
+    at least as strongly and at a level at least as high, says nothing more: it is left out of the
+    requirements and returned, with the skill that settles it, as the second part."""
     by_key: dict[tuple[str, ...], list[Mention]] = {}
     for mention in mentions:
         key = tuple(sorted(mention.skills))
@@ -57,17 +58,28 @@ def merge(mentions: Iterable[Mention], default_level: int) -> tuple[Ask, ...]:
             )
         )
     single = {a.skills[0]: a for a in asks if not a.is_choice}
-    kept = [
-        a
-        for a in asks
-        if not a.is_choice
-        or not any(
-            s in single and single[s].importance.rank <= a.importance.rank and single[s].level >= a.level
-            for s in a.skills
-        )
-    ]
+    kept: list[Ask] = []
+    settled: list[Settled] = []
+    for a in asks:
+        by = None
+        if a.is_choice:
+            by = next(
+                (
+                    s
+                    for s in a.skills
+                    if s in single
+                    and single[s].importance.rank <= a.importance.rank
+                    and single[s].level >= a.level
+                ),
+                None,
+            )
+        if by is None:
+            kept.append(a)
+        else:
+            settled.append(Settled(a, by))
     kept.sort(key=lambda a: (a.importance.rank, min(a.lines)))
-    return tuple(kept)
+    settled.sort(key=lambda s: min(s.ask.lines))
+    return tuple(kept), tuple(settled)
 
 
 def posting_role(extraction: Extraction) -> Role:

@@ -76,6 +76,15 @@ Unrecognised = Unmatched  # a phrase in a requirement list that reads like a ski
 
 
 @dataclass(frozen=True)
+class Settled:
+    """A choice the posting names that one of its skills, asked for outright at least as strongly and
+    as highly, already settles: left out of the role, kept to show what the posting said."""
+
+    ask: Ask
+    by: str  # the skill asked for outright
+
+
+@dataclass(frozen=True)
 class Extraction:
     """The role read from one posting."""
 
@@ -85,3 +94,4 @@ class Extraction:
     credentials: tuple[CredentialAsk, ...] = ()
     unrecognised: tuple[Unrecognised, ...] = ()
     default_level: int = 3  # the level set where the posting states none
+    settled: tuple[Settled, ...] = ()  # choices left out of the role: an outright ask settles each

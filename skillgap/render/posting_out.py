@@ -38,6 +38,7 @@ def posting_document(extraction: Extraction) -> dict[str, Any]:
             {"text": c.text, "importance": c.importance.value, "line": c.line} for c in extraction.credentials
         ],
         "unrecognised": [{"text": u.text, "line": u.line} for u in extraction.unrecognised],
+        "settled": [{**_requirement(s.ask), "settled_by": s.by} for s in extraction.settled],
         "default_level": extraction.default_level,
     }
 
@@ -86,6 +87,11 @@ def posting_yaml(extraction: Extraction) -> str:
             out.append(f"  - {scalar(credential.text)}")
     else:
         out.append("required_credentials: []")
+    if extraction.settled:
+        out.append("# Also named, as a choice a requirement above already settles (left out of the role):")
+        for done in extraction.settled:
+            choice = ", ".join(_comment(s) for s in done.ask.skills)
+            out.append(f"#   line {done.ask.evidence.line}: any of {choice} (settled by {_comment(done.by)})")
     if extraction.unrecognised:
         out.append("# Not recognised: phrases in requirement lists that no known skill matches. If one is a")
         out.append("# skill, add it above, or as an alias in your taxonomy so the next posting finds it:")
