@@ -42,7 +42,7 @@ OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make busin
 
 
 # Who does what the verb after them says: "you manage several deadlines"
-SUBJECTS = frozenset("you we they i".split())
+SUBJECTS = frozenset("you we they i you'll we'll they'll you'd".split())
 # Who "leadership" and "management" are after these words: the people at the top, not a skill
 SENIOR = frozenset("senior executive upper top".split())
 GOVERNING = frozenset("leadership management".split())
