@@ -2,7 +2,7 @@
 at test time and never copied here; skipped where that folder is absent), scored as
 `benchmarks/postings.py` scores it: against the gold read in the bundled taxonomy (what it does not list
 as benchmarks/postings-dev-review.yaml judges it), and against the old gold as written. The floors sit just
-under the figures the README reports (0.80 recall, 0.93 precision, 0.93 importance, 1.0 levels, no
+under the figures the README reports (0.81 recall, 0.93 precision, 0.93 importance, 1.0 levels, no
 not_skills; 0.72 recall of the old gold), so a change that reads postings worse fails here."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def test_dev_postings_are_read_at_least_as_well_as_the_readme_says() -> None:
     assert total["postings"] == 8
     assert total["false_positives_per_posting"] == 0
     assert total["precision"] >= 0.92
-    assert total["recall"] >= 0.77
+    assert total["recall"] >= 0.80
     assert total["importance"] >= 0.93
     assert total["level_within_one"] >= 0.95
     assert old["recall"] >= 0.71
