@@ -109,6 +109,17 @@ def test_what_the_company_uses_or_teaches_and_conditions_of_hiring_ask_nothing(m
     assert found == {"SQL"}
 
 
+def test_a_requirement_that_shares_words_with_equal_opportunity_statements_is_read(matcher: Matcher) -> None:
+    found = skills(
+        read(
+            "Requirements\n- Qualified applicants will have 3+ years of SQL\n"
+            "- Ability to lift 50 lbs with or without reasonable accommodation\n",
+            matcher,
+        )
+    )
+    assert {"SQL", "physical stamina"} <= found
+
+
 def test_a_line_that_only_looks_like_a_place_is_still_read(matcher: Matcher) -> None:
     found = skills(read("Requirements\n- Experience with Python, JavaScript and SQL\n", matcher))
     assert {"Python", "JavaScript", "SQL"} <= found

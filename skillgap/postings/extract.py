@@ -95,8 +95,8 @@ BOILERPLATE = phrases(
     r"equal (?:employment )?opportunity",
     r"affirmative action",
     r"without regard to",
-    r"qualified applicants",
-    r"reasonable accommodations?",
+    r"all qualified applicants",
+    r"will receive consideration",
     r"(?:does|do) not discriminate",
 )
 # what the job teaches once hired, which nobody is asked to have: "you will learn our tooling during
