@@ -120,6 +120,11 @@ def test_a_requirement_that_shares_words_with_equal_opportunity_statements_is_re
     assert {"SQL", "physical stamina"} <= found
 
 
+def test_a_duty_done_in_a_tool_is_not_what_the_company_uses(matcher: Matcher) -> None:
+    found = skills(read("Duties\n- Manage projects in Smartsheet and track tasks in Jira\n", matcher))
+    assert {"Smartsheet", "Jira"} <= found
+
+
 def test_a_line_that_only_looks_like_a_place_is_still_read(matcher: Matcher) -> None:
     found = skills(read("Requirements\n- Experience with Python, JavaScript and SQL\n", matcher))
     assert {"Python", "JavaScript", "SQL"} <= found

@@ -83,7 +83,6 @@ COMPANY_USE = phrases(
     r"(?:currently |also |mainly |mostly |primarily |heavily )?"
     r"(?:use|uses|used|are using|work with|rely on|run on|leverage|build with|build on)",
     r"(?:we|our team|our teams) (?:collaborates?|communicates?|chats?|meets?) (?:in|on|over|via|through)",
-    r"(?:tracks?|manages?|plans?) (?:work|tasks|tickets|projects) in",
     r"our (?:data|stack|tech stack|technology stack|tools?|toolset|toolkit|platforms?|systems?|sources|"
     r"clients|customers|partners|products?) (?:includes?|are|is|consists? of|spans?|covers?)",
     r"(?:tools?|stack|platforms?|software) we use",
@@ -105,7 +104,6 @@ LEARNED_ON_THE_JOB = phrases(
     r"you(?:'ll| will) (?:learn|be trained|get trained|pick up)",
     r"we(?:'ll| will) (?:train|teach) you",
     r"(?:training|coaching) (?:is |will be )?provided",
-    r"no experience (?:is )?(?:needed|necessary|required)",
 )
 # a condition of being hired, not a skill: "successful completion of a background check", "must pass a
 # drug screen", "offers are contingent on references"
