@@ -616,6 +616,10 @@ def test_a_verb_a_product_shares_or_the_people_told_are_no_skill(
     assert not_a_skill not in skills(read(f"You will\n- {duty}\n", matcher))
 
 
+def test_what_a_verb_of_telling_explains_is_still_read(matcher: Matcher) -> None:
+    assert "Microsoft Excel" in skills(read("Duties\n- Explain to new staff how to use Excel\n", matcher))
+
+
 def test_a_product_named_with_a_skills_word_is_the_product(matcher: Matcher) -> None:
     posting = "Preferred\n- A planning tool such as Anaplan, Adaptive Planning or Hyperion\n"
     found = asks(read(posting, matcher))

@@ -71,9 +71,13 @@ def has_object(tokens: Sequence[Token], j: int) -> bool:
 
 def among_those_told(tokens: Sequence[Token], i: int) -> bool:
     """Whether token I begins or is in the noun phrase after "to" that follows a verb of telling: the
-    people told ("report progress to senior leadership", "present to the executive team")."""
+    people told ("report progress to senior leadership", "present to the executive team"). Only words
+    that say which people stand between "to" and it: "explain how to use Excel" tells no one Excel."""
     k = i - 1
     while k >= 0 and i - k <= 3 and not tokens[k + 1].hard_before and tokens[k].lower != "to":
+        word = tokens[k].lower
+        if word not in DETERMINERS and word not in ADJECTIVES and word not in SENIOR:
+            return False
         k -= 1
     if k < 0 or tokens[k].lower != "to" or tokens[k + 1].hard_before:
         return False
