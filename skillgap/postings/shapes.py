@@ -48,6 +48,11 @@ SENIOR = frozenset("senior executive upper top".split())
 GOVERNING = frozenset("leadership management".split())
 # Product names that are also verbs taking an object: first in a sentence before one, they are the verb
 VERB_NAMES = frozenset("resolve spark sketch stitch torch buffer lever".split())
+# What a product's own work is called, after its name: "Spark jobs", "Sketch files" are the product's
+PRODUCT_WORK = frozenset(
+    "jobs job pipelines pipeline clusters cluster applications application workloads streaming queries "
+    "files file scripts script models model projects project code".split()
+)
 # Verbs of telling: who follows "to" is the audience ("report progress to senior leadership")
 TELLING = frozenset(
     "present presents presenting report reports reporting communicate communicates communicating "
@@ -60,12 +65,17 @@ DATA_WORDS = frozenset("data dataset datasets".split())
 
 def has_object(tokens: Sequence[Token], j: int) -> bool:
     """Whether token J goes on the phrase before it as its object: a plain lower-case word, no generic
-    one ("Spark curiosity" does; "Spark experience", "Spark, Kafka" do not)."""
+    one and none a product's own work is named by ("Spark curiosity" does; "Spark experience", "Spark
+    jobs", "Spark, Kafka" do not)."""
     if j >= len(tokens) or tokens[j].hard_before:
         return False
     word = tokens[j]
     return (
-        word.text.isalpha() and word.text.islower() and word.lower not in GENERIC and word.lower not in STOP
+        word.text.isalpha()
+        and word.text.islower()
+        and word.lower not in GENERIC
+        and word.lower not in STOP
+        and word.lower not in PRODUCT_WORK
     )
 
 
