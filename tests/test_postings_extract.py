@@ -633,3 +633,4 @@ def test_a_product_named_like_a_verb_still_counts_where_it_is_a_name(matcher: Ma
         read("Requirements\n- Spark and Kafka experience\n- Sketch experience is a plus\n", matcher)
     )
     assert {"Apache Spark", "Apache Kafka", "Sketch"} <= found
+    assert "Apache Spark" in skills(read("Duties\n- Spark jobs on Databricks\n", matcher))  # its own work
