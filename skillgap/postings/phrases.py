@@ -22,25 +22,25 @@ from skillgap.match.matcher import LookUp
 from skillgap.match.text import tokens as name_words
 from skillgap.postings.forms import WordForms, gerunds, nominals, participles
 from skillgap.postings.lexicon import (
+    ARTICLES,
     DETERMINERS,
+    GOVERNING,
     INTENSIFIERS,
+    MAKING,
     NEGATORS,
+    PARTNERING,
     PREPOSITIONS,
     ROLE_NOUNS,
+    SENIOR,
     SETTINGS,
     STOP,
-)
-from skillgap.postings.shapes import (
-    ARTICLES,
-    FUZZY_WORDS,
-    GOVERNING,
-    MAKING,
-    OBJECT_WORDS,
-    PARTNERING,
-    SENIOR,
-    THING_REACH,
     VERB_FOLLOWERS,
     VERB_NAMES,
+)
+from skillgap.postings.shapes import (
+    FUZZY_WORDS,
+    OBJECT_WORDS,
+    THING_REACH,
     a_product,
     a_verb_word,
     all_describing,

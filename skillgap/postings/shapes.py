@@ -12,55 +12,30 @@ from skillgap.postings.forms import ACTIVITY_ENDINGS
 from skillgap.postings.lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
+    AMOUNTS,
     CLAUSE_WORDS,
+    CODE,
     CONJUNCTIONS,
+    DATA_WORDS,
     DEALING,
     DEALING_REACH,
     DETERMINERS,
     GENERIC,
     PEOPLE,
     PREPOSITIONS,
+    PRODUCT_WORK,
+    SENIOR,
+    STATES,
     STOP,
+    SUBJECTS,
+    TELLING,
 )
 from skillgap.postings.tokens import Token
 
-FUZZY_WORDS = 3
-# after a verb that starts a sentence, not after a name: "Resolve the issue", "React to", "Excel in"
-VERB_FOLLOWERS = DETERMINERS | PREPOSITIONS | frozenset("to in at on up out off sure it them into by".split())
-# Verbs of making: what they make decides the skill ("write SQL" is SQL, "write reports" writing)
-MAKING = frozenset("write writes writing build builds building create creates creating code coding".split())
-# Verbs of working alongside: what follows "with" is a team ("partner with customer success")
-PARTNERING = frozenset(
-    "partner partners partnering liaise liaises liaising collaborate collaborates collaborating "
-    "negotiate negotiates negotiating negotiation negotiations".split()
-)
-# What a verb of making makes when it is programming: "write clean code" is no writing skill
-CODE = frozenset("code tests test software programs scripts queries applications apps services".split())
+FUZZY_WORDS = 3  # words of a phrase read through word forms ("troubleshoot", "negotiate")
 THING_REACH = 3  # words back a determiner makes what follows a thing ("a fully remote organization")
-ARTICLES = frozenset("a an the our your their all".split())  # what may stand between a verb and its object
 OBJECT_WORDS = 4  # words of a verb's object read as a skill's name ("make business decisions")
-
-
-# Who does what the verb after them says: "you manage several deadlines"
-SUBJECTS = frozenset("you we they i you'll we'll they'll you'd".split())
-# Who "leadership" and "management" are after these words: the people at the top, not a skill
-SENIOR = frozenset("senior executive upper top".split())
-GOVERNING = frozenset("leadership management".split())
-# Product names that are also verbs taking an object: first in a sentence before one, they are the verb
-VERB_NAMES = frozenset("resolve spark sketch stitch torch buffer lever".split())
-# What a product's own work is called, after its name: "Spark jobs", "Sketch files" are the product's
-PRODUCT_WORK = frozenset(
-    "jobs job pipelines pipeline clusters cluster applications application workloads streaming queries "
-    "files file scripts script models model projects project code".split()
-)
-# Verbs of telling: who follows "to" is the audience ("report progress to senior leadership")
-TELLING = frozenset(
-    "present presents presenting report reports reporting communicate communicates communicating "
-    "explain explains explaining escalate escalates escalating pitch pitches pitching".split()
-)
 AUDIENCE_REACH = 6  # words back from "to" a verb of telling may stand
-# What a single word before "data" describes: the data's subject ("sales data", "patient data")
-DATA_WORDS = frozenset("data dataset datasets".split())
 
 
 def has_object(tokens: Sequence[Token], j: int) -> bool:
@@ -148,10 +123,6 @@ def dealt_with(tokens: Sequence[Token], k: int) -> bool:
     return False
 
 
-# The states data and material come in, which describe what follows ("raw, disorganized data")
-STATES = frozenset("raw clean messy unstructured structured".split())
-# How much of a thing, before what the thing is: "large quantities of data" is data
-AMOUNTS = frozenset("quantities quantity amounts amount volumes volume numbers variety range lots".split())
 
 
 def past_an_amount(tokens: Sequence[Token], start: int) -> int:
