@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from skillgap.match import Matcher
 from skillgap.match.matcher import LookUp
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import WordForms, gerunds, nominals, participles
+from skillgap.postings.forms import WordForms
 from skillgap.postings.lexicon import (
     ARTICLES,
     DETERMINERS,
@@ -61,6 +61,7 @@ from skillgap.postings.shapes import (
     restates_words_before,
     turns_into,
     verb_for_its_noun,
+    verb_object_names,
     verb_place,
 )
 from skillgap.postings.tokens import Found, Token, is_title_case, name_like
@@ -299,40 +300,13 @@ class Scanner:
         return first, end
 
     def _verb_object(self, tokens: Sequence[Token], k: int, start: int, end: int) -> Found | None:
-        """The skill the verb K and its object (START to END) name: the whole object first, then its
-        last words ("make business decisions": decision making). The verb's noun takes two of them at
-        least once the first are left out ("curate team member learning content": learning content
-        curation), as one word with it names too little ("manage server resources" is not resource
-        management)."""
-        verb = tokens[k].lower
-        whole = " ".join(t.text for t in tokens[start:end])
-        for form in participles(verb):  # "differentiate instruction": differentiated instruction
-            looked = self.look_up(f"{form} {whole}")
+        """The skill the verb K and its object (START to END) name, the first of `verb_object_names`
+        the matcher's exact and alias layers know."""
+        for phrase in verb_object_names(tokens, k, start, end):
+            looked = self.look_up(phrase)
             if looked is not None and looked.resolution.skill is not None and not looked.abbreviated:
                 skill = looked.resolution.skill
                 return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
-        for first in range(start, end):
-            thing = " ".join(t.text for t in tokens[first:end])
-            described = all_describing(tokens, start, first)  # only describing words left out ("top staff")
-            short = first > start and end - first < 2 and not described
-            for form in gerunds(verb) if short else [*gerunds(verb), *nominals(verb)]:
-                looked = self.look_up(f"{thing} {form}")
-                if looked is None or looked.resolution.skill is None or looked.abbreviated:
-                    continue
-                skill = looked.resolution.skill
-                return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
-        first = start  # "meet all deadlines", "meet tight deadlines": meet deadlines
-        while first < end and (first == start or all_describing(tokens, start, first)):
-            if first == k + 1:  # (the verb and its object as written are the scan's to read)
-                first += 1
-                continue
-            thing = " ".join(t.text for t in tokens[first:end])
-            for form in (verb, *gerunds(verb)):
-                looked = self.look_up(f"{form} {thing}")
-                if looked is not None and looked.resolution.skill is not None and not looked.abbreviated:
-                    skill = looked.resolution.skill
-                    return Found(k, end, skill, tokens[k].start, tokens[end - 1].end, "reordered")
-            first += 1
         return None
 
     def _fuzzy(

@@ -5,10 +5,10 @@ scanner (`skillgap.postings.phrases`) asks the matcher, then these."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from skillgap.match.text import tokens as name_words
-from skillgap.postings.forms import ACTIVITY_ENDINGS
+from skillgap.postings.forms import ACTIVITY_ENDINGS, gerunds, nominals, participles
 from skillgap.postings.lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
@@ -293,3 +293,30 @@ def restates_words_before(tokens: Sequence[Token], i: int, j: int, sentence: str
     letters = [c for c in tokens[i].text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return capitals >= 2 and sentence[tokens[i - 1].end : tokens[i].start].strip() in ("(", "[")
+
+
+def verb_object_names(tokens: Sequence[Token], k: int, start: int, end: int) -> Iterator[str]:
+    """The names the verb K and its object (START to END) may make, to try in order: the verb's
+    participle before the whole object ("differentiate instruction": differentiated instruction); the
+    object's last words before the verb in -ing or as its noun ("make business decisions": decision
+    making), the noun taking two of them at least once other words than describing ones are left out
+    ("curate team member learning content": learning content curation; "manage server resources" is
+    not resource management); then the verb first, before the object past an article or describing
+    words ("meet all deadlines", "meet tight deadlines": meet deadlines)."""
+    verb = tokens[k].lower
+    whole = " ".join(t.text for t in tokens[start:end])
+    for form in participles(verb):
+        yield f"{form} {whole}"
+    for first in range(start, end):
+        thing = " ".join(t.text for t in tokens[first:end])
+        short = first > start and end - first < 2 and not all_describing(tokens, start, first)
+        for form in gerunds(verb) if short else [*gerunds(verb), *nominals(verb)]:
+            yield f"{thing} {form}"
+    for first in range(start, end):
+        if first > start and not all_describing(tokens, start, first):
+            break
+        if first == k + 1:
+            continue  # (the verb and its object as written are the scan's to read)
+        thing = " ".join(t.text for t in tokens[first:end])
+        for form in (verb, *gerunds(verb)):
+            yield f"{form} {thing}"
