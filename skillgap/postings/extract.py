@@ -218,10 +218,15 @@ def split_sentences(text: str) -> list[str]:
 # --- one sentence ------------------------------------------------------------------------------
 
 
+def _weighed(cue: Importance | None, section: Section) -> tuple[Importance, bool]:
+    """How much what a sentence asks matters, from its cue word or else its section, and whether either
+    said so (an unlabelled list says nothing)."""
+    return cue or section.importance, cue is not None or section is not Section.NEUTRAL
+
+
 def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Reading) -> None:
     cue = cue_importance(sentence)
-    importance = cue or item.section.importance
-    stated = cue is not None or item.section is not Section.NEUTRAL
+    importance, stated = _weighed(cue, item.section)
     line = item.line.number
     if PLACEHOLDER.search(sentence):
         return  # a template never filled in ("managing [X] suppliers") says nothing yet
@@ -244,8 +249,7 @@ def _read_sentence(sentence: str, item: Placed, scanner: Scanner, reading: _Read
     own = _bracket_cues(sentence, tokens, found)
     if own:  # the sentence's own cue, without what a bracket says of the skills inside it
         cue = cue_importance(_outside(sentence, tokens, set(own)))
-        importance = cue or item.section.importance
-        stated = cue is not None or item.section is not Section.NEUTRAL
+        importance, stated = _weighed(cue, item.section)
     for group in _groups(sentence, tokens, found):
         levels = [level for f in group if (level := level_at(cues, f.start)) is not None]
         phrase = ", ".join(sentence[f.start : f.end] for f in group)
